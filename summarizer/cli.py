@@ -1,0 +1,211 @@
+"""The command line: the only module that prints or exits.
+
+Exit codes: 0 success; 1 the run failed (provider, answers, grounding in strict mode);
+2 usage or bad input (missing path, empty, binary or undecodable text, bad settings).
+
+Example::
+
+    $ summarizer summarize examples/ap-kim-russia-jets.txt --format json
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from . import __version__
+from .config import Settings
+from .core import Summarizer
+from .errors import ConfigurationError, InputError, SummarizerError
+from .llm import redact
+from .models import ArticleSummary
+from .report import render_markdown
+
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+DEFAULT_MAX_INPUT_BYTES = 5_000_000
+
+app = typer.Typer(
+    help="Turn news articles into grounded structured summaries.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class OutputFormat(str, Enum):
+    json = "json"
+    markdown = "markdown"
+
+
+class ModeOption(str, Enum):
+    tools = "tools"
+    json = "json"
+    json_schema = "json_schema"
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    sys.stderr.write(f"summarizer: error: {message}\n")
+    raise typer.Exit(code)
+
+
+@contextmanager
+def _errors(debug: bool, secret: str | None = None) -> Iterator[None]:
+    """One clear line on stderr and the documented exit code; a traceback only with --debug."""
+    try:
+        yield
+    except typer.Exit:
+        raise
+    except KeyboardInterrupt:
+        sys.stderr.write("summarizer: interrupted\n")
+        raise typer.Exit(130) from None
+    except Exception as exc:
+        if debug:
+            raise
+        code = EXIT_USAGE if isinstance(exc, (InputError, ConfigurationError)) else EXIT_FAILED
+        message = str(exc) if isinstance(exc, SummarizerError) else f"unexpected {exc!r}"
+        hint = "" if isinstance(exc, SummarizerError) else " (run with --debug for details)"
+        _fail(redact(message, secret) + hint, code)
+
+
+def read_article(source: str, *, max_bytes: int = DEFAULT_MAX_INPUT_BYTES) -> str:
+    """The text of a file, or of stdin for ``-``, checked to be non-empty UTF-8 text."""
+    if source == "-":
+        data = sys.stdin.buffer.read(max_bytes + 1)
+        name = "standard input"
+    else:
+        path = Path(source)
+        if not path.exists():
+            raise InputError(f"no such file: {source}")
+        if path.is_dir():
+            raise InputError(f"{source} is a directory, not a text file")
+        try:
+            with path.open("rb") as handle:
+                data = handle.read(max_bytes + 1)
+        except OSError as exc:
+            raise InputError(f"cannot read {source}: {exc.strerror}") from exc
+        name = source
+    if len(data) > max_bytes:
+        raise InputError(f"{name} is larger than the limit of {max_bytes} bytes (--max-input-bytes)")
+    if b"\x00" in data:
+        raise InputError(f"{name} looks like binary data, not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{name} is not UTF-8 text (invalid byte at offset {exc.start}): convert it to UTF-8"
+        ) from exc
+    if not text.strip():
+        raise InputError(f"{name} is empty")
+    return text
+
+
+def _settings(
+    model: str | None, base_url: str | None, mode: ModeOption, timeout: float, max_retries: int,
+    strict: bool, max_tokens: int,
+) -> Settings:
+    return Settings.resolve(
+        model,
+        base_url=base_url,
+        mode=mode.value,
+        timeout=timeout,
+        max_retries=max_retries,
+        strict=strict,
+        max_tokens=max_tokens,
+    )
+
+
+def _offline_notice(settings: Settings, model: str | None) -> None:
+    if settings.is_offline and not model and not os.environ.get("SUMMARIZER_MODEL"):
+        sys.stderr.write(
+            "summarizer: no model configured, so the built-in offline engine was used; for an LLM "
+            "set OPENAI_API_KEY, or --base-url and --model (e.g. ollama/llama3.2)\n"
+        )
+
+
+ModelOpt = Annotated[
+    str | None,
+    typer.Option("--model", "-m", help="provider/model (e.g. openai/gpt-4o-mini, ollama/llama3.2) "
+                 "or 'offline'. Default: SUMMARIZER_MODEL, else OpenAI with a key, else offline."),
+]
+BaseUrlOpt = Annotated[
+    str | None,
+    typer.Option("--base-url", help="OpenAI-compatible server URL. Default: OPENAI_BASE_URL."),
+]
+ModeOpt = Annotated[
+    ModeOption, typer.Option("--mode", help="tools (default), or json / json_schema for servers "
+                             "without tool calling.")
+]
+TimeoutOpt = Annotated[float, typer.Option("--timeout", help="Seconds to wait for each request.")]
+RetriesOpt = Annotated[
+    int, typer.Option("--max-retries", min=0, help="Re-asks allowed for answers that fail "
+                      "validation or grounding.")
+]
+StrictOpt = Annotated[
+    bool, typer.Option("--strict", help="Fail instead of dropping ungrounded quotes and mentions.")
+]
+MaxTokensOpt = Annotated[int, typer.Option("--max-tokens", min=1, help="Output token limit.")]
+DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")]
+
+
+@app.command()
+def summarize(
+    path: Annotated[str, typer.Argument(help="A UTF-8 text file, or - for standard input.")] = "-",
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    mode: ModeOpt = ModeOption.tools,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="markdown report or the JSON record.")
+    ] = OutputFormat.markdown,
+    timeout: TimeoutOpt = 60.0,
+    max_retries: RetriesOpt = 2,
+    strict: StrictOpt = False,
+    max_tokens: MaxTokensOpt = 4096,
+    max_input_bytes: Annotated[
+        int, typer.Option("--max-input-bytes", min=1, help="Refuse larger inputs.")
+    ] = DEFAULT_MAX_INPUT_BYTES,
+    debug: DebugOpt = False,
+) -> None:
+    """Summarise one article: a markdown report, or the JSON record with --format json."""
+    with _errors(debug, os.environ.get("OPENAI_API_KEY")):
+        settings = _settings(model, base_url, mode, timeout, max_retries, strict, max_tokens)
+        article = read_article(path, max_bytes=max_input_bytes)
+        summary = Summarizer(settings=settings).summarize(article)
+        _offline_notice(settings, model)
+        if output_format is OutputFormat.json:
+            sys.stdout.write(summary.model_dump_json(indent=2) + "\n")
+        else:
+            sys.stdout.write(render_markdown(summary))
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of ArticleSummary."""
+    sys.stdout.write(json.dumps(ArticleSummary.model_json_schema(), indent=2) + "\n")
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"summarizer {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """Turn news articles into grounded structured summaries."""
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,159 @@
+"""``summarize()`` over a configurable ``Summarizer``.
+
+Example::
+
+    >>> from summarizer import Summarizer
+    >>> summarizer = Summarizer(model="offline")
+    >>> summary = summarizer.summarize(open("examples/ap-kim-russia-jets.txt").read())
+    >>> summary.meta.model
+    'offline'
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from functools import lru_cache
+from typing import Any
+
+from .config import Settings
+from .errors import InputError
+from .grounding import NormalisedText, check_answer, grounded_records
+from .llm import LLMEngine, LLMResult
+from .models import ArticleSummary, ExtractedSummary, RunMeta, Usage
+from .prompts import PROMPT_VERSION
+
+
+def check_article(article: object) -> str:
+    """The article as text, or an ``InputError`` that says what is wrong with it."""
+    if isinstance(article, bytes):
+        raise InputError("the article is bytes: decode it to text (str) first")
+    if not isinstance(article, str):
+        raise InputError(f"the article must be text (str), not {type(article).__name__}")
+    if not article.strip():
+        raise InputError("the article is empty")
+    if "\x00" in article:
+        raise InputError("the article contains NUL bytes: it looks like binary data, not text")
+    return article
+
+
+class Summarizer:
+    """Summarises articles with one set of settings; its clients are created once and reused.
+
+    Arguments are those of ``Settings.resolve``: ``model``, ``base_url``, ``api_key``, ``mode``,
+    ``timeout``, ``max_retries`` (the re-ask budget), ``transport_retries``, ``max_tokens``,
+    ``strict``. Anything not given comes from the environment (``SUMMARIZER_MODEL``,
+    ``OPENAI_BASE_URL``, ``OPENAI_API_KEY``); with nothing configured, the offline engine is used.
+    """
+
+    def __init__(self, model: str | None = None, *, settings: Settings | None = None, **options: Any):
+        self.settings = settings if settings is not None else Settings.resolve(model, **options)
+        self._engine = None if self.settings.is_offline else LLMEngine(self.settings)
+
+    def __repr__(self) -> str:
+        return f"Summarizer(model={self.settings.model!r})"
+
+    def summarize(self, article: str) -> ArticleSummary:
+        """Summarise one article.
+
+        >>> Summarizer(model="offline").summarize("   ")
+        Traceback (most recent call last):
+        ...
+        summarizer.errors.InputError: the article is empty
+        """
+        article = check_article(article)
+        started = time.perf_counter()
+        index = NormalisedText(article)
+        if self._engine is None:
+            return self._offline(article, index, started)
+        return self._finish(article, self._engine.summarize(article, index), started)
+
+    async def asummarize(self, article: str) -> ArticleSummary:
+        """Summarise one article without blocking the event loop."""
+        article = check_article(article)
+        started = time.perf_counter()
+        index = NormalisedText(article)
+        if self._engine is None:
+            return self._offline(article, index, started)
+        result = await self._engine.asummarize(article, index)
+        return self._finish(article, result, started)
+
+    def _meta(
+        self, article: str, started: float, *, prompt_version: str, attempts: int, usage: Usage,
+        warnings: list[str],
+    ) -> RunMeta:
+        return RunMeta(
+            model=self.settings.model,
+            prompt_version=prompt_version,
+            attempts=attempts,
+            usage=usage,
+            elapsed_s=round(time.perf_counter() - started, 4),
+            article_sha256=hashlib.sha256(article.encode("utf-8")).hexdigest(),
+            warnings=warnings,
+        )
+
+    def _finish(self, article: str, result: LLMResult, started: float) -> ArticleSummary:
+        answer = result.answer
+        return ArticleSummary(
+            headline=answer.headline,
+            summary=answer.summary,
+            key_points=answer.key_points,
+            actors=result.actors,
+            stated_concerns=result.stated_concerns,
+            meta=self._meta(
+                article, started, prompt_version=PROMPT_VERSION, attempts=result.attempts,
+                usage=result.usage, warnings=result.warnings,
+            ),
+        )
+
+    def _offline(self, article: str, index: NormalisedText, started: float) -> ArticleSummary:
+        from .offline import ENGINE_VERSION, analyse
+
+        analysis = analyse(article)
+        # The engine only cuts spans out of the article; grounding it again is a cheap guarantee.
+        extracted = ExtractedSummary(
+            headline=analysis.headline,
+            summary=analysis.summary,
+            key_points=analysis.key_points,
+            actors=analysis.actors,
+            stated_concerns=analysis.stated_concerns,
+        )
+        report = check_answer(index, extracted)
+        actors, concerns = analysis.actors, analysis.stated_concerns
+        warnings: list[str] = []
+        if not report.ok:
+            actors, concerns, warnings = grounded_records(extracted, report)
+        return ArticleSummary(
+            headline=analysis.headline,
+            summary=analysis.summary,
+            key_points=analysis.key_points,
+            actors=actors,
+            stated_concerns=concerns,
+            meta=self._meta(
+                article, started, prompt_version=ENGINE_VERSION, attempts=0, usage=Usage(),
+                warnings=warnings,
+            ),
+        )
+
+
+@lru_cache(maxsize=16)
+def _summarizer_for(settings: Settings) -> Summarizer:
+    return Summarizer(settings=settings)
+
+
+def summarize(article: str, model: str | None = None, **options: Any) -> ArticleSummary:
+    """Summarise one article into a grounded ``ArticleSummary``.
+
+    Options are those of ``Summarizer``. Clients are reused across calls with the same settings.
+
+    >>> summary = summarize(open("examples/ap-kim-russia-jets.txt").read(), model="offline")
+    >>> article = open("examples/ap-kim-russia-jets.txt").read()
+    >>> all(article[s:e] == c.quote for c in summary.stated_concerns for s, e in [c.quote_span])
+    True
+    """
+    return _summarizer_for(Settings.resolve(model, **options)).summarize(article)
+
+
+async def asummarize(article: str, model: str | None = None, **options: Any) -> ArticleSummary:
+    """The async twin of ``summarize``."""
+    return await _summarizer_for(Settings.resolve(model, **options)).asummarize(article)

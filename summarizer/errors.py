@@ -1,0 +1,65 @@
+"""The error tree. Every error the library raises on purpose is a ``SummarizerError``::
+
+    SummarizerError
+    ├── ConfigurationError       settings that cannot work: no key and no base URL, unknown provider
+    ├── InputError               the article: empty, binary, not UTF-8, missing file, too large
+    ├── ProviderError            the model's server said no, or could not be reached
+    │   │                        (.status_code, .request_id; transport retries already spent)
+    │   └── TruncatedOutputError the answer was cut off at the output token limit
+    └── AnswerError              the answers never fit the contract within the re-ask budget
+        │                        (.attempts, .last_answer)
+        └── GroundingError       ... because quotes or mentions are not in the article (strict mode)
+
+The CLI maps ``ConfigurationError`` and ``InputError`` to exit code 2 and the rest to exit code 1.
+
+Example::
+
+    >>> from summarizer import SummarizerError, summarize
+    >>> try:
+    ...     summarize("   ")
+    ... except SummarizerError as exc:
+    ...     print(type(exc).__name__)
+    InputError
+"""
+
+from __future__ import annotations
+
+
+class SummarizerError(Exception):
+    """Root of every error raised by summarizer."""
+
+
+class ConfigurationError(SummarizerError):
+    """The settings cannot work (no key, no base URL, unknown provider, bad option)."""
+
+
+class InputError(SummarizerError):
+    """The article cannot be read or is not text."""
+
+
+class ProviderError(SummarizerError):
+    """The model's server refused the request or could not be reached."""
+
+    def __init__(
+        self, message: str, *, status_code: int | None = None, request_id: str | None = None
+    ) -> None:
+        super().__init__(message)
+        self.status_code = status_code
+        self.request_id = request_id
+
+
+class TruncatedOutputError(ProviderError):
+    """The model ran out of output tokens before it finished its answer."""
+
+
+class AnswerError(SummarizerError):
+    """The model's answers did not fit the contract within the re-ask budget."""
+
+    def __init__(self, message: str, *, attempts: int, last_answer: str | None = None) -> None:
+        super().__init__(message)
+        self.attempts = attempts
+        self.last_answer = last_answer
+
+
+class GroundingError(AnswerError):
+    """Quotes or mentions in the answer are not in the article (raised in strict mode)."""

@@ -1,0 +1,340 @@
+"""The LLM path: the instructor client, the two retry budgets, and the usage ledger.
+
+Two budgets, kept apart on purpose:
+
+* transport faults (408/409/429/5xx, timeouts, dropped connections) are retried by the openai
+  client itself, ``Settings.transport_retries`` times, with exponential backoff and jitter that
+  honours ``Retry-After`` (seconds, milliseconds or an HTTP date); 400/401/403/404 fail at once;
+* answers that fail the schema, the JSON syntax or grounding are re-asked by instructor,
+  ``Settings.max_retries`` times, through a tenacity ``Retrying`` that retries nothing else.
+
+The article reaches validators through a ``ContextVar``, never through instructor's ``context=``,
+which would render every message as a Jinja template.
+
+Example::
+
+    >>> from summarizer.config import Settings
+    >>> engine = LLMEngine(Settings.resolve("ollama/llama3.2"))
+    >>> engine.settings.model
+    'ollama/llama3.2'
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from typing import Any
+
+import instructor
+import openai
+from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
+from pydantic import ValidationError, model_validator
+from tenacity import AsyncRetrying, Retrying, retry_if_exception_type, stop_after_attempt
+
+from .config import Settings
+from .errors import AnswerError, GroundingError, ProviderError, TruncatedOutputError
+from .grounding import GroundingReport, NormalisedText, check_answer, grounded_records
+from .models import Actor, ExtractedSummary, StatedConcern, Usage
+from .prompts import render_messages
+
+_MODES = {
+    "tools": instructor.Mode.TOOLS,
+    "json": instructor.Mode.JSON,
+    "json_schema": instructor.Mode.JSON_SCHEMA,
+}
+# What instructor may re-ask: answers that are not JSON, or do not validate. Nothing else.
+_REASKABLE = (ValidationError, json.JSONDecodeError)
+# A local server needs no key, but the openai client insists on one.
+_NO_KEY = "not-needed"
+# The answer may be cut off once; then it gets this many times the room, once.
+_TRUNCATION_GROWTH = 2
+
+
+@dataclass
+class _Attempts:
+    """Everything one run learns as it goes; reached by validators and hooks through a ContextVar."""
+
+    article: NormalisedText
+    attempts: int = 0
+    usage: Usage = field(default_factory=Usage)
+    last_answer: ExtractedSummary | None = None
+    last_report: GroundingReport | None = None
+    last_raw: str | None = None
+
+
+_RUN: ContextVar[_Attempts | None] = ContextVar("summarizer_run", default=None)
+
+
+class ArticleRecord(ExtractedSummary):
+    """A structured record of one news article: headline, summary, key points, actors and the
+    concerns they state, every mention and quote copied exactly from the article."""
+
+    @model_validator(mode="after")
+    def _grounded(self) -> ArticleRecord:
+        run = _RUN.get()
+        if run is None:
+            return self
+        report = check_answer(run.article, self)
+        run.last_answer, run.last_report = self, report
+        if not report.ok:
+            raise ValueError(report.message())
+        return self
+
+
+@dataclass(frozen=True)
+class LLMResult:
+    """A grounded answer and what it cost."""
+
+    answer: ExtractedSummary
+    actors: list[Actor]
+    stated_concerns: list[StatedConcern]
+    attempts: int
+    usage: Usage
+    warnings: list[str]
+
+
+def _usage_of(response: Any) -> Usage:
+    usage = getattr(response, "usage", None)
+    if usage is None:
+        return Usage()
+    details = getattr(usage, "prompt_tokens_details", None)
+    return Usage(
+        prompt_tokens=getattr(usage, "prompt_tokens", 0) or 0,
+        completion_tokens=getattr(usage, "completion_tokens", 0) or 0,
+        cached_tokens=(getattr(details, "cached_tokens", 0) or 0) if details else 0,
+    )
+
+
+def _raw_answer(response: Any) -> str | None:
+    """The text of an answer, for error reports: the tool call's arguments, or the content."""
+    try:
+        message = response.choices[0].message
+    except (AttributeError, IndexError, TypeError):
+        return None
+    calls = getattr(message, "tool_calls", None) or []
+    if calls:
+        return str(calls[0].function.arguments)
+    content = getattr(message, "content", None)
+    return str(content) if content is not None else None
+
+
+def _on_kwargs(*args: Any, **kwargs: Any) -> None:
+    run = _RUN.get()
+    if run is not None:
+        run.attempts += 1
+
+
+def _on_response(response: Any) -> None:
+    run = _RUN.get()
+    if run is not None:
+        run.usage = run.usage + _usage_of(response)
+        run.last_raw = _raw_answer(response)
+
+
+_SECRET = re.compile(r"\b(sk-[A-Za-z0-9_*-]{6,}|Bearer\s+\S+)")
+
+
+def redact(text: str, secret: str | None = None) -> str:
+    """Remove a key, and anything shaped like one, from text meant for people or logs."""
+    if secret and secret != _NO_KEY:
+        text = text.replace(secret, "***")
+    return _SECRET.sub("***", text)
+
+
+def provider_error(exc: Exception, settings: Settings) -> ProviderError:
+    """One clear sentence for a transport or API failure, with what to fix."""
+    where = settings.base_url or "the OpenAI API"
+    tries = settings.transport_retries
+    if isinstance(exc, openai.APITimeoutError):
+        return ProviderError(
+            f"{where} did not answer within {settings.timeout:g} s "
+            f"(tried {tries + 1} times); raise --timeout or try later"
+        )
+    if isinstance(exc, openai.APIConnectionError):
+        return ProviderError(
+            f"could not reach {where} (tried {tries + 1} times): check --base-url and that "
+            "the server is running"
+        )
+    if isinstance(exc, openai.APIStatusError):
+        status = exc.status_code
+        request_id = exc.request_id
+        detail = redact(_server_message(exc), settings.api_key)
+        if status == 401:
+            message = "the provider refused the API key (401): check OPENAI_API_KEY"
+        elif status == 403:
+            message = f"the API key may not use {settings.model} (403): {detail}"
+        elif status == 404:
+            message = (
+                f"the server does not know the model {settings.model_name!r} or the endpoint "
+                f"(404): check --model and --base-url ({detail})"
+            )
+        elif status == 400:
+            message = f"the provider rejected the request (400): {detail}"
+        elif status == 429:
+            message = f"rate limited (429) after {tries + 1} tries: {detail}; try later or lower the load"
+        else:
+            message = f"the provider failed ({status}) after {tries + 1} tries: {detail}"
+        return ProviderError(message, status_code=status, request_id=request_id)
+    return ProviderError(redact(f"the provider failed: {exc}", settings.api_key))
+
+
+def _server_message(exc: openai.APIStatusError) -> str:
+    body = exc.body
+    if isinstance(body, dict):
+        error = body.get("error", body)
+        if isinstance(error, dict) and error.get("message"):
+            return str(error["message"])
+    return str(exc.message)
+
+
+class LLMEngine:
+    """Summaries from an OpenAI-compatible model, one client of each kind created once."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._sync: Any = None
+        self._async: Any = None
+
+    def _client_options(self) -> dict[str, Any]:
+        return {
+            "base_url": self.settings.base_url,
+            "api_key": self.settings.api_key or _NO_KEY,
+            "timeout": self.settings.timeout,
+            "max_retries": self.settings.transport_retries,
+        }
+
+    def _instructor(self, client: Any) -> Any:
+        patched = instructor.from_openai(client, mode=_MODES[self.settings.mode])
+        patched.on("completion:kwargs", _on_kwargs)
+        patched.on("completion:response", _on_response)
+        return patched
+
+    @property
+    def sync_client(self) -> Any:
+        if self._sync is None:
+            self._sync = self._instructor(openai.OpenAI(**self._client_options()))
+        return self._sync
+
+    @property
+    def async_client(self) -> Any:
+        if self._async is None:
+            self._async = self._instructor(openai.AsyncOpenAI(**self._client_options()))
+        return self._async
+
+    def _request(self, article: str, max_tokens: int) -> dict[str, Any]:
+        return {
+            "model": self.settings.model_name,
+            "response_model": ArticleRecord,
+            "messages": render_messages(article),
+            "max_tokens": max_tokens,
+            "temperature": 0,
+        }
+
+    def _reask_budget(self) -> dict[str, Any]:
+        return {
+            "stop": stop_after_attempt(self.settings.max_retries + 1),
+            "retry": retry_if_exception_type(_REASKABLE),
+            "reraise": True,
+        }
+
+    def summarize(self, article: str, index: NormalisedText) -> LLMResult:
+        run = _Attempts(article=index)
+        token = _RUN.set(run)
+        try:
+            max_tokens = self.settings.max_tokens
+            while True:
+                try:
+                    answer = self.sync_client.chat.completions.create(
+                        **self._request(article, max_tokens),
+                        max_retries=Retrying(**self._reask_budget()),
+                    )
+                    return self._result(run, answer)
+                except Exception as exc:  # noqa: BLE001 - sorted out by _outcome
+                    outcome = self._outcome(run, exc, max_tokens)
+                    if isinstance(outcome, LLMResult):
+                        return outcome
+                    max_tokens = outcome
+        finally:
+            _RUN.reset(token)
+
+    async def asummarize(self, article: str, index: NormalisedText) -> LLMResult:
+        run = _Attempts(article=index)
+        token = _RUN.set(run)
+        try:
+            max_tokens = self.settings.max_tokens
+            while True:
+                try:
+                    answer = await self.async_client.chat.completions.create(
+                        **self._request(article, max_tokens),
+                        max_retries=AsyncRetrying(**self._reask_budget()),
+                    )
+                    return self._result(run, answer)
+                except Exception as exc:  # noqa: BLE001 - sorted out by _outcome
+                    outcome = self._outcome(run, exc, max_tokens)
+                    if isinstance(outcome, LLMResult):
+                        return outcome
+                    max_tokens = outcome
+        finally:
+            _RUN.reset(token)
+
+    def _result(self, run: _Attempts, answer: ExtractedSummary) -> LLMResult:
+        report = run.last_report
+        if report is None or run.last_answer is not answer:
+            report = check_answer(run.article, answer)
+        actors, concerns, warnings = grounded_records(answer, report)
+        return LLMResult(answer, actors, concerns, run.attempts, run.usage, warnings)
+
+    def _outcome(self, run: _Attempts, exc: Exception, max_tokens: int) -> int | LLMResult:
+        """Decide what a failed call means: more room once, a partial result, or an error."""
+        cause: BaseException = exc
+        if isinstance(exc, InstructorRetryException) and exc.__cause__ is not None:
+            cause = exc.__cause__
+        if isinstance(cause, IncompleteOutputException):
+            if max_tokens == self.settings.max_tokens:
+                return max_tokens * _TRUNCATION_GROWTH
+            raise TruncatedOutputError(
+                f"the answer was cut off at {max_tokens} output tokens even after one retry with "
+                "more room: raise --max-tokens or use a model with a larger output limit"
+            ) from exc
+        if isinstance(cause, openai.OpenAIError):
+            raise provider_error(cause, self.settings) from exc
+        if isinstance(cause, _REASKABLE):
+            return self._exhausted(run, cause, exc)
+        if isinstance(cause, AssertionError) and "refusal" in str(cause).lower():
+            raise AnswerError(
+                f"the model refused to answer: {cause}", attempts=run.attempts
+            ) from exc
+        raise ProviderError(redact(f"the model call failed: {cause}", self.settings.api_key)) from exc
+
+    def _exhausted(self, run: _Attempts, cause: BaseException, exc: Exception) -> LLMResult:
+        """The re-ask budget ran out: keep what is grounded, or fail in strict mode."""
+        answer, report = run.last_answer, run.last_report
+        grounding_only = isinstance(cause, ValidationError) and _only_grounding(cause)
+        if answer is None or report is None or not grounding_only:
+            raise AnswerError(
+                f"no valid answer after {run.attempts} attempts: {_first_line(cause)}",
+                attempts=run.attempts,
+                last_answer=run.last_raw,
+            ) from exc
+        if self.settings.strict:
+            raise GroundingError(
+                f"answers still cite words the article does not contain after {run.attempts} "
+                f"attempts: {'; '.join(report.problems[:3])}",
+                attempts=run.attempts,
+                last_answer=run.last_raw,
+            ) from exc
+        actors, concerns, warnings = grounded_records(answer, report)
+        return LLMResult(answer, actors, concerns, run.attempts, run.usage, warnings)
+
+
+def _only_grounding(error: ValidationError) -> bool:
+    return all(
+        item["type"] == "value_error" and not item["loc"] and "not grounded" in item["msg"]
+        for item in error.errors()
+    )
+
+
+def _first_line(error: BaseException) -> str:
+    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
