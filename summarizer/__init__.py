@@ -1,7 +1,7 @@
 """summarizer: a news article in, a grounded structured summary out.
 
-    >>> from summarizer import summarize
-    >>> summary = summarize(open("examples/ap-kim-russia-jets.txt").read())  # doctest: +SKIP
+>>> from summarizer import summarize
+>>> summary = summarize(open("examples/ap-kim-russia-jets.txt").read())  # doctest: +SKIP
 """
 
 from .config import Settings

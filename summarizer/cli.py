@@ -94,7 +94,9 @@ def read_article(source: str, *, max_bytes: int = DEFAULT_MAX_INPUT_BYTES) -> st
             raise InputError(f"cannot read {source}: {exc.strerror}") from exc
         name = source
     if len(data) > max_bytes:
-        raise InputError(f"{name} is larger than the limit of {max_bytes} bytes (--max-input-bytes)")
+        raise InputError(
+            f"{name} is larger than the limit of {max_bytes} bytes (--max-input-bytes)"
+        )
     if b"\x00" in data:
         raise InputError(f"{name} looks like binary data, not text")
     try:
@@ -109,8 +111,13 @@ def read_article(source: str, *, max_bytes: int = DEFAULT_MAX_INPUT_BYTES) -> st
 
 
 def _settings(
-    model: str | None, base_url: str | None, mode: ModeOption, timeout: float, max_retries: int,
-    strict: bool, max_tokens: int,
+    model: str | None,
+    base_url: str | None,
+    mode: ModeOption,
+    timeout: float,
+    max_retries: int,
+    strict: bool,
+    max_tokens: int,
 ) -> Settings:
     return Settings.resolve(
         model,
@@ -133,21 +140,31 @@ def _offline_notice(settings: Settings, model: str | None) -> None:
 
 ModelOpt = Annotated[
     str | None,
-    typer.Option("--model", "-m", help="provider/model (e.g. openai/gpt-4o-mini, ollama/llama3.2) "
-                 "or 'offline'. Default: SUMMARIZER_MODEL, else OpenAI with a key, else offline."),
+    typer.Option(
+        "--model",
+        "-m",
+        help="provider/model (e.g. openai/gpt-4o-mini, ollama/llama3.2) "
+        "or 'offline'. Default: SUMMARIZER_MODEL, else OpenAI with a key, else offline.",
+    ),
 ]
 BaseUrlOpt = Annotated[
     str | None,
     typer.Option("--base-url", help="OpenAI-compatible server URL. Default: OPENAI_BASE_URL."),
 ]
 ModeOpt = Annotated[
-    ModeOption, typer.Option("--mode", help="tools (default), or json / json_schema for servers "
-                             "without tool calling.")
+    ModeOption,
+    typer.Option(
+        "--mode", help="tools (default), or json / json_schema for servers without tool calling."
+    ),
 ]
 TimeoutOpt = Annotated[float, typer.Option("--timeout", help="Seconds to wait for each request.")]
 RetriesOpt = Annotated[
-    int, typer.Option("--max-retries", min=0, help="Re-asks allowed for answers that fail "
-                      "validation or grounding.")
+    int,
+    typer.Option(
+        "--max-retries",
+        min=0,
+        help="Re-asks allowed for answers that fail validation or grounding.",
+    ),
 ]
 StrictOpt = Annotated[
     bool, typer.Option("--strict", help="Fail instead of dropping ungrounded quotes and mentions.")
@@ -187,9 +204,16 @@ def summarize(
 
 
 @app.command()
-def schema() -> None:
-    """Print the JSON Schema of ArticleSummary."""
-    sys.stdout.write(json.dumps(ArticleSummary.model_json_schema(), indent=2) + "\n")
+def schema(
+    answer: Annotated[
+        bool, typer.Option("--answer", help="The schema of what the model is asked for instead.")
+    ] = False,
+) -> None:
+    """Print the JSON Schema of ArticleSummary (or, with --answer, of the model's answer)."""
+    from .llm import ArticleRecord
+
+    model = ArticleRecord if answer else ArticleSummary
+    sys.stdout.write(json.dumps(model.model_json_schema(), indent=2) + "\n")
 
 
 def _version(value: bool) -> None:

@@ -46,7 +46,9 @@ class Summarizer:
     ``OPENAI_BASE_URL``, ``OPENAI_API_KEY``); with nothing configured, the offline engine is used.
     """
 
-    def __init__(self, model: str | None = None, *, settings: Settings | None = None, **options: Any):
+    def __init__(
+        self, model: str | None = None, *, settings: Settings | None = None, **options: Any
+    ):
         self.settings = settings if settings is not None else Settings.resolve(model, **options)
         self._engine = None if self.settings.is_offline else LLMEngine(self.settings)
 
@@ -79,7 +81,13 @@ class Summarizer:
         return self._finish(article, result, started)
 
     def _meta(
-        self, article: str, started: float, *, prompt_version: str, attempts: int, usage: Usage,
+        self,
+        article: str,
+        started: float,
+        *,
+        prompt_version: str,
+        attempts: int,
+        usage: Usage,
         warnings: list[str],
     ) -> RunMeta:
         return RunMeta(
@@ -101,8 +109,12 @@ class Summarizer:
             actors=result.actors,
             stated_concerns=result.stated_concerns,
             meta=self._meta(
-                article, started, prompt_version=PROMPT_VERSION, attempts=result.attempts,
-                usage=result.usage, warnings=result.warnings,
+                article,
+                started,
+                prompt_version=PROMPT_VERSION,
+                attempts=result.attempts,
+                usage=result.usage,
+                warnings=result.warnings,
             ),
         )
 
@@ -130,7 +142,11 @@ class Summarizer:
             actors=actors,
             stated_concerns=concerns,
             meta=self._meta(
-                article, started, prompt_version=ENGINE_VERSION, attempts=0, usage=Usage(),
+                article,
+                started,
+                prompt_version=ENGINE_VERSION,
+                attempts=0,
+                usage=Usage(),
                 warnings=warnings,
             ),
         )

@@ -253,13 +253,17 @@ def grounded_records(
     """Keep only what is grounded: the actors, the concerns, and a warning for each thing dropped."""
     warnings: list[str] = []
     actors: list[Actor] = []
-    for extracted, spans in zip(answer.actors, report.mention_spans):
-        kept = [(m, s) for m, s in zip(extracted.mentions, spans) if s is not None]
-        for mention, span in zip(extracted.mentions, spans):
+    for extracted, spans in zip(answer.actors, report.mention_spans, strict=True):
+        kept = [(m, s) for m, s in zip(extracted.mentions, spans, strict=True) if s is not None]
+        for mention, span in zip(extracted.mentions, spans, strict=True):
             if span is None:
-                warnings.append(f"dropped mention {mention!r} of {extracted.name!r}: not in the article")
+                warnings.append(
+                    f"dropped mention {mention!r} of {extracted.name!r}: not in the article"
+                )
         if not kept:
-            warnings.append(f"dropped actor {extracted.name!r}: none of its mentions is in the article")
+            warnings.append(
+                f"dropped actor {extracted.name!r}: none of its mentions is in the article"
+            )
             continue
         actors.append(
             Actor(
@@ -272,7 +276,9 @@ def grounded_records(
         )
     holders = _holder_names((actor.name, actor.mentions) for actor in actors)
     concerns: list[StatedConcern] = []
-    for extracted_concern, quote_span in zip(answer.stated_concerns, report.quote_spans):
+    for extracted_concern, quote_span in zip(
+        answer.stated_concerns, report.quote_spans, strict=True
+    ):
         if quote_span is None:
             warnings.append(
                 f"dropped concern of {extracted_concern.holder!r}: the quote "
@@ -284,7 +290,5 @@ def grounded_records(
                 f"dropped concern of {extracted_concern.holder!r}: the holder is not a grounded actor"
             )
             continue
-        concerns.append(
-            StatedConcern(**extracted_concern.model_dump(), quote_span=quote_span)
-        )
+        concerns.append(StatedConcern(**extracted_concern.model_dump(), quote_span=quote_span))
     return actors, concerns, warnings

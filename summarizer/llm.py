@@ -173,7 +173,9 @@ def provider_error(exc: Exception, settings: Settings) -> ProviderError:
         elif status == 400:
             message = f"the provider rejected the request (400): {detail}"
         elif status == 429:
-            message = f"rate limited (429) after {tries + 1} tries: {detail}; try later or lower the load"
+            message = (
+                f"rate limited (429) after {tries + 1} tries: {detail}; try later or lower the load"
+            )
         else:
             message = f"the provider failed ({status}) after {tries + 1} tries: {detail}"
         return ProviderError(message, status_code=status, request_id=request_id)
@@ -306,7 +308,9 @@ class LLMEngine:
             raise AnswerError(
                 f"the model refused to answer: {cause}", attempts=run.attempts
             ) from exc
-        raise ProviderError(redact(f"the model call failed: {cause}", self.settings.api_key)) from exc
+        raise ProviderError(
+            redact(f"the model call failed: {cause}", self.settings.api_key)
+        ) from exc
 
     def _exhausted(self, run: _Attempts, cause: BaseException, exc: Exception) -> LLMResult:
         """The re-ask budget ran out: keep what is grounded, or fail in strict mode."""

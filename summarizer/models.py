@@ -26,7 +26,9 @@ SCHEMA_VERSION = "1"
 
 Span = Annotated[
     tuple[int, int],
-    Field(description="[start, end) character offsets into the article text as passed by the caller"),
+    Field(
+        description="[start, end) character offsets into the article text as passed by the caller"
+    ),
 ]
 
 _WORD = re.compile(r"\S+")
@@ -58,7 +60,9 @@ class ConcernKind(str, Enum):
 class ExtractedActor(BaseModel):
     """An actor as the model reports it."""
 
-    name: str = Field(description="Canonical full name, e.g. 'Vladimir Putin' or 'the White House'.")
+    name: str = Field(
+        description="Canonical full name, e.g. 'Vladimir Putin' or 'the White House'."
+    )
     kind: ActorKind = Field(description="What sort of actor this is.")
     role: str | None = Field(
         default=None,
@@ -85,7 +89,9 @@ class ExtractedConcern(BaseModel):
     """A stated concern as the model reports it."""
 
     holder: str = Field(description="Who states it: the `name` of an actor listed in `actors`.")
-    kind: ConcernKind = Field(description="concern, warning, accusation, criticism, doubt or other.")
+    kind: ConcernKind = Field(
+        description="concern, warning, accusation, criticism, doubt or other."
+    )
     concern: str = Field(description="What the concern is, in brief, in your own words.")
     quote: str = Field(
         description="The words of the article that show the concern, copied verbatim from the article."

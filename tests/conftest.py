@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from scripted_server import ScriptedServer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,7 +21,13 @@ REFERENCE_ARTICLE = ROOT / "examples" / "ap-kim-russia-jets.txt"
 DATA = Path(__file__).resolve().parent / "data"
 
 # Headers that carry keys or identify an account; scrubbed from requests and responses alike.
-SECRET_REQUEST_HEADERS = ["authorization", "api-key", "openai-organization", "openai-project", "cookie"]
+SECRET_REQUEST_HEADERS = [
+    "authorization",
+    "api-key",
+    "openai-organization",
+    "openai-project",
+    "cookie",
+]
 SECRET_RESPONSE_HEADERS = {
     "set-cookie",
     "openai-organization",

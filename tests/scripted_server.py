@@ -287,7 +287,10 @@ class ScriptedServer:
                 call = {
                     "id": f"call_scripted_{n}",
                     "type": "function",
-                    "function": {"name": tool_kw.get("name") or _tool_name(request), "arguments": text},
+                    "function": {
+                        "name": tool_kw.get("name") or _tool_name(request),
+                        "arguments": text,
+                    },
                 }
                 message: dict[str, Any] = {"content": None, "tool_calls": [call], "refusal": None}
                 finish = tool_kw["finish_reason"]

@@ -31,12 +31,19 @@ def test_exact_quote_spans_the_quoted_words(article: NormalisedText) -> None:
         "ｅｘｐｒｅｓｓｅｄ “serious concerns” about prospective weapons deals",  # full-width forms
     ],
 )
-def test_typographic_variants_find_the_original_words(article: NormalisedText, variant: str) -> None:
-    assert located(article, variant) == "expressed “serious concerns” about prospective weapons deals"
+def test_typographic_variants_find_the_original_words(
+    article: NormalisedText, variant: str
+) -> None:
+    assert (
+        located(article, variant) == "expressed “serious concerns” about prospective weapons deals"
+    )
 
 
 def test_apostrophes_match_either_way(article: NormalisedText) -> None:
-    assert located(article, "Russia's most advanced fighter jet") == "Russia’s most advanced fighter jet"
+    assert (
+        located(article, "Russia's most advanced fighter jet")
+        == "Russia’s most advanced fighter jet"
+    )
 
 
 @pytest.mark.parametrize("ellipsis", ["...", "…", " . . . "])
@@ -49,7 +56,10 @@ def test_ellipsis_matches_a_short_gap_in_order(article: NormalisedText, ellipsis
 
 
 def test_ellipsis_fragments_out_of_order_do_not_match(article: NormalisedText) -> None:
-    assert located(article, "jointly resisting Western pressure ... Our fathers and grandfathers") is None
+    assert (
+        located(article, "jointly resisting Western pressure ... Our fathers and grandfathers")
+        is None
+    )
 
 
 def test_ellipsis_fragments_far_apart_do_not_match(article: NormalisedText) -> None:

@@ -1,0 +1,179 @@
+"""The command line, as a user runs it: output, error lines and exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from summarizer import ArticleSummary
+from summarizer.cli import app
+
+from conftest import REFERENCE_ARTICLE, ROOT
+from scripted_server import ScriptedServer
+
+runner = CliRunner()
+
+
+def run(*args: str, input: str | None = None) -> Any:
+    return runner.invoke(app, list(args), input=input)
+
+
+@pytest.fixture
+def llm_args(model_server: ScriptedServer) -> list[str]:
+    return ["--model", "vllm/scripted-model", "--base-url", model_server.base_url, "--timeout", "5"]
+
+
+def test_summarize_prints_the_json_record(
+    model_server: ScriptedServer,
+    llm_args: list[str],
+    reference_answer: dict[str, Any],
+    reference_article: str,
+) -> None:
+    model_server.reply_answer(reference_answer)
+
+    result = run("summarize", str(REFERENCE_ARTICLE), "--format", "json", *llm_args)
+
+    assert result.exit_code == 0, result.stderr
+    summary = ArticleSummary.model_validate_json(result.stdout)
+    assert summary.meta.model == "vllm/scripted-model"
+    start, end = summary.stated_concerns[0].quote_span
+    assert "serious concerns" in reference_article[start:end]
+
+
+def test_summarize_reads_stdin_and_prints_a_markdown_report(
+    model_server: ScriptedServer,
+    llm_args: list[str],
+    reference_answer: dict[str, Any],
+    reference_article: str,
+) -> None:
+    model_server.reply_answer(reference_answer)
+
+    result = run("summarize", "-", *llm_args, input=reference_article)
+
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert out.startswith("# Kim Jong Un tours Russian fighter-jet plant")
+    assert "## Key points" in out and "## Actors" in out and "## Stated concerns" in out
+    assert "| Dmitry Peskov | person | Kremlin spokesman |" in out
+    assert "> They warned Russia and North Korea would “pay a clear price”" in out
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (None, "no such file"),
+        (b"", "is empty"),
+        (b"  \n\t \n", "is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        ("Caf\u00e9 news".encode("latin-1"), "not UTF-8"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_code_2(
+    tmp_path: Path, content: bytes | None, expected: str
+) -> None:
+    path = tmp_path / "article.txt"
+    if content is not None:
+        path.write_bytes(content)
+
+    result = run("summarize", str(path), "--model", "offline")
+
+    assert result.exit_code == 2
+    assert expected in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+def test_a_directory_is_not_an_article(tmp_path: Path) -> None:
+    result = run("summarize", str(tmp_path), "--model", "offline")
+    assert result.exit_code == 2 and "is a directory" in result.stderr
+
+
+def test_input_over_the_size_limit_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "big.txt"
+    path.write_text("word " * 1000, encoding="utf-8")
+    result = run("summarize", str(path), "--model", "offline", "--max-input-bytes", "100")
+    assert result.exit_code == 2 and "larger than the limit" in result.stderr
+
+
+def test_no_key_for_openai_says_how_to_fix_it() -> None:
+    result = run("summarize", str(REFERENCE_ARTICLE), "--model", "openai/gpt-4o-mini")
+    assert result.exit_code == 2
+    assert "OPENAI_API_KEY" in result.stderr and "--base-url" in result.stderr
+
+
+def test_unknown_provider_is_a_usage_error() -> None:
+    result = run("summarize", str(REFERENCE_ARTICLE), "--model", "acme/model-1")
+    assert result.exit_code == 2 and "unknown provider 'acme'" in result.stderr
+
+
+def test_refused_key_is_exit_1_and_never_printed(
+    model_server: ScriptedServer, llm_args: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    secret = "sk-live-abcdefghijklmnopqrstuvwxyz0123"
+    monkeypatch.setenv("OPENAI_API_KEY", secret)
+    model_server.fail(401, message=f"Incorrect API key provided: {secret}")
+
+    result = run("summarize", str(REFERENCE_ARTICLE), *llm_args)
+
+    assert result.exit_code == 1
+    assert "refused the API key" in result.stderr
+    assert secret not in result.stderr + result.stdout
+    assert "Traceback" not in result.stderr
+    assert model_server.requests[0]["headers"]["authorization"] == f"Bearer {secret}"
+
+
+def test_unknown_model_is_exit_1_with_a_hint(
+    model_server: ScriptedServer, llm_args: list[str]
+) -> None:
+    model_server.fail(404, message="model 'scripted-model' not found")
+    result = run("summarize", str(REFERENCE_ARTICLE), *llm_args)
+    assert result.exit_code == 1 and "check --model" in result.stderr
+
+
+def test_strict_grounding_failure_is_exit_1(
+    model_server: ScriptedServer, llm_args: list[str], reference_answer: dict[str, Any]
+) -> None:
+    reference_answer["stated_concerns"][0]["quote"] = "words the article never had"
+    for _ in range(3):
+        model_server.reply_answer(reference_answer)
+
+    result = run("summarize", str(REFERENCE_ARTICLE), *llm_args, "--strict")
+
+    assert result.exit_code == 1
+    assert "words the article never had" in result.stderr
+    assert len(model_server.requests) == 3
+
+
+def test_debug_shows_the_traceback(model_server: ScriptedServer, llm_args: list[str]) -> None:
+    model_server.fail(401)
+    result = run("summarize", str(REFERENCE_ARTICLE), *llm_args, "--debug")
+    assert result.exit_code == 1
+    assert result.exception is not None  # raised through, so Python prints the traceback
+
+
+def test_unusable_option_is_a_usage_error() -> None:
+    result = run("summarize", str(REFERENCE_ARTICLE), "--mode", "xml")
+    assert result.exit_code == 2
+
+
+def test_schema_command_prints_the_article_summary_schema() -> None:
+    result = run("schema")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == ArticleSummary.model_json_schema()
+
+
+def test_python_dash_m_runs_the_cli() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "summarizer", "--version"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert done.returncode == 0 and done.stdout.startswith("summarizer ")

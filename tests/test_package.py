@@ -1,0 +1,42 @@
+"""The package surface: exported names, shipped schemas and prompts."""
+
+from __future__ import annotations
+
+import json
+
+import summarizer
+from summarizer.llm import ArticleRecord
+from summarizer.models import ArticleSummary
+
+from conftest import ROOT
+
+
+def test_public_names_are_exactly_all() -> None:
+    public = {name for name in vars(summarizer) if not name.startswith("_")}
+    modules = {"cli", "config", "core", "errors", "grounding", "llm", "models", "prompts", "report"}
+    assert public - modules - {"offline"} == set(summarizer.__all__) - {"__version__"}
+
+
+def test_committed_schemas_are_up_to_date() -> None:
+    # Regenerate with: summarizer schema > schemas/article_summary.schema.json (see README).
+    committed = json.loads((ROOT / "schemas" / "article_summary.schema.json").read_text())
+    assert committed == ArticleSummary.model_json_schema(), "schemas/ is stale: regenerate it"
+    answer = json.loads((ROOT / "schemas" / "model_answer.schema.json").read_text())
+    assert answer == ArticleRecord.model_json_schema(), "schemas/ is stale: regenerate it"
+
+
+def test_the_model_is_never_asked_for_library_fields() -> None:
+    asked = json.dumps(ArticleRecord.model_json_schema())
+    for computed in ("quote_span", "mention_spans", "meta", "elapsed_s"):
+        assert computed not in asked
+
+
+def test_an_answer_with_exactly_the_contract_fields_validates() -> None:
+    minimal = {
+        "headline": "A",
+        "summary": "B. C.",
+        "key_points": ["D"],
+        "actors": [{"name": "E", "kind": "person", "mentions": ["E"]}],
+        "stated_concerns": [],
+    }
+    assert ArticleRecord.model_validate(minimal).actors[0].role is None
