@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+import readable_cassettes
 from scripted_server import ScriptedServer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,6 +37,18 @@ SECRET_RESPONSE_HEADERS = {
     "cf-ray",
     "x-openai-proxy-wasm",
 }
+_STAINLESS = (
+    "arch",
+    "os",
+    "lang",
+    "package-version",
+    "runtime",
+    "runtime-version",
+    "async",
+    "read-timeout",
+    "retry-count",
+    "timeout",
+)
 _ENV = ("OPENAI_API_KEY", "OPENAI_BASE_URL", "SUMMARIZER_MODEL", "SUMMARIZER_CACHE_DIR")
 
 
@@ -44,14 +57,25 @@ def _scrub_response(response: dict[str, Any]) -> dict[str, Any]:
     for name in list(headers):
         if name.lower() in SECRET_RESPONSE_HEADERS:
             del headers[name]
+    # A provider may echo the key (or part of it) in an error body.
+    key = os.environ.get("OPENAI_API_KEY")
+    body = response.get("body", {})
+    if key and isinstance(body.get("string"), bytes):
+        body["string"] = body["string"].replace(key.encode(), b"***")
     return response
+
+
+def pytest_recording_configure(config: pytest.Config, vcr: Any) -> None:
+    # Replaces the default YAML format, so cassettes keep the .yaml ending.
+    vcr.register_serializer("yaml", readable_cassettes)
 
 
 @pytest.fixture(scope="module")
 def vcr_config() -> dict[str, Any]:
     # No record_mode here: it would override --record-mode on the command line.
     return {
-        "filter_headers": SECRET_REQUEST_HEADERS,
+        # Also drop the client's description of the recording machine: noise in every diff.
+        "filter_headers": SECRET_REQUEST_HEADERS + [f"x-stainless-{name}" for name in _STAINLESS],
         "before_record_response": _scrub_response,
         # The scripted server listens on a new port each run: match on what was asked, not where.
         "match_on": ["method", "path", "body"],
