@@ -12,13 +12,13 @@ from __future__ import annotations
 import contextlib
 import json
 import socket
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 CREATED = 1700000000
-_HANG_SLICE = 0.05
 _DEFAULT_ERROR_TYPES = {
     400: "invalid_request_error",
     401: "authentication_error",
@@ -75,6 +75,14 @@ def _tool_name(request: dict[str, Any]) -> str:
     return "tool"
 
 
+def _tool_call_message(
+    request: dict[str, Any], n: int, name: str | None, arguments: str
+) -> dict[str, Any]:
+    function = {"name": name or _tool_name(request), "arguments": arguments}
+    call = {"id": f"call_scripted_{n}", "type": "function", "function": function}
+    return {"content": None, "tool_calls": [call], "refusal": None}
+
+
 def _completion(
     request: dict[str, Any],
     raw_body: bytes,
@@ -107,8 +115,6 @@ class _HTTPServer(ThreadingHTTPServer):
     owner: ScriptedServer
 
     def handle_error(self, request: Any, client_address: Any) -> None:  # quiet on disconnects
-        import sys
-
         if not isinstance(sys.exc_info()[1], OSError):
             super().handle_error(request, client_address)
 
@@ -117,7 +123,7 @@ class _Handler(BaseHTTPRequestHandler):
     server: _HTTPServer
     protocol_version = "HTTP/1.0"  # one request per connection: no lingering keep-alive threads
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - quiet
+    def log_message(self, format: str, *args: Any) -> None:  # quiet
         pass
 
     def do_GET(self) -> None:
@@ -250,12 +256,7 @@ class ScriptedServer:
         args = arguments if isinstance(arguments, str) else _dumps(arguments)
 
         def reply(request: dict[str, Any], raw: bytes, n: int) -> _Response:
-            call = {
-                "id": f"call_scripted_{n}",
-                "type": "function",
-                "function": {"name": name or _tool_name(request), "arguments": args},
-            }
-            message = {"content": None, "tool_calls": [call], "refusal": None}
+            message = _tool_call_message(request, n, name, args)
             return _completion(request, raw, n, message, finish_reason, args, usage)
 
         self._push(reply)
@@ -275,29 +276,25 @@ class ScriptedServer:
 
         self._push(reply)
 
-    def reply_answer(self, answer: dict[str, Any], **kw: Any) -> None:
-        tool_kw = dict(kw)
-        content_kw = {k: v for k, v in kw.items() if k != "name"}
-        tool_kw.setdefault("finish_reason", "tool_calls")
-        content_kw.setdefault("finish_reason", "stop")
+    def reply_answer(
+        self,
+        answer: dict[str, Any],
+        *,
+        name: str | None = None,
+        finish_reason: str | None = None,
+        usage: dict[str, Any] | None = None,
+    ) -> None:
+        """A tool call if the request offers ``tools``, else JSON content (decided per request)."""
         text = _dumps(answer)
 
         def reply(request: dict[str, Any], raw: bytes, n: int) -> _Response:
             if request.get("tools"):
-                call = {
-                    "id": f"call_scripted_{n}",
-                    "type": "function",
-                    "function": {
-                        "name": tool_kw.get("name") or _tool_name(request),
-                        "arguments": text,
-                    },
-                }
-                message: dict[str, Any] = {"content": None, "tool_calls": [call], "refusal": None}
-                finish = tool_kw["finish_reason"]
+                message = _tool_call_message(request, n, name, text)
+                finish = finish_reason or "tool_calls"
             else:
                 message = {"content": text, "refusal": None}
-                finish = content_kw["finish_reason"]
-            return _completion(request, raw, n, message, finish, text, kw.get("usage"))
+                finish = finish_reason or "stop"
+            return _completion(request, raw, n, message, finish, text, usage)
 
         self._push(reply)
 
