@@ -11,6 +11,7 @@ Example::
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
 from collections.abc import Iterator
@@ -231,5 +232,27 @@ def _main(
     """Turn news articles into grounded structured summaries."""
 
 
+class _RedactingFilter(logging.Filter):
+    """Debug logs are for people: the key is taken out of every record before it is written."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg = redact(record.getMessage(), os.environ.get("OPENAI_API_KEY"))
+        record.args = None
+        return True
+
+
+def _quiet_libraries(debug: bool) -> None:
+    """The CLI speaks for itself: libraries' own log lines stay out of stderr unless --debug."""
+    if debug:
+        logging.basicConfig(level=logging.DEBUG, format="%(levelname)s %(name)s: %(message)s")
+        for handler in logging.getLogger().handlers:
+            handler.addFilter(_RedactingFilter())
+        return
+    for name in ("instructor", "openai", "httpx", "httpx2", "httpcore", "httpcore2"):
+        logging.getLogger(name).addHandler(logging.NullHandler())
+        logging.getLogger(name).propagate = False
+
+
 def main() -> None:
+    _quiet_libraries("--debug" in sys.argv[1:])
     app()

@@ -29,7 +29,11 @@ from typing import Any
 
 import instructor
 import openai
-from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
+from instructor.core.exceptions import (
+    IncompleteOutputException,
+    InstructorRetryException,
+    ResponseParsingError,
+)
 from pydantic import ValidationError, model_validator
 from tenacity import AsyncRetrying, Retrying, retry_if_exception_type, stop_after_attempt
 
@@ -44,8 +48,9 @@ _MODES = {
     "json": instructor.Mode.JSON,
     "json_schema": instructor.Mode.JSON_SCHEMA,
 }
-# What instructor may re-ask: answers that are not JSON, or do not validate. Nothing else.
-_REASKABLE = (ValidationError, json.JSONDecodeError)
+# What instructor may re-ask: answers that are not JSON, do not validate, or are not in the shape the
+# mode asks for (text instead of a tool call). Nothing else.
+_REASKABLE = (ValidationError, json.JSONDecodeError, ResponseParsingError)
 # A local server needs no key, but the openai client insists on one.
 _NO_KEY = "not-needed"
 # The answer may be cut off once; then it gets this many times the room, once.
@@ -62,6 +67,8 @@ class _Attempts:
     last_answer: ExtractedSummary | None = None
     last_report: GroundingReport | None = None
     last_raw: str | None = None
+    refusal: str | None = None
+    no_choices: bool = False
 
 
 _RUN: ContextVar[_Attempts | None] = ContextVar("summarizer_run", default=None)
@@ -128,9 +135,14 @@ def _on_kwargs(*args: Any, **kwargs: Any) -> None:
 
 def _on_response(response: Any) -> None:
     run = _RUN.get()
-    if run is not None:
-        run.usage = run.usage + _usage_of(response)
-        run.last_raw = _raw_answer(response)
+    if run is None:
+        return
+    run.usage = run.usage + _usage_of(response)
+    run.last_raw = _raw_answer(response)
+    choices = getattr(response, "choices", None)
+    run.no_choices = not choices
+    if choices:
+        run.refusal = getattr(choices[0].message, "refusal", None)
 
 
 _SECRET = re.compile(r"\b(sk-[A-Za-z0-9_*-]{6,}|Bearer\s+\S+)")
@@ -302,12 +314,18 @@ class LLMEngine:
             ) from exc
         if isinstance(cause, openai.OpenAIError):
             raise provider_error(cause, self.settings) from exc
+        if run.refusal:
+            raise AnswerError(
+                f"the model refused to answer: {run.refusal}", attempts=run.attempts
+            ) from exc
+        if run.no_choices:
+            where = self.settings.base_url or "the OpenAI API"
+            raise ProviderError(
+                f"{where} sent an answer with no choices: is it an OpenAI-compatible "
+                "chat-completions endpoint? Check --base-url"
+            ) from exc
         if isinstance(cause, _REASKABLE):
             return self._exhausted(run, cause, exc)
-        if isinstance(cause, AssertionError) and "refusal" in str(cause).lower():
-            raise AnswerError(
-                f"the model refused to answer: {cause}", attempts=run.attempts
-            ) from exc
         raise ProviderError(
             redact(f"the model call failed: {cause}", self.settings.api_key)
         ) from exc
@@ -341,4 +359,10 @@ def _only_grounding(error: ValidationError) -> bool:
 
 
 def _first_line(error: BaseException) -> str:
-    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    """The gist of why an answer was refused, in one line."""
+    if isinstance(error, ValidationError) and error.errors():
+        item = error.errors()[0]
+        where = ".".join(str(part) for part in item["loc"])
+        return f"{where}: {item['msg']}" if where else str(item["msg"]).splitlines()[0]
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
