@@ -65,6 +65,8 @@ class Settings:
     transport_retries: int = 3
     max_tokens: int = 4096
     strict: bool = False
+    # None: the model's context window less the prompt and the output budget.
+    max_input_tokens: int | None = None
 
     @property
     def model(self) -> str:
@@ -91,6 +93,7 @@ class Settings:
         transport_retries: int = 3,
         max_tokens: int = 4096,
         strict: bool = False,
+        max_input_tokens: int | None = None,
         environ: Mapping[str, str] | None = None,
     ) -> Settings:
         """Settings from arguments, then the environment, then defaults.
@@ -108,6 +111,8 @@ class Settings:
             raise ConfigurationError("retry budgets must be zero or more")
         if max_tokens < 1:
             raise ConfigurationError("max_tokens must be at least 1")
+        if max_input_tokens is not None and max_input_tokens < 64:
+            raise ConfigurationError("max_input_tokens must be at least 64")
         base_url = base_url or env.get("OPENAI_BASE_URL") or None
         name = model or env.get("SUMMARIZER_MODEL") or None
         if name is None:
@@ -127,6 +132,7 @@ class Settings:
             "transport_retries": transport_retries,
             "max_tokens": max_tokens,
             "strict": strict,
+            "max_input_tokens": max_input_tokens,
         }
         if name == OFFLINE:
             return cls(provider=OFFLINE, model_name=OFFLINE, **common)  # type: ignore[arg-type]

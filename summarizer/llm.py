@@ -21,6 +21,7 @@ Example::
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 from contextvars import ContextVar
@@ -37,11 +38,19 @@ from instructor.core.exceptions import (
 from pydantic import ValidationError, model_validator
 from tenacity import AsyncRetrying, Retrying, retry_if_exception_type, stop_after_attempt
 
+from .chunking import (
+    Chunk,
+    default_max_input_tokens,
+    estimate_tokens,
+    merge_records,
+    shift_concern,
+    split_article,
+)
 from .config import Settings
 from .errors import AnswerError, GroundingError, ProviderError, TruncatedOutputError
 from .grounding import GroundingReport, NormalisedText, check_answer, grounded_records
-from .models import Actor, ExtractedSummary, StatedConcern, Usage
-from .prompts import render_messages
+from .models import Actor, ExtractedSummary, StatedConcern, SummaryText, Usage
+from .prompts import render_messages, render_reduce_messages
 
 _MODES = {
     "tools": instructor.Mode.TOOLS,
@@ -55,6 +64,8 @@ _REASKABLE = (ValidationError, json.JSONDecodeError, ResponseParsingError)
 _NO_KEY = "not-needed"
 # The answer may be cut off once; then it gets this many times the room, once.
 _TRUNCATION_GROWTH = 2
+# Parts of a long article asked for at once by the async path.
+_PARALLEL_CHUNKS = 4
 
 
 @dataclass
@@ -90,11 +101,15 @@ class ArticleRecord(ExtractedSummary):
         return self
 
 
+class WholeArticleRecord(SummaryText):
+    """The headline, summary and key points of a whole article, from the summaries of its parts."""
+
+
 @dataclass(frozen=True)
 class LLMResult:
     """A grounded answer and what it cost."""
 
-    answer: ExtractedSummary
+    answer: SummaryText
     actors: list[Actor]
     stated_concerns: list[StatedConcern]
     attempts: int
@@ -237,15 +252,6 @@ class LLMEngine:
             self._async = self._instructor(openai.AsyncOpenAI(**self._client_options()))
         return self._async
 
-    def _request(self, article: str, max_tokens: int) -> dict[str, Any]:
-        return {
-            "model": self.settings.model_name,
-            "response_model": ArticleRecord,
-            "messages": render_messages(article),
-            "max_tokens": max_tokens,
-            "temperature": 0,
-        }
-
     def _reask_budget(self) -> dict[str, Any]:
         return {
             "stop": stop_after_attempt(self.settings.max_retries + 1),
@@ -253,18 +259,88 @@ class LLMEngine:
             "reraise": True,
         }
 
+    @property
+    def max_input_tokens(self) -> int:
+        return self.settings.max_input_tokens or default_max_input_tokens(
+            self.settings.model_name, self.settings.max_tokens
+        )
+
+    def _count(self, text: str) -> int:
+        return estimate_tokens(text, self.settings.model_name)
+
+    def _chunks(self, article: str) -> list[Chunk] | None:
+        """The article's chunks when it is too long for one request, else None."""
+        limit = self.max_input_tokens
+        if self._count(article) <= limit:
+            return None
+        return split_article(article, limit, self._count)
+
     def summarize(self, article: str, index: NormalisedText) -> LLMResult:
+        chunks = self._chunks(article)
+        if chunks is None:
+            return self._summarize_one(article, index)
+        parts = []
+        for chunk in chunks:
+            text = article[chunk.start : chunk.end]
+            parts.append((chunk, self._summarize_one(text, NormalisedText(text))))
         run = _Attempts(article=index)
+        reduced = self._ask(
+            run, WholeArticleRecord, render_reduce_messages([p.answer for _, p in parts])
+        )
+        return _combine(index, parts, reduced, run)
+
+    async def asummarize(self, article: str, index: NormalisedText) -> LLMResult:
+        chunks = self._chunks(article)
+        if chunks is None:
+            return await self._asummarize_one(article, index)
+        # Parts are independent: ask for a few at once, so a long article takes less wall time.
+        slots = asyncio.Semaphore(_PARALLEL_CHUNKS)
+
+        async def part(chunk: Chunk) -> tuple[Chunk, LLMResult]:
+            text = article[chunk.start : chunk.end]
+            async with slots:
+                return chunk, await self._asummarize_one(text, NormalisedText(text))
+
+        parts = list(await asyncio.gather(*(part(chunk) for chunk in chunks)))
+        run = _Attempts(article=index)
+        messages = render_reduce_messages([p.answer for _, p in parts])
+        reduced = await self._aask(run, WholeArticleRecord, messages)
+        return _combine(index, parts, reduced, run)
+
+    def _summarize_one(self, article: str, index: NormalisedText) -> LLMResult:
+        run = _Attempts(article=index)
+        answer = self._ask(run, ArticleRecord, render_messages(article))
+        return answer if isinstance(answer, LLMResult) else self._result(run, answer)
+
+    async def _asummarize_one(self, article: str, index: NormalisedText) -> LLMResult:
+        run = _Attempts(article=index)
+        answer = await self._aask(run, ArticleRecord, render_messages(article))
+        return answer if isinstance(answer, LLMResult) else self._result(run, answer)
+
+    def _request(
+        self, response_model: type[SummaryText], messages: list[dict[str, str]], max_tokens: int
+    ) -> dict[str, Any]:
+        return {
+            "model": self.settings.model_name,
+            "response_model": response_model,
+            "messages": messages,
+            "max_tokens": max_tokens,
+            "temperature": 0,
+        }
+
+    def _ask(
+        self, run: _Attempts, response_model: type[SummaryText], messages: list[dict[str, str]]
+    ) -> Any:
+        """One answer, re-asked within the budget; or an LLMResult when the budget ran out."""
         token = _RUN.set(run)
         try:
             max_tokens = self.settings.max_tokens
             while True:
                 try:
-                    answer = self.sync_client.chat.completions.create(
-                        **self._request(article, max_tokens),
+                    return self.sync_client.chat.completions.create(
+                        **self._request(response_model, messages, max_tokens),
                         max_retries=Retrying(**self._reask_budget()),
                     )
-                    return self._result(run, answer)
                 except Exception as exc:  # noqa: BLE001 - sorted out by _outcome
                     outcome = self._outcome(run, exc, max_tokens)
                     if isinstance(outcome, LLMResult):
@@ -273,18 +349,19 @@ class LLMEngine:
         finally:
             _RUN.reset(token)
 
-    async def asummarize(self, article: str, index: NormalisedText) -> LLMResult:
-        run = _Attempts(article=index)
+    async def _aask(
+        self, run: _Attempts, response_model: type[SummaryText], messages: list[dict[str, str]]
+    ) -> Any:
+        """The async twin of ``_ask``."""
         token = _RUN.set(run)
         try:
             max_tokens = self.settings.max_tokens
             while True:
                 try:
-                    answer = await self.async_client.chat.completions.create(
-                        **self._request(article, max_tokens),
+                    return await self.async_client.chat.completions.create(
+                        **self._request(response_model, messages, max_tokens),
                         max_retries=AsyncRetrying(**self._reask_budget()),
                     )
-                    return self._result(run, answer)
                 except Exception as exc:  # noqa: BLE001 - sorted out by _outcome
                     outcome = self._outcome(run, exc, max_tokens)
                     if isinstance(outcome, LLMResult):
@@ -349,6 +426,35 @@ class LLMEngine:
             ) from exc
         actors, concerns, warnings = grounded_records(answer, report)
         return LLMResult(answer, actors, concerns, run.attempts, run.usage, warnings)
+
+
+def _combine(
+    index: NormalisedText,
+    parts: list[tuple[Chunk, LLMResult]],
+    reduced: Any,
+    reduce_run: _Attempts,
+) -> LLMResult:
+    """One result for a long article: merged records in whole-article offsets, the reduced prose,
+    and the attempts and usage of every call."""
+    if isinstance(reduced, LLMResult):  # the reduce call never gave valid prose
+        raise AnswerError(
+            "no valid summary of the long article's parts", attempts=reduce_run.attempts
+        )
+    actors, concerns = merge_records(
+        index,
+        (
+            (result.actors, [shift_concern(c, chunk.start) for c in result.stated_concerns])
+            for chunk, result in parts
+        ),
+    )
+    warnings = [
+        f"part {number}: {warning}"
+        for number, (_, result) in enumerate(parts, start=1)
+        for warning in result.warnings
+    ]
+    usage = sum((result.usage for _, result in parts), reduce_run.usage)
+    attempts = sum(result.attempts for _, result in parts) + reduce_run.attempts
+    return LLMResult(reduced, actors, concerns, attempts, usage, warnings)
 
 
 def _only_grounding(error: ValidationError) -> bool:

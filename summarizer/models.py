@@ -98,7 +98,9 @@ class ExtractedConcern(BaseModel):
     )
 
 
-class _SummaryFields(BaseModel):
+class SummaryText(BaseModel):
+    """The prose of a record: headline, summary and key points."""
+
     headline: str = Field(description="One line, at most 25 words.")
     summary: str = Field(description="2 to 5 neutral sentences, only what the article says.")
     key_points: list[str] = Field(min_length=1, max_length=8, description="1 to 8 short items.")
@@ -132,7 +134,7 @@ class _SummaryFields(BaseModel):
         return points
 
 
-class ExtractedSummary(_SummaryFields):
+class ExtractedSummary(SummaryText):
     """The response model: exactly what the model is asked to produce."""
 
     actors: list[ExtractedActor] = Field(
@@ -194,7 +196,7 @@ class RunMeta(BaseModel):
     warnings: list[str] = Field(default_factory=list)
 
 
-class ArticleSummary(_SummaryFields):
+class ArticleSummary(SummaryText):
     """A grounded structured summary of one article.
 
     Example::

@@ -24,6 +24,8 @@ from .models import MAX_HEADLINE_WORDS, ActorKind, ConcernKind
 
 PROMPT_NAME = "summarize"
 PROMPT_VERSION = "summarize-v1"
+# Long articles: the chunks' results are merged by one more call with this prompt.
+REDUCE_PROMPT_NAME = "reduce"
 
 
 def resource_dir(name: str) -> Path:
@@ -42,6 +44,8 @@ def _environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         keep_trailing_newline=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
     )
 
 
@@ -55,18 +59,28 @@ _STATIC_VARIABLES: dict[str, Any] = {
 }
 
 
+_VERSION = PROMPT_VERSION.rsplit("-", 1)[1]
+
+
 @cache
-def system_message() -> str:
+def system_message(name: str = PROMPT_NAME) -> str:
     """The static instructions: identical for every article, so providers can cache the prefix."""
-    version = PROMPT_VERSION.rsplit("-", 1)[1]
-    template = _environment().get_template(f"{PROMPT_NAME}/system.{version}.j2")
+    template = _environment().get_template(f"{name}/system.{_VERSION}.j2")
     return template.render(**_STATIC_VARIABLES)
 
 
 def user_message(article: str) -> str:
     """The article, delimited, as data."""
-    version = PROMPT_VERSION.rsplit("-", 1)[1]
-    return _environment().get_template(f"{PROMPT_NAME}/user.{version}.j2").render(article=article)
+    return _environment().get_template(f"{PROMPT_NAME}/user.{_VERSION}.j2").render(article=article)
+
+
+def render_reduce_messages(parts: list[Any]) -> list[dict[str, str]]:
+    """The messages that merge the summaries of a long article's parts into one."""
+    template = _environment().get_template(f"{REDUCE_PROMPT_NAME}/user.{_VERSION}.j2")
+    return [
+        {"role": "system", "content": system_message(REDUCE_PROMPT_NAME)},
+        {"role": "user", "content": template.render(parts=parts)},
+    ]
 
 
 def render_messages(article: str) -> list[dict[str, str]]:
