@@ -298,6 +298,20 @@ class ScriptedServer:
 
         self._push(reply)
 
+    def reply_with(self, answer_for: Callable[[dict[str, Any]], dict[str, Any]]) -> None:
+        """An answer computed from the request (for example from the article it carries), sent the
+        way ``reply_answer`` sends it."""
+
+        def reply(request: dict[str, Any], raw: bytes, n: int) -> _Response:
+            text = _dumps(answer_for(request))
+            if request.get("tools"):
+                message = _tool_call_message(request, n, None, text)
+                return _completion(request, raw, n, message, "tool_calls", text, None)
+            message = {"content": text, "refusal": None}
+            return _completion(request, raw, n, message, "stop", text, None)
+
+        self._push(reply)
+
     def reply_refusal(self, text: str = "I can't help with that.") -> None:
         def reply(request: dict[str, Any], raw: bytes, n: int) -> _Response:
             message = {"content": None, "refusal": text}

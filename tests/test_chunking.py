@@ -1,0 +1,125 @@
+"""Long articles: split into parts, each summarised, merged with whole-article spans."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from typing import Any
+
+import pytest
+from scripted_server import ScriptedServer
+
+from summarizer import ArticleSummary, Summarizer
+from summarizer.chunking import estimate_tokens, split_article
+from summarizer.grounding import normalise
+
+REDUCED = {
+    "headline": "Kim tours Russian jet plant amid arms deal concerns",
+    "summary": "Kim Jong Un visited a Russian fighter-jet plant. Allies warned of a price for arms deals.",
+    "key_points": ["Kim toured the plant.", "Allies warned Russia and North Korea."],
+}
+
+
+def answer_for_part(reference_answer: dict[str, Any]) -> Any:
+    """What a faithful model says about one part: only the records whose words the part holds."""
+
+    def answer(request: dict[str, Any]) -> dict[str, Any]:
+        content = request["messages"][-1]["content"]
+        if content.startswith("<parts>"):
+            return REDUCED
+        text = re.search(r"<article>\n(.*)\n</article>", content, re.S).group(1)  # type: ignore[union-attr]
+        actors = [
+            {**a, "mentions": [m for m in a["mentions"] if m in text]}
+            for a in reference_answer["actors"]
+        ]
+        actors = [a for a in actors if a["mentions"]]
+        names = {a["name"] for a in actors}
+        concerns = [
+            c
+            for c in reference_answer["stated_concerns"]
+            if c["quote"] in text and c["holder"] in names
+        ]
+        return {**reference_answer, "actors": actors, "stated_concerns": concerns}
+
+    return answer
+
+
+def test_split_cuts_between_paragraphs_and_keeps_every_character(reference_article: str) -> None:
+    chunks = split_article(reference_article, 400, estimate_tokens)
+    assert len(chunks) > 3
+    for before, after in zip(chunks, chunks[1:], strict=False):
+        assert reference_article[before.end : after.start].strip() == ""
+        assert (
+            reference_article[before.end - 1] in '.”"'
+            or "\n" in reference_article[before.end : after.start]
+        )
+    assert all(estimate_tokens(reference_article[c.start : c.end]) <= 400 for c in chunks)
+    covered = "".join(reference_article[c.start : c.end] for c in chunks)
+    assert re.sub(r"\s", "", covered) == re.sub(r"\s", "", reference_article)
+
+
+def test_a_paragraph_longer_than_the_limit_is_cut_between_sentences(reference_article: str) -> None:
+    one_paragraph = " ".join(reference_article.split())
+    chunks = split_article(one_paragraph, 200, estimate_tokens)
+    assert len(chunks) > 1
+    for chunk in chunks[:-1]:
+        assert one_paragraph[chunk.end - 1] in '.”"?!'
+
+
+def _assert_no_duplicates(summary: ArticleSummary, article: str) -> None:
+    names = [normalise(actor.name) for actor in summary.actors]
+    assert len(names) == len(set(names))
+    mentions = [normalise(m) for actor in summary.actors for m in actor.mentions]
+    assert len(mentions) == len(set(mentions))
+    identities = [(c.holder, normalise(c.quote)) for c in summary.stated_concerns]
+    assert len(identities) == len(set(identities))
+    for concern in summary.stated_concerns:
+        start, end = concern.quote_span
+        assert normalise(article[start:end]) == normalise(concern.quote)
+    for actor in summary.actors:
+        for mention, (start, end) in zip(actor.mentions, actor.mention_spans, strict=True):
+            assert normalise(article[start:end]) == normalise(mention)
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_forty_fold_article_comes_back_without_duplicates(
+    model_server: ScriptedServer,
+    llm: dict[str, Any],
+    reference_article: str,
+    reference_answer: dict[str, Any],
+    use_async: bool,
+) -> None:
+    article = "\n\n".join([reference_article] * 40)
+    limit = 4000
+    parts = len(split_article(article, limit, estimate_tokens))
+    for _ in range(parts + 1):
+        model_server.reply_with(answer_for_part(reference_answer))
+    summarizer = Summarizer(**llm, max_input_tokens=limit)
+
+    if use_async:
+        summary = asyncio.run(summarizer.asummarize(article))
+    else:
+        summary = summarizer.summarize(article)
+
+    assert len(model_server.requests) == parts + 1
+    assert summary.meta.attempts == parts + 1
+    assert summary.headline == REDUCED["headline"]
+    assert len(summary.actors) == len(reference_answer["actors"])
+    assert len(summary.stated_concerns) == len(reference_answer["stated_concerns"])
+    _assert_no_duplicates(summary, article)
+    # Spans are whole-article offsets: the first place each quote stands.
+    first = summary.stated_concerns[0]
+    assert first.quote_span[0] == article.index("expressed “serious concerns”")
+    usage = summary.meta.usage
+    assert usage.prompt_tokens > 0 and usage.completion_tokens > 0
+
+
+def test_a_short_article_is_one_request(
+    model_server: ScriptedServer,
+    llm: dict[str, Any],
+    reference_article: str,
+    reference_answer: dict[str, Any],
+) -> None:
+    model_server.reply_answer(reference_answer)
+    summary = Summarizer(**llm).summarize(reference_article)
+    assert len(model_server.requests) == 1 and summary.meta.attempts == 1
