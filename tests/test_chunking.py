@@ -7,11 +7,12 @@ import re
 from typing import Any
 
 import pytest
-from scripted_server import ScriptedServer
 
 from summarizer import ArticleSummary, Summarizer
 from summarizer.chunking import estimate_tokens, split_article
 from summarizer.grounding import normalise
+
+from scripted_server import ScriptedServer
 
 REDUCED = {
     "headline": "Kim tours Russian jet plant amid arms deal concerns",
