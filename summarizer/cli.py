@@ -10,15 +10,16 @@ Example::
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import os
 import sys
+import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
-from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 
@@ -26,13 +27,13 @@ from . import __version__
 from .config import Settings
 from .core import Summarizer
 from .errors import ConfigurationError, InputError, SummarizerError
+from .inputs import DEFAULT_MAX_INPUT_BYTES, read_article
 from .llm import redact
 from .models import ArticleSummary
 from .report import render_markdown
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
-DEFAULT_MAX_INPUT_BYTES = 5_000_000
 
 app = typer.Typer(
     help="Turn news articles into grounded structured summaries.",
@@ -69,66 +70,21 @@ def _errors(debug: bool, secret: str | None = None) -> Iterator[None]:
         sys.stderr.write("summarizer: interrupted\n")
         raise typer.Exit(130) from None
     except Exception as exc:
-        if debug:
-            raise
         code = EXIT_USAGE if isinstance(exc, (InputError, ConfigurationError)) else EXIT_FAILED
+        if debug:
+            # The whole story, chained causes included, with the key taken out of it.
+            trace = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+            sys.stderr.write(redact(trace, secret))
+            raise typer.Exit(code) from None
         message = str(exc) if isinstance(exc, SummarizerError) else f"unexpected {exc!r}"
         hint = "" if isinstance(exc, SummarizerError) else " (run with --debug for details)"
         _fail(redact(message, secret) + hint, code)
 
 
-def read_article(source: str, *, max_bytes: int = DEFAULT_MAX_INPUT_BYTES) -> str:
-    """The text of a file, or of stdin for ``-``, checked to be non-empty UTF-8 text."""
-    if source == "-":
-        data = sys.stdin.buffer.read(max_bytes + 1)
-        name = "standard input"
-    else:
-        path = Path(source)
-        if not path.exists():
-            raise InputError(f"no such file: {source}")
-        if path.is_dir():
-            raise InputError(f"{source} is a directory, not a text file")
-        try:
-            with path.open("rb") as handle:
-                data = handle.read(max_bytes + 1)
-        except OSError as exc:
-            raise InputError(f"cannot read {source}: {exc.strerror}") from exc
-        name = source
-    if len(data) > max_bytes:
-        raise InputError(
-            f"{name} is larger than the limit of {max_bytes} bytes (--max-input-bytes)"
-        )
-    if b"\x00" in data:
-        raise InputError(f"{name} looks like binary data, not text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{name} is not UTF-8 text (invalid byte at offset {exc.start}): convert it to UTF-8"
-        ) from exc
-    if not text.strip():
-        raise InputError(f"{name} is empty")
-    return text
-
-
 def _settings(
-    model: str | None,
-    base_url: str | None,
-    mode: ModeOption,
-    timeout: float,
-    max_retries: int,
-    strict: bool,
-    max_tokens: int,
+    model: str | None, base_url: str | None, mode: ModeOption, **options: Any
 ) -> Settings:
-    return Settings.resolve(
-        model,
-        base_url=base_url,
-        mode=mode.value,
-        timeout=timeout,
-        max_retries=max_retries,
-        strict=strict,
-        max_tokens=max_tokens,
-    )
+    return Settings.resolve(model, base_url=base_url, mode=mode.value, **options)
 
 
 def _offline_notice(settings: Settings, model: str | None) -> None:
@@ -190,13 +146,50 @@ def summarize(
     max_input_bytes: Annotated[
         int, typer.Option("--max-input-bytes", min=1, help="Refuse larger inputs.")
     ] = DEFAULT_MAX_INPUT_BYTES,
+    max_input_tokens: Annotated[
+        int | None,
+        typer.Option(
+            "--max-input-tokens",
+            min=64,
+            help="Split longer articles into parts. Default: the "
+            "model's context window less the prompt and the output budget.",
+        ),
+    ] = None,
+    deadline: Annotated[
+        float | None,
+        typer.Option("--deadline", min=0.001, help="Seconds for the whole run, retries included."),
+    ] = None,
+    encoding: Annotated[
+        str | None, typer.Option("--encoding", help="The file's text encoding. Default: UTF-8.")
+    ] = None,
+    html: Annotated[
+        bool | None,
+        typer.Option(
+            "--html/--text",
+            help="Extract the article from an HTML page (default: by the file "
+            "name, .html/.htm); spans then refer to the extracted text, given as source_text.",
+        ),
+    ] = None,
     debug: DebugOpt = False,
 ) -> None:
     """Summarise one article: a markdown report, or the JSON record with --format json."""
     with _errors(debug, os.environ.get("OPENAI_API_KEY")):
-        settings = _settings(model, base_url, mode, timeout, max_retries, strict, max_tokens)
-        article = read_article(path, max_bytes=max_input_bytes)
-        summary = Summarizer(settings=settings).summarize(article)
+        settings = _settings(
+            model,
+            base_url,
+            mode,
+            timeout=timeout,
+            max_retries=max_retries,
+            strict=strict,
+            max_tokens=max_tokens,
+            max_input_tokens=max_input_tokens,
+            deadline=deadline,
+        )
+        source = read_article(path, max_bytes=max_input_bytes, encoding=encoding, html=html)
+        # The async path, so that --deadline bounds the whole run exactly.
+        summary = asyncio.run(Summarizer(settings=settings).asummarize(source.text))
+        if source.extracted:
+            summary = summary.model_copy(update={"source_text": source.text})
         _offline_notice(settings, model)
         if output_format is OutputFormat.json:
             sys.stdout.write(summary.model_dump_json(indent=2) + "\n")

@@ -67,6 +67,8 @@ class Settings:
     strict: bool = False
     # None: the model's context window less the prompt and the output budget.
     max_input_tokens: int | None = None
+    # Seconds for a whole run, every retry included; None for no bound beyond the per-request timeout.
+    deadline: float | None = None
 
     @property
     def model(self) -> str:
@@ -94,6 +96,7 @@ class Settings:
         max_tokens: int = 4096,
         strict: bool = False,
         max_input_tokens: int | None = None,
+        deadline: float | None = None,
         environ: Mapping[str, str] | None = None,
     ) -> Settings:
         """Settings from arguments, then the environment, then defaults.
@@ -111,6 +114,8 @@ class Settings:
             raise ConfigurationError("retry budgets must be zero or more")
         if max_tokens < 1:
             raise ConfigurationError("max_tokens must be at least 1")
+        if deadline is not None and deadline <= 0:
+            raise ConfigurationError("the deadline must be a positive number of seconds")
         if max_input_tokens is not None and max_input_tokens < 64:
             raise ConfigurationError("max_input_tokens must be at least 64")
         base_url = base_url or env.get("OPENAI_BASE_URL") or None
@@ -133,6 +138,7 @@ class Settings:
             "max_tokens": max_tokens,
             "strict": strict,
             "max_input_tokens": max_input_tokens,
+            "deadline": deadline,
         }
         if name == OFFLINE:
             return cls(provider=OFFLINE, model_name=OFFLINE, **common)  # type: ignore[arg-type]

@@ -24,6 +24,7 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+import time
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
@@ -83,6 +84,17 @@ class _Attempts:
 
 
 _RUN: ContextVar[_Attempts | None] = ContextVar("summarizer_run", default=None)
+# When the whole run must end (time.monotonic()), if it has a deadline.
+_DEADLINE: ContextVar[float | None] = ContextVar("summarizer_deadline", default=None)
+
+
+class DeadlineExceeded(ProviderError):
+    """The run's deadline passed before a result."""
+
+    def __init__(self, deadline: float) -> None:
+        super().__init__(
+            f"no result within the deadline of {deadline:g} s: raise --deadline or try later"
+        )
 
 
 class ArticleRecord(ExtractedSummary):
@@ -276,6 +288,15 @@ class LLMEngine:
         return split_article(article, limit, self._count)
 
     def summarize(self, article: str, index: NormalisedText) -> LLMResult:
+        """Sync: the deadline is checked before every request and caps each request's timeout."""
+        deadline = self.settings.deadline
+        token = _DEADLINE.set(None if deadline is None else time.monotonic() + deadline)
+        try:
+            return self._summarize(article, index)
+        finally:
+            _DEADLINE.reset(token)
+
+    def _summarize(self, article: str, index: NormalisedText) -> LLMResult:
         chunks = self._chunks(article)
         if chunks is None:
             return self._summarize_one(article, index)
@@ -290,6 +311,17 @@ class LLMEngine:
         return _combine(index, parts, reduced, run)
 
     async def asummarize(self, article: str, index: NormalisedText) -> LLMResult:
+        """Async: the deadline bounds the whole run exactly."""
+        if self.settings.deadline is None:
+            return await self._asummarize(article, index)
+        try:
+            return await asyncio.wait_for(
+                self._asummarize(article, index), timeout=self.settings.deadline
+            )
+        except asyncio.TimeoutError as exc:
+            raise DeadlineExceeded(self.settings.deadline) from exc
+
+    async def _asummarize(self, article: str, index: NormalisedText) -> LLMResult:
         chunks = self._chunks(article)
         if chunks is None:
             return await self._asummarize_one(article, index)
@@ -320,13 +352,21 @@ class LLMEngine:
     def _request(
         self, response_model: type[SummaryText], messages: list[dict[str, str]], max_tokens: int
     ) -> dict[str, Any]:
-        return {
+        request = {
             "model": self.settings.model_name,
             "response_model": response_model,
             "messages": messages,
             "max_tokens": max_tokens,
             "temperature": 0,
         }
+        deadline_at = _DEADLINE.get()
+        if deadline_at is not None:
+            left = deadline_at - time.monotonic()
+            if left <= 0:
+                raise DeadlineExceeded(self.settings.deadline or 0.0)
+            # Each request may only take what is left of the run's deadline.
+            request["timeout"] = min(self.settings.timeout, left)
+        return request
 
     def _ask(
         self, run: _Attempts, response_model: type[SummaryText], messages: list[dict[str, str]]
@@ -389,6 +429,12 @@ class LLMEngine:
                 f"the answer was cut off at {max_tokens} output tokens even after one retry with "
                 "more room: raise --max-tokens or use a model with a larger output limit"
             ) from exc
+        if isinstance(cause, DeadlineExceeded):
+            raise cause
+        deadline_at = _DEADLINE.get()
+        past_deadline = deadline_at is not None and time.monotonic() >= deadline_at
+        if isinstance(cause, openai.APITimeoutError) and past_deadline:
+            raise DeadlineExceeded(self.settings.deadline or 0.0) from exc
         if isinstance(cause, openai.OpenAIError):
             raise provider_error(cause, self.settings) from exc
         if run.refusal:

@@ -210,3 +210,7 @@ class ArticleSummary(SummaryText):
     actors: list[Actor]
     stated_concerns: list[StatedConcern]
     meta: RunMeta
+    source_text: str | None = Field(
+        default=None,
+        description="The text the spans refer to, when it was extracted (from HTML); else null.",
+    )

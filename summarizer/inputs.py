@@ -1,0 +1,99 @@
+"""Reading articles: files or standard input, checked to be text, HTML pages reduced to their article.
+
+Example::
+
+    >>> source = read_article("examples/ap-kim-russia-jets.txt")
+    >>> source.text.startswith("North Korea"), source.extracted
+    (True, False)
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputError
+
+DEFAULT_MAX_INPUT_BYTES = 5_000_000
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+_LINE_BREAKS = re.compile(r"\n+")
+
+
+@dataclass(frozen=True)
+class ArticleSource:
+    """The text to summarise, and whether it was extracted from HTML (spans then refer to it)."""
+
+    text: str
+    name: str
+    extracted: bool = False
+
+
+def decode_article(data: bytes, name: str, encoding: str | None = None) -> str:
+    """Bytes to text: UTF-8 (with or without a BOM) unless another encoding is named."""
+    if b"\x00" in data and not (encoding and encoding.lower().startswith("utf-16")):
+        raise InputError(f"{name} looks like binary data, not text")
+    if encoding is not None:
+        try:
+            codecs.lookup(encoding)
+        except LookupError as exc:
+            raise InputError(f"unknown encoding {encoding!r}") from exc
+    try:
+        text = data.decode(encoding or "utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{name} is not {encoding or 'UTF-8'} text (invalid byte at offset {exc.start}): "
+            "name its encoding with --encoding (for example --encoding cp1252) or convert it"
+        ) from exc
+    if not text.strip():
+        raise InputError(f"{name} is empty")
+    return text
+
+
+def extract_html(page: str, name: str = "the page") -> str:
+    """The article text of a saved news page, paragraphs separated by blank lines."""
+    try:
+        import trafilatura
+    except ImportError as exc:
+        raise InputError("reading HTML needs trafilatura: pip install 'summarizer[html]'") from exc
+    text = trafilatura.extract(page, include_comments=False, include_tables=False)
+    if not text or not text.strip():
+        raise InputError(f"no article text found in {name}")
+    return _LINE_BREAKS.sub("\n\n", text.strip())
+
+
+def read_article(
+    source: str,
+    *,
+    max_bytes: int = DEFAULT_MAX_INPUT_BYTES,
+    encoding: str | None = None,
+    html: bool | None = None,
+) -> ArticleSource:
+    """A file's article, or standard input's for ``-``; ``html=None`` decides by the file name."""
+    if source == "-":
+        data = sys.stdin.buffer.read(max_bytes + 1)
+        name = "standard input"
+    else:
+        path = Path(source)
+        if not path.exists():
+            raise InputError(f"no such file: {source}")
+        if path.is_dir():
+            raise InputError(f"{source} is a directory, not a text file")
+        try:
+            with path.open("rb") as handle:
+                data = handle.read(max_bytes + 1)
+        except OSError as exc:
+            raise InputError(f"cannot read {source}: {exc.strerror}") from exc
+        name = source
+        if html is None:
+            html = path.suffix.lower() in HTML_SUFFIXES
+    if len(data) > max_bytes:
+        raise InputError(
+            f"{name} is larger than the limit of {max_bytes} bytes (--max-input-bytes)"
+        )
+    text = decode_article(data, name, encoding)
+    if html:
+        return ArticleSource(extract_html(text, name), name, extracted=True)
+    return ArticleSource(text, name)
