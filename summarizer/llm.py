@@ -65,6 +65,7 @@ _REASKABLE = (ValidationError, json.JSONDecodeError, ResponseParsingError)
 _NO_KEY = "not-needed"
 # The answer may be cut off once; then it gets this many times the room, once.
 _TRUNCATION_GROWTH = 2
+_REASONING_MODEL = re.compile(r"^(o\d|gpt-5)", re.IGNORECASE)
 # Parts of a long article asked for at once by the async path.
 _PARALLEL_CHUNKS = 4
 
@@ -352,13 +353,20 @@ class LLMEngine:
     def _request(
         self, response_model: type[SummaryText], messages: list[dict[str, str]], max_tokens: int
     ) -> dict[str, Any]:
-        request = {
+        request: dict[str, Any] = {
             "model": self.settings.model_name,
             "response_model": response_model,
             "messages": messages,
-            "max_tokens": max_tokens,
-            "temperature": 0,
         }
+        # OpenAI's own API wants max_completion_tokens (its reasoning models refuse max_tokens);
+        # other OpenAI-compatible servers know max_tokens.
+        if self.settings.provider == "openai":
+            request["max_completion_tokens"] = max_tokens
+        else:
+            request["max_tokens"] = max_tokens
+        # Reasoning models accept only their default temperature.
+        if not _REASONING_MODEL.match(self.settings.model_name):
+            request["temperature"] = 0
         deadline_at = _DEADLINE.get()
         if deadline_at is not None:
             left = deadline_at - time.monotonic()
