@@ -1,0 +1,1036 @@
+"""People, organisations, countries and groups named in an article, each mention with its span.
+
+Capitalised word runs are classified with the lexicon (titles, organisation and place heads, the
+country gazetteer); a run becomes a person on evidence (a title before it, a reporting verb after
+it, an appositive role, or its surname used alone elsewhere). Surnames, first names, acronyms and
+definite descriptions ("the region’s governor", "the North") are then linked to the full actor.
+
+Example::
+
+    >>> from summarizer.offline.sentences import read_document
+    >>> cast = find_actors(read_document("Kremlin spokesman Dmitry Peskov said so. Peskov left."))
+    >>> [(e.name, e.role, sorted(e.surfaces)) for e in cast.entities if e.kind.value == "person"]
+    [('Dmitry Peskov', 'Kremlin spokesman', ['Dmitry Peskov', 'Peskov'])]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from ..models import ActorKind
+from .lexicon import Country, Lexicon, lexicon, words
+from .sentences import BODY, CAPTION, Document, Sentence, Token
+
+Span = tuple[int, int]
+
+REPORTING = words(
+    """said says say saying told tells tell added adds noted notes stated states explained explains
+    argued argues argue contended contends contending claimed claims claim insisted insists
+    declared declares announced announces announce reported reports warned warns warn warning
+    accused accuses accuse criticized criticised criticizes criticises criticize criticise
+    questioned questions question doubted doubts doubt feared fears fear urged urges urge
+    speculate speculated speculates believes believe believed wrote writes asked asks replied
+    replies responded responds confirmed confirms denied denies deny acknowledged acknowledges
+    admitted admits estimated estimates predicted predicts predicting vowed vows pledged pledges
+    promised promises suggested suggests described describes called calls calling expressed
+    expresses agreed agrees rejected rejects reject condemned condemns blamed blames alleged
+    alleges complained complains downplayed defended defends pointed thinks think thought
+    recalled recalls"""
+)
+AUXILIARIES = words(
+    """is was are were has have had will would could can may might should must does did do"""
+)
+# Words that may stand between a subject and its verb: "Peskov later said", "Kim Yung-ho also warned".
+ADVERBS = words(
+    """also later then now still previously recently first earlier again already often repeatedly
+    publicly privately separately last this on"""
+)
+LOCATIVE = words(
+    """in at from to into near outside across toward towards via of around through within
+    throughout inside on over onto off aboard beyond behind under"""
+)
+PREPOSITIONS = LOCATIVE | words(
+    """with for by about against between among like than during after before since per"""
+)
+_PARTICLES = words("van von de da bin ibn al del der la le du dos das")
+_CONNECTORS = frozenset({"of", "for", "on"})
+_NAME_TOKEN = re.compile(
+    r"(?:(?:al|el|ad|as|ash|bin|ibn|abu|de|da|di|van|von)-)?[A-Z][^\W\d_]*(?:[-’'][^\W\d_]+)*"
+    r"|[A-Z]\."
+)
+# Arabic and European name particles joined by a hyphen: "Omar al-Bashir".
+_PREFIXED_NAME = re.compile(r"(?:al|el|ad|as|ash|bin|ibn|abu|de|da|di|van|von)-[A-Z]")
+_ACRONYM = re.compile(r"[A-Z]{2,}[a-z]?")
+_POSSESSIVE = frozenset({"’s", "'s"})
+_OPENERS = frozenset({"“", '"', "‘", "(", "—", "–", ":", "-", "'"})
+# Heads of definite descriptions that can stand for an organisation already named.
+_ORG_ALIAS_HEADS = words(
+    """agency organization organisation fund body ministry council bank institution"""
+)
+# Lower-case heads after a country's possessive or demonym: "South Korea’s presidential office".
+_STATE_HEADS = {
+    "office": ActorKind.government_body,
+    "ministry": ActorKind.government_body,
+    "government": ActorKind.government_body,
+    "cabinet": ActorKind.government_body,
+    "parliament": ActorKind.government_body,
+    "military": ActorKind.government_body,
+    "army": ActorKind.government_body,
+    "navy": ActorKind.government_body,
+    "embassy": ActorKind.government_body,
+    "media": ActorKind.organization,
+    "agency": ActorKind.organization,
+}
+_COLLECTIVES = words(
+    "group panel team number coalition delegation handful majority dozens hundreds"
+)
+_STATE_MODIFIERS = words(
+    """presidential state foreign defense defence interior finance news official top central"""
+)
+
+
+@dataclass
+class Entity:
+    key: str
+    name: str
+    kind: ActorKind
+    role: str | None = None
+    surfaces: dict[str, Span] = field(default_factory=dict)
+    spans: list[Span] = field(default_factory=list)
+    acts: bool = False
+    # For the tie-break between same-surname people: full-name occurrences count most.
+    full_mentions: int = 0
+
+    def add(self, start: int, end: int, text: str) -> None:
+        surface = text[start:end]
+        self.surfaces.setdefault(surface, (start, end))
+        self.spans.append((start, end))
+
+    @property
+    def first(self) -> int:
+        return min(start for start, _ in self.spans) if self.spans else 0
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    entity: int
+    sentence: int
+    # Preceded by a preposition: an object or a place, not the subject of a clause.
+    governed: bool
+
+
+@dataclass
+class Cast:
+    """Every actor of an article, and every mention in text order."""
+
+    entities: list[Entity]
+    mentions: list[Mention]
+
+
+def name_key(name: str) -> str:
+    """Spelling variants of a name made equal: "Kim Jong-Un" and "Kim Jong Un"."""
+    return " ".join(re.sub(r"[-‑’'.]", " ", name.lower()).split())
+
+
+@dataclass
+class _Candidate:
+    """A capitalised run that may be a person's name, with the evidence seen for it."""
+
+    sentence: int
+    start: int
+    end: int
+    tokens: tuple[str, ...]
+    role: str | None
+    evidence: bool
+    recipient: bool
+
+
+class _Single(NamedTuple):
+    """A one-word name ("Putin", "Tyler") or a capital city that may stand for its country."""
+
+    sentence: int
+    start: int
+    end: int
+    word: str
+    evidence: bool
+    recipient: bool
+    governed: bool
+    capital_of: str | None = None
+
+
+@dataclass
+class _Builder:
+    doc: Document
+    lex: Lexicon
+    entities: list[Entity] = field(default_factory=list)
+    by_key: dict[str, int] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+
+    def entity(self, key: str, name: str, kind: ActorKind, role: str | None = None) -> int:
+        index = self.by_key.get(key)
+        if index is None:
+            index = len(self.entities)
+            self.by_key[key] = index
+            self.entities.append(Entity(key, name, kind, role))
+        elif role and not self.entities[index].role:
+            self.entities[index].role = role
+        return index
+
+    def mention(
+        self, index: int, start: int, end: int, sentence: int, governed: bool, acts: bool
+    ) -> None:
+        entity = self.entities[index]
+        entity.add(start, end, self.doc.text)
+        entity.acts = entity.acts or acts
+        self.mentions.append(Mention(start, end, index, sentence, governed))
+
+
+def _capitalised(doc: Document, lex: Lexicon, tokens: list[Token]) -> list[bool]:
+    flags: list[bool] = []
+    for k, token in enumerate(tokens):
+        word = token.text
+        if _PREFIXED_NAME.match(word):
+            flags.append(True)
+            continue
+        if not word[:1].isupper():
+            flags.append(False)
+            continue
+        if _ACRONYM.fullmatch(word) and word not in ("I", "A"):
+            flags.append(True)
+            continue
+        lower = word.lower()
+        initial = k == 0 or tokens[k - 1].text in _OPENERS
+        common = lower in lex.common_capitalised or lower in lex.days_months
+        flags.append(not (common or (initial and lower in doc.lower_words)))
+    return flags
+
+
+def _chunks(tokens: list[Token], caps: list[bool], lex: Lexicon) -> list[tuple[int, int]]:
+    """Runs of capitalised tokens; organisation names extend over "of", "for" and "and"."""
+    runs: list[tuple[int, int]] = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        if not caps[i]:
+            i += 1
+            continue
+        j = i + 1
+        extended = False
+        while j < n:
+            if caps[j]:
+                j += 1
+                continue
+            word = tokens[j].text
+            if word in _PARTICLES and j + 1 < n and caps[j + 1] and not extended:
+                j += 2
+                continue
+            after = j + 2 if j + 2 < n and tokens[j + 1].text == "the" else j + 1
+            last = tokens[j - 1].text.lower()
+            if (
+                after < n
+                and caps[after]
+                and (
+                    (word in _CONNECTORS and (last in lex.org_heads or extended))
+                    or (word == "and" and extended)
+                )
+                and tokens[after].text not in lex.country_names
+            ):
+                extended = True
+                j = after + 1
+                continue
+            break
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def _is_title(word: str, lex: Lexicon) -> bool:
+    """ "minister", "Gen.", and hyphenated forms such as "then-president" or "ex-minister"."""
+    lower = word.lower()
+    return lower in lex.titles or ("-" in lower and lower.rsplit("-", 1)[1] in lex.titles)
+
+
+def _role_chain(tokens: list[Token], caps: list[bool], end: int, lex: Lexicon) -> int | None:
+    """Start index of the title phrase ending just before ``end`` ("Deputy Prime Minister")."""
+    if end <= 0 or not _is_title(tokens[end - 1].text, lex):
+        return None
+    k = end - 1
+    while k >= 0:
+        word = tokens[k].text
+        lower = word.lower()
+        if (
+            _is_title(word, lex)
+            or lower in lex.role_modifiers
+            or caps[k]
+            or word in _POSSESSIVE
+            and k > 0
+            and caps[k - 1]
+        ):
+            k -= 1
+        else:
+            break
+    return k + 1
+
+
+def _appositive_before(
+    tokens: list[Token], caps: list[bool], start: int, end: int, lex: Lexicon
+) -> int | None:
+    """Start of a role set off before a name: "The governor, Mikhail Degtyarev"."""
+    if start < 2 or tokens[start - 1].text != ",":
+        return None
+    after = end if end < len(tokens) else None
+    if after is not None and tokens[after].text not in (",", "from", "of", "at", "in", "with", "."):
+        return None
+    k = start - 1
+    m = k - 1
+    while m >= 0 and caps[m]:
+        m -= 1
+    if m < k - 1 and m >= 0 and tokens[m].text in ("for", "of", "at", "in", "from"):
+        k = m
+    if k < 1:
+        return None
+    word = tokens[k - 1].text.lower()
+    if not _is_title(word, lex) and word not in lex.kin:
+        return None
+    chain = _role_chain(tokens, caps, k, lex)
+    return chain
+
+
+def _appositive_after(tokens: list[Token], end: int, lex: Lexicon) -> tuple[int, int] | None:
+    """A role set off after a name: "Waltz, a former congressman from ..., said"."""
+    if end >= len(tokens) or tokens[end].text != ",":
+        return None
+    k = end + 1
+    if k < len(tokens) and tokens[k].text.lower() in ("a", "an", "the"):
+        k += 1
+    elif k < len(tokens) and (
+        tokens[k].text.lower() in AUXILIARIES or tokens[k].text.lower() in REPORTING
+    ):
+        return None  # "Hemedti, was a commander": a verb, not an appositive
+    first = k
+    for j in range(k, min(k + 5, len(tokens))):
+        word = tokens[j].text.lower()
+        if word in lex.titles:
+            stop = j + 1
+            # Keep a short complement: "research chief at the IMF".
+            if stop < len(tokens) and tokens[stop].text in ("at", "of", "from", "for"):
+                m = stop + 1
+                while m < len(tokens) and m < stop + 8 and tokens[m].text not in (",", "."):
+                    m += 1
+                stop = m
+            return first, stop
+        if not (word in lex.role_modifiers or tokens[j].text[:1].isupper() or word.isalpha()):
+            return None
+    return None
+
+
+def _verb_follows(tokens: list[Token], end: int, lex: Lexicon, reporting_only: bool) -> bool:
+    k = end
+    while k < len(tokens) and (
+        tokens[k].text.lower() in ADVERBS or tokens[k].text.lower() in lex.days_months
+    ):
+        k += 1
+    if k >= len(tokens):
+        return False
+    word = tokens[k].text.lower()
+    if word in REPORTING:
+        return True
+    if reporting_only:
+        return False
+    return word in AUXILIARIES or (word.endswith("ed") and word.isalpha() and len(word) > 4)
+
+
+def _name_like(words: tuple[str, ...], lex: Lexicon) -> bool:
+    if not words or len(words) > 4:
+        return False
+    for word in words:
+        if word in _PARTICLES:
+            continue
+        lower = word.lower()
+        if (
+            not _NAME_TOKEN.fullmatch(word)
+            or _ACRONYM.fullmatch(word)
+            or lower in lex.titles
+            or lower in lex.org_heads
+            or lower in lex.place_heads
+            or lower in lex.group_nouns
+            or lower in lex.honorifics
+            or word in lex.demonyms
+        ):
+            return False
+    text = " ".join(words)
+    return not (
+        text in lex.country_names
+        or text in lex.capitals
+        or text in lex.places
+        or text in lex.known_orgs
+    )
+
+
+def _initials(name: str) -> str:
+    letters = []
+    for word in name.replace("-", " ").split():
+        if word.lower() in ("of", "for", "and", "the", "on", "in"):
+            continue
+        if re.fullmatch(r"(?:[A-Za-z]\.)+", word):
+            letters.append(word.replace(".", "").upper())
+        else:
+            letters.append(word[0].upper())
+    return "".join(letters)
+
+
+def _governed(tokens: list[Token], start: int, words: frozenset[str]) -> bool:
+    k = start - 1
+    if k >= 0 and tokens[k].text.lower() in ("the", "a", "an"):
+        k -= 1
+    return k >= 0 and tokens[k].text.lower() in words
+
+
+def _recipient(tokens: list[Token], start: int) -> bool:
+    """The addressee of "told": "told VOA", "told NBC’s “Meet the Press”", "told VOA's Carol"."""
+    k = start - 1
+    if k >= 1 and tokens[k].text in _POSSESSIVE:
+        k -= 2
+    return k >= 0 and tokens[k].text.lower() in ("told", "tells", "tell")
+
+
+class _Scanner:
+    """One pass over the sentences, collecting named things and person candidates."""
+
+    def __init__(self, doc: Document, lex: Lexicon) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.builder = _Builder(doc, lex)
+        self.candidates: list[_Candidate] = []
+        self.singles: list[_Single] = []
+        self.definites: list[tuple[int, int, int, str, str, bool]] = []
+        self.countries_named: set[str] = set()
+
+    def run(self) -> None:
+        for sentence in self.doc.sentences:
+            if sentence.role not in (BODY, CAPTION):
+                continue
+            self._sentence(sentence)
+
+    def _sentence(self, sentence: Sentence) -> None:
+        doc, lex = self.doc, self.lex
+        tokens = doc.tokens(sentence)
+        caps = _capitalised(doc, lex, tokens)
+        for i, j in _chunks(tokens, caps, lex):
+            self._chunk(tokens, caps, i, j, sentence)
+        self._groups(tokens, caps, sentence)
+        self._descriptions(tokens, caps, sentence)
+
+    def _chunk(
+        self, tokens: list[Token], caps: list[bool], i: int, j: int, sentence: Sentence
+    ) -> None:
+        doc, lex, builder = self.doc, self.lex, self.builder
+        text = doc.text
+        start, end = tokens[i].start, tokens[j - 1].end
+        words = tuple(t.text for t in tokens[i:j])
+        surface = text[start:end]
+        bare = surface[4:] if surface.startswith("The ") else surface
+        governed = _governed(tokens, i, PREPOSITIONS)
+        possessive = j < len(tokens) and tokens[j].text in _POSSESSIVE
+        recipient = _recipient(tokens, i)
+        acts = not recipient and (not governed or _source(tokens, i))
+        if any(ch.isdigit() for ch in surface) or _role_part(tokens, caps, j, lex):
+            return
+        quotation = doc.in_quotation(start)
+        if quotation is not None and len(text[quotation.start : quotation.end].split()) < 4:
+            return  # a title or scare quote: “Meet the Press”
+        if bare in lex.known_orgs:
+            kind = ActorKind(lex.known_orgs[bare])
+            key = "org:" + name_key(bare)
+            self._org(key, bare, kind, tokens, i, j, sentence, governed, acts)
+            return
+        country = lex.country_names.get(bare)
+        if country is not None and len(words) <= 4:
+            self.countries_named.add(country.name)
+            index = builder.entity("country:" + country.name, country.name, ActorKind.country)
+            locative = _governed(tokens, i, LOCATIVE) or _address(tokens, caps, i, lex)
+            builder.mention(index, start, end, sentence.index, governed, not locative)
+            if possessive:
+                self._state_body(country, tokens, j + 1, sentence, start)
+            return
+        if bare in lex.demonyms:
+            self._state_body(lex.demonyms[bare], tokens, j, sentence, start)
+            return
+        if bare in lex.capitals:
+            capital = lex.capitals[bare]
+            # "Washington, D.C." and "in Moscow" are places; "Moscow is providing" is Russia.
+            district = j + 1 < len(tokens) and tokens[j + 1].text in ("D.C.", "DC")
+            if not (_governed(tokens, i, LOCATIVE) or district or _modifier(tokens, j)):
+                self.singles.append(
+                    _Single(sentence.index, start, end, bare, False, False, governed, capital.name)
+                )
+            return
+        if bare in lex.places or len(words) == 1 and words[0].lower() in lex.group_nouns:
+            return
+        if words == ("North",) or words == ("South",):
+            if i > 0 and tokens[i - 1].text == "the":
+                self.definites.append(
+                    (sentence.index, tokens[i - 1].start, end, "cardinal", words[0], governed)
+                )
+            return
+        # A title inside the run splits it: "South Korean Unification Minister | Kim Yung-ho".
+        title_at = None
+        for k in range(len(words) - 1, -1, -1):
+            if words[k].lower() in lex.titles or words[k].lower() in lex.honorifics:
+                title_at = k
+                break
+        if title_at is not None and title_at < len(words) - 1:
+            name_words = words[title_at + 1 :]
+            if _name_like(name_words, lex):
+                honorific = words[title_at].lower() in lex.honorifics
+                role_start = _role_chain(tokens, caps, i + title_at + 1, lex)
+                role = None
+                if not honorific and role_start is not None:
+                    role = text[tokens[role_start].start : tokens[i + title_at].end]
+                name_start = tokens[i + title_at + 1].start
+                self.candidates.append(
+                    _Candidate(sentence.index, name_start, end, name_words, role, True, recipient)
+                )
+                return
+        last = words[-1].lower()
+        acronym = any(_ACRONYM.fullmatch(w) for w in words)
+        linked = any(w in _CONNECTORS or w == "and" for w in words)
+        if (
+            last in lex.org_heads
+            or acronym
+            or (linked and any(w.lower() in lex.org_heads for w in words))
+        ):
+            kind = ActorKind.organization
+            if any(w.lower() in lex.gov_heads for w in words):
+                kind = ActorKind.government_body
+            name = bare
+            name_start = start
+            # "South Korea’s Defense Ministry": the country's possessive belongs to the name.
+            if i >= 2 and tokens[i - 1].text in _POSSESSIVE:
+                back = i - 2
+                while back > 0 and caps[back - 1]:
+                    back -= 1
+                owner = text[tokens[back].start : tokens[i - 2].end]
+                if owner in lex.country_names:
+                    name = text[tokens[back].start : end]
+                    name_start = tokens[back].start
+            key = "org:" + name_key(name)
+            index = builder.entity(key, name, kind)
+            builder.mention(index, name_start, end, sentence.index, governed, acts)
+            return
+        if any(w.lower() in lex.place_heads for w in words):
+            return
+        if not _name_like(words, lex):
+            return
+        role_start = _role_chain(tokens, caps, i, lex)
+        role = None
+        evidence = False
+        if role_start is not None:
+            role = text[tokens[role_start].start : tokens[i - 1].end]
+            evidence = True
+        else:
+            before = _appositive_before(tokens, caps, i, j, lex)
+            if before is not None:
+                role = text[tokens[before].start : tokens[i - 2].end]
+                evidence = True
+            else:
+                after = _appositive_after(tokens, j, lex)
+                if after is not None:
+                    role = text[tokens[after[0]].start : tokens[after[1] - 1].end]
+                    evidence = True
+        if possessive and j + 1 < len(tokens) and tokens[j + 1].text.lower() in lex.kin:
+            evidence = True
+        if len(words) > 1:
+            evidence = evidence or _verb_follows(tokens, j, lex, reporting_only=True)
+            self.candidates.append(
+                _Candidate(sentence.index, start, end, words, role, evidence, recipient)
+            )
+        else:
+            verb = _verb_follows(tokens, j, lex, reporting_only=True)
+            self.singles.append(
+                _Single(sentence.index, start, end, words[0], evidence or verb, recipient, governed)
+            )
+            if role is not None and evidence:
+                self.candidates.append(
+                    _Candidate(sentence.index, start, end, words, role, True, recipient)
+                )
+
+    def _org(
+        self,
+        key: str,
+        name: str,
+        kind: ActorKind,
+        tokens: list[Token],
+        i: int,
+        j: int,
+        sentence: Sentence,
+        governed: bool,
+        acts: bool,
+    ) -> None:
+        index = self.builder.entity(key, name, kind)
+        start = tokens[i].start
+        if self.doc.text.startswith("The ", start):
+            start += 4
+        self.builder.mention(index, start, tokens[j - 1].end, sentence.index, governed, acts)
+
+    def _state_body(
+        self, country: Country, tokens: list[Token], k: int, sentence: Sentence, start: int
+    ) -> None:
+        """ "South Korea’s presidential office", "North Korean media": a body of a state."""
+        m = k
+        while m < len(tokens) and m < k + 3 and tokens[m].text in _STATE_MODIFIERS:
+            m += 1
+        if m >= len(tokens):
+            return
+        head = tokens[m].text
+        if head not in _STATE_HEADS:
+            return
+        if m + 1 < len(tokens):
+            following = tokens[m + 1].text
+            if following[:1].isupper() or (
+                following.isalpha()
+                and following.islower()
+                and following not in REPORTING
+                and following not in AUXILIARIES
+                and following not in ADVERBS
+                and following not in PREPOSITIONS
+                and following not in ("and", "or", "that", "which", "who")
+            ):
+                return  # "South Korean military movements": a modifier, not a body
+        if head == "agency" and tokens[m - 1].text.lower() != "news":
+            return
+        surface_end = tokens[m].end
+        name = self.doc.text[start:surface_end]
+        index = self.builder.entity(f"state:{country.name}:{head}", name, _STATE_HEADS[head])
+        recipient = _recipient(tokens, k - 1 if k > 0 else 0)
+        before = tokens.index(next(t for t in tokens if t.start == start))
+        governed = _governed(tokens, before, PREPOSITIONS)
+        acts = not recipient and (not governed or _source(tokens, before))
+        self.builder.mention(index, start, surface_end, sentence.index, governed, acts)
+
+    def _groups(self, tokens: list[Token], caps: list[bool], sentence: Sentence) -> None:
+        """Collectives: "Some analysts", "the national security advisers of the U.S. ...".
+
+        A group is an actor only when it acts: a verb follows it here, or it holds a concern.
+        """
+        lex, text = self.lex, self.doc.text
+        n = len(tokens)
+        k = 0
+        while k < n:
+            head = tokens[k].text.lower()
+            if head not in lex.group_nouns or head in ("states", "nations", "countries", "groups"):
+                k += 1
+                continue
+            left = k
+            while left > 0:
+                word = tokens[left - 1].text
+                lower = word.lower()
+                if lower in ("the", "a", "an") or lower in lex.quantifiers:
+                    left -= 1
+                    break
+                if lower in lex.group_modifiers or caps[left - 1] or word in lex.demonyms:
+                    left -= 1
+                    continue
+                break
+            right = k + 1
+            if right + 1 < n and tokens[right].text in ("of", "in"):
+                m = right + 1
+                if m < n and tokens[m].text == "the":
+                    m += 1
+                if m < n and caps[m]:
+                    end = m
+                    while end < n and caps[end]:
+                        end += 1
+                    if tokens[right].text == "of":
+                        while end + 1 < n and tokens[end].text in (",", "and") and caps[end + 1]:
+                            end += 1
+                            while end < n and caps[end]:
+                                end += 1
+                    right = end
+            modifiers = [
+                t.text.lower()
+                for t in tokens[left:k]
+                if t.text.lower() not in lex.quantifiers
+                and t.text.lower() not in ("the", "a", "an", "foreign", "senior", "top")
+                and not t.text.isdigit()
+            ]
+            if head == "people" and not modifiers:
+                k += 1
+                continue
+            first = left
+            while first < k and (
+                tokens[first].text.lower() in lex.quantifiers
+                or tokens[first].text.lower() in ("the", "a", "an")
+            ):
+                first += 1
+            name = text[tokens[first].start : tokens[right - 1].end]
+            opener = name.split()[0].lower()
+            # "Experts" opening a sentence is the common noun "experts"; "Democrats" stays.
+            common = opener in lex.group_modifiers or opener in lex.group_nouns
+            if (
+                name[:1].isupper()
+                and opener not in lex.proper_group_nouns
+                and (common or opener in self.doc.lower_words)
+            ):
+                name = name[0].lower() + name[1:]
+            key = "group:" + " ".join([*modifiers, head])
+            index = self.builder.entity(key, name, ActorKind.group)
+            entity = self.builder.entities[index]
+            if _better_group_name(name, entity.name):
+                entity.name = name
+            acts = _verb_follows(tokens, right, lex, reporting_only=False)
+            if not acts and right < n and tokens[right].text == "and":
+                acts = _coordinated_verb(tokens, right + 1, lex)
+            if not acts and right + 2 < n and tokens[right].text == "," and caps[right + 1]:
+                m = right + 1
+                while m < n and caps[m]:
+                    m += 1
+                if m < n and tokens[m].text == ",":
+                    acts = _verb_follows(tokens, m + 1, lex, reporting_only=False)
+            # "A group of scientists warned": the collective noun carries the group.
+            if (
+                left >= 2
+                and tokens[left - 1].text == "of"
+                and tokens[left - 2].text.lower() in (_COLLECTIVES)
+            ):
+                left -= 2
+                if left > 0 and tokens[left - 1].text.lower() in ("a", "an", "the"):
+                    left -= 1
+                acts = acts or _verb_follows(tokens, right, lex, reporting_only=False)
+            governed = _governed(tokens, left, PREPOSITIONS)
+            self.builder.mention(
+                index, tokens[left].start, tokens[right - 1].end, sentence.index, governed, acts
+            )
+            k = right
+
+    def _descriptions(self, tokens: list[Token], caps: list[bool], sentence: Sentence) -> None:
+        """Definite and indefinite role descriptions: "the region’s governor", "a federal judge"."""
+        lex = self.lex
+        n = len(tokens)
+        for k, token in enumerate(tokens):
+            head = token.text.lower()
+            if head not in lex.unnamed_person_heads and head not in _ORG_ALIAS_HEADS:
+                continue
+            if caps[k] or (k + 1 < n and (caps[k + 1] or tokens[k + 1].text in _POSSESSIVE)):
+                continue  # a title before a name, or "the agency’s": not a description here
+            left = k
+            while left > 0 and left > k - 4:
+                word = tokens[left - 1].text
+                lower = word.lower()
+                if lower in ("the", "a", "an", "another"):
+                    left -= 1
+                    break
+                if (
+                    word in _POSSESSIVE
+                    or (word.isalpha() or "-" in word)
+                    and lower not in REPORTING
+                    and lower not in AUXILIARIES
+                ):
+                    left -= 1
+                    continue
+                break
+            determiner = tokens[left].text.lower()
+            if determiner not in ("the", "a", "an", "another"):
+                continue
+            right = k + 1
+            if (
+                determiner != "the"
+                and right + 1 < n
+                and tokens[right].text in ("in", "from", "at")
+                and caps[right + 1]
+            ):
+                m = right + 1
+                while m < n and caps[m]:
+                    m += 1
+                right = m
+            start, end = tokens[left].start, tokens[right - 1].end
+            kind = "org" if head in _ORG_ALIAS_HEADS else "person"
+            acts = _verb_follows(tokens, right, lex, reporting_only=False) or (
+                left > 0 and tokens[left - 1].text.lower() in REPORTING
+            )
+            self.definites.append((sentence.index, start, end, f"{kind}:{determiner}", head, acts))
+
+
+def _better_group_name(new: str, old: str) -> bool:
+    """ "national security advisers of the U.S., ..." over "national security advisers"; else
+    the plainest form ("experts" over "foreign experts")."""
+    new_pp = " of " in new or " in " in new
+    old_pp = " of " in old or " in " in old
+    if new_pp != old_pp:
+        return new_pp
+    return len(new) > len(old) if new_pp else len(new) < len(old)
+
+
+def _source(tokens: list[Token], start: int) -> bool:
+    """ "according to X", "a report by X": the object of the preposition is a source."""
+    k = start - 1
+    while k >= 0 and (tokens[k].text.lower() in ("the", "a", "an") or tokens[k].text[:1].isupper()):
+        k -= 1
+    if k >= 0 and tokens[k].text.lower() == "by":
+        return True
+    return k >= 1 and tokens[k].text.lower() == "to" and tokens[k - 1].text.lower() == "according"
+
+
+def _modifier(tokens: list[Token], end: int) -> bool:
+    """ "the Paris climate agreement", "Beijing Olympics": a capital naming something else.
+
+    A capital that stands for its government is followed by a verb, a possessive, a conjunction
+    or punctuation: "Moscow is providing", "Athens' bid", "between Tehran and Washington".
+    """
+    if end >= len(tokens):
+        return False
+    word = tokens[end].text
+    lower = word.lower()
+    if not word.isalpha() or lower in ("and", "or", "but", "has", "had"):
+        return False
+    if lower in REPORTING or lower in AUXILIARIES or lower in ADVERBS:
+        return False
+    return not (lower.endswith(("ed", "ing", "s")) and word.islower())
+
+
+def _address(tokens: list[Token], caps: list[bool], start: int, lex: Lexicon) -> bool:
+    """ "Rio de Janeiro, Brazil": a country closing a place name is a place (not in a list of
+    countries such as "Thailand, Myanmar and China")."""
+    if start < 2 or tokens[start - 1].text != "," or not caps[start - 2]:
+        return False
+    k = start - 2
+    while k > 0 and caps[k - 1]:
+        k -= 1
+    return " ".join(t.text for t in tokens[k : start - 1]) not in lex.country_names
+
+
+def _role_part(tokens: list[Token], caps: list[bool], end: int, lex: Lexicon) -> bool:
+    """Whether the run ending at ``end`` opens a title before a name ("Kremlin spokesman Dmitry")."""
+    k = end
+    seen_title = False
+    while k < len(tokens) and k < end + 6:
+        word = tokens[k].text
+        lower = word.lower()
+        if lower in lex.titles:
+            seen_title = True
+        elif seen_title and (caps[k] or word == ","):
+            return word != "," or (k + 1 < len(tokens) and caps[k + 1])
+        elif not (lower in lex.role_modifiers or word in _POSSESSIVE or caps[k]):
+            return False
+        k += 1
+    return False
+
+
+def _coordinated_verb(tokens: list[Token], k: int, lex: Lexicon) -> bool:
+    """ "Foreign governments and experts speculate": the verb after the second conjunct."""
+    m = k
+    while m < len(tokens) and m < k + 4:
+        if tokens[m].text.lower() in REPORTING or tokens[m].text.lower() in AUXILIARIES:
+            return True
+        if not tokens[m].text.isalpha():
+            return False
+        m += 1
+    return False
+
+
+def _link_single(
+    candidates: list[int],
+    entities: list[Entity],
+    position: int,
+    sentence: int,
+    last_seen: dict[int, tuple[int, int]],
+) -> int:
+    """Which of several same-name people a bare surname means.
+
+    One named in full just before (this sentence or the previous one) wins; else the most salient.
+    """
+    recent = [
+        c
+        for c in candidates
+        if c in last_seen and last_seen[c][0] < position and sentence - last_seen[c][1] <= 1
+    ]
+    if len(recent) == 1:
+        return recent[0]
+    return max(candidates, key=lambda c: (entities[c].full_mentions, -entities[c].first))
+
+
+def find_actors(doc: Document) -> Cast:
+    """Every actor of the article, with its mentions in text order."""
+    lex = lexicon()
+    scanner = _Scanner(doc, lex)
+    scanner.run()
+    builder = scanner.builder
+    text = doc.text
+
+    # Person candidates confirmed by evidence, by a bare token used elsewhere, or by kinship.
+    single_words = {single.word for single in scanner.singles if single.capital_of is None}
+    confirmed: dict[str, list[_Candidate]] = {}
+    for cand in scanner.candidates:
+        confirmed.setdefault(name_key(" ".join(cand.tokens)), []).append(cand)
+    persons: dict[str, list[_Candidate]] = {}
+    for key, group in confirmed.items():
+        words = group[0].tokens
+        if any(c.evidence for c in group) or (
+            len(words) > 1 and (words[-1] in single_words or words[0] in single_words)
+        ):
+            persons[key] = group
+    surnames = {g[0].tokens[-1] for g in persons.values()} | {
+        g[0].tokens[0] for g in persons.values() if len(g[0].tokens) > 2
+    }
+    for key, group in confirmed.items():
+        words = group[0].tokens
+        if (
+            key not in persons
+            and len(words) > 1
+            and (words[-1] in surnames or words[0] in surnames)
+        ):
+            persons[key] = group
+
+    # Fold single-token names into a unique longer name ("Trump" → "Donald Trump").
+    multi = {k: g for k, g in persons.items() if len(g[0].tokens) > 1}
+    for key in [k for k, g in persons.items() if len(g[0].tokens) == 1]:
+        word = persons[key][0].tokens[0]
+        owners = [k for k, g in multi.items() if word in (g[0].tokens[-1], g[0].tokens[0])]
+        if owners:
+            target = owners[0]
+            for cand in persons.pop(key):
+                if cand.role and not any(c.role for c in persons[target]):
+                    persons[target].append(cand)
+    token_index: dict[str, list[int]] = {}
+    for key, group in persons.items():
+        longest = max(group, key=lambda c: len(" ".join(c.tokens)))
+        role = next((c.role for c in group if c.role), None)
+        index = builder.entity(
+            "person:" + key, text[longest.start : longest.end], ActorKind.person, role
+        )
+        entity = builder.entities[index]
+        for cand in group:
+            if len(cand.tokens) > 1 or cand.role:
+                entity.full_mentions += 1
+        words = longest.tokens
+        # Surnames may stand anywhere in long names ("Daglo" of "Mohammad Hamdan Daglo Mousa").
+        keys = set(words) if len(words) > 3 else {words[0], words[-1]}
+        for word in keys:
+            if word not in _PARTICLES and len(word) > 2:
+                token_index.setdefault(word, []).append(index)
+
+    # Mentions in text order, so that a bare surname can go to the person named just before.
+    events: list[tuple[int, str, _Candidate | _Single]] = [
+        (cand.start, key, cand) for key, group in persons.items() for cand in group
+    ]
+    events += [(single.start, "", single) for single in scanner.singles]
+    events.sort(key=lambda event: event[0])
+    last_seen: dict[int, tuple[int, int]] = {}
+    for _, key, event in events:
+        if isinstance(event, _Candidate):
+            index = builder.by_key["person:" + key]
+            builder.mention(
+                index, event.start, event.end, event.sentence, False, not event.recipient
+            )
+            last_seen[index] = (event.start, event.sentence)
+        elif event.capital_of is not None and event.word not in token_index:
+            # A capital stands for its country unless it is a person's name here (Rome).
+            if event.capital_of in scanner.countries_named or event.word not in token_index:
+                index = builder.entity(
+                    "country:" + event.capital_of, event.capital_of, ActorKind.country
+                )
+                builder.mention(index, event.start, event.end, event.sentence, event.governed, True)
+        elif event.word in token_index:
+            index = _link_single(
+                token_index[event.word], builder.entities, event.start, event.sentence, last_seen
+            )
+            builder.mention(
+                index, event.start, event.end, event.sentence, event.governed, not event.recipient
+            )
+        elif event.evidence and not event.recipient:
+            index = builder.entity("person:" + name_key(event.word), event.word, ActorKind.person)
+            builder.entities[index].full_mentions += 1
+            builder.mention(index, event.start, event.end, event.sentence, event.governed, True)
+            token_index.setdefault(event.word, []).append(index)
+
+    _link_acronyms(builder)
+    _link_descriptions(scanner, builder)
+    builder.mentions.sort(key=lambda m: (m.start, -m.end))
+    return Cast(builder.entities, builder.mentions)
+
+
+def _link_acronyms(builder: _Builder) -> None:
+    """ "IMF" is "International Monetary Fund", "USAID" is "U.S. Agency for International ..."."""
+    orgs = [
+        (i, e)
+        for i, e in enumerate(builder.entities)
+        if e.kind in (ActorKind.organization, ActorKind.government_body) and e.spans
+    ]
+    for i, acronym in orgs:
+        if not _ACRONYM.fullmatch(acronym.name):
+            continue
+        for j, full in orgs:
+            if j == i or " " not in full.name or _initials(full.name) != acronym.name:
+                continue
+            _merge(builder, source=i, target=j)
+            break
+
+
+def _merge(builder: _Builder, source: int, target: int) -> None:
+    src, dst = builder.entities[source], builder.entities[target]
+    for surface, span in src.surfaces.items():
+        dst.surfaces.setdefault(surface, span)
+    dst.spans.extend(src.spans)
+    dst.acts = dst.acts or src.acts
+    src.spans = []
+    src.surfaces = {}
+    src.acts = False
+    builder.mentions = [
+        Mention(m.start, m.end, target, m.sentence, m.governed) if m.entity == source else m
+        for m in builder.mentions
+    ]
+
+
+def _link_descriptions(scanner: _Scanner, builder: _Builder) -> None:
+    """Role descriptions become mentions of a named actor, or unnamed people when they act."""
+    text = scanner.doc.text
+    role_heads: dict[str, list[int]] = {}
+    for index, entity in enumerate(builder.entities):
+        if entity.kind is ActorKind.person and entity.role and entity.spans:
+            head = entity.role.split()[-1].lower()
+            role_heads.setdefault(head, []).append(index)
+    for sentence, start, end, kind, head, acts in scanner.definites:
+        surface = text[start:end]
+        if kind == "cardinal":
+            target = {"North": "North Korea", "South": "South Korea"}.get(head)
+            if target and target in scanner.countries_named:
+                index = builder.by_key["country:" + target]
+                builder.mention(index, start, end, sentence, bool(acts), True)
+            continue
+        if kind.startswith("org:"):
+            if kind != "org:the":
+                continue
+            index_or_none = _org_for(builder, head, start)
+            if index_or_none is not None:
+                builder.mention(index_or_none, start, end, sentence, False, False)
+            continue
+        determiner = kind.split(":", 1)[1]
+        owners = role_heads.get(head, [])
+        if determiner == "the" and len(owners) == 1:
+            builder.mention(owners[0], start, end, sentence, False, False)
+            continue
+        if not acts or head in ("source",):
+            continue
+        name = surface.split(" ", 1)[1] if " " in surface else surface
+        index = builder.entity("unnamed:" + name_key(name), name, ActorKind.person, name)
+        builder.mention(index, start, end, sentence, False, True)
+
+
+def _org_for(builder: _Builder, head: str, position: int) -> int | None:
+    """The organisation a description like "the health agency" stands for: one named before it."""
+    best: int | None = None
+    best_score = (-1, -1)
+    for index, entity in enumerate(builder.entities):
+        if entity.kind not in (ActorKind.organization, ActorKind.government_body):
+            continue
+        before = [s for s, _ in entity.spans if s < position]
+        if not before:
+            continue
+        score = (int(head in entity.name.lower()), len(before))
+        if score > best_score:
+            best, best_score = index, score
+    return best

@@ -1,0 +1,666 @@
+"""Stated concerns from attribution structure: who says, warns, accuses or doubts what.
+
+A *frame* is a reporting verb or noun with its subject and its content. Cue verbs ("warned",
+"accused", "expressed concerns", "question") make a concern by themselves, with the kind taken
+from the cue; plain reporting verbs ("said", "told", "according to") make one only when the
+reported content voices a worry, a negative forecast or a negative judgement. Direct quotations
+are attributed to the nearest speaker, falling back on the previous paragraph's.
+
+Example::
+
+    >>> from summarizer.offline.sentences import read_document
+    >>> from summarizer.offline.actors import find_actors
+    >>> doc = read_document("Analysts said the deal would fail. Putin warned Kyiv.")
+    >>> [(c.kind.value, doc.text[c.start:c.end]) for c in find_concerns(doc, find_actors(doc))]
+    [('warning', 'Analysts said the deal would fail'), ('warning', 'Putin warned Kyiv')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..models import ActorKind, ConcernKind
+from .actors import ADVERBS, PREPOSITIONS, Cast, Mention
+from .lexicon import words
+from .sentences import BODY, MIN_SPEECH_WORDS, Document, Quotation, Sentence, Token
+
+_K = ConcernKind
+# Cue verbs and nouns that are concerns by themselves. "verb" cues need a subject right before
+# them, since "question", "fear" and "doubt" are nouns as often as verbs.
+_CUES: tuple[tuple[re.Pattern[str], ConcernKind, bool], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), kind, strict)
+    for pattern, kind, strict in (
+        (r"\bexpress(?:ed|es|ing)?\s+(?:\S+\s+){0,3}?concerns?\b", _K.concern, False),
+        (
+            r"\b(?:voic|rais)(?:ed|es|ing)\s+(?:\S+\s+){0,2}?(?:concerns?|fears?)\b",
+            _K.concern,
+            True,
+        ),
+        (r"\bwarn(?:ed|s|ing)?\b|\bcautioned\b|\bthreaten(?:ed|s)?\b", _K.warning, False),
+        (
+            r"\baccus(?:ed|es|ing|e)\b|\bblam(?:ed|es|ing)\b|\balleg(?:ed|es)\s+that\b",
+            _K.accusation,
+            False,
+        ),
+        (
+            r"\bcritici[sz](?:ed|es|ing|e)\b|\bcritical of\b|\bcondemn(?:ed|s|ing)?\b"
+            r"|\bdenounc(?:ed|es|ing|e)\b|\bslamm(?:ed)?\b|\bslams\b|\bblast(?:ed|s)\b"
+            r"|\brebuk(?:ed|es)\b|\bdecri(?:ed|es)\b|\blambast(?:ed|s)\b|\bcomplain(?:ed|s)?\b"
+            r"|\breject(?:ed|s|ing)?\b|\bdismiss(?:ed|es)\b",
+            _K.criticism,
+            False,
+        ),
+        (r"\bquestion(?:ed|s|ing)?\b|\bdoubt(?:ed|s)?\b|\bcasts? doubt\b", _K.doubt, True),
+        (r"\bfear(?:ed|s)?\b|\bworr(?:ied|ies|y)\b", _K.concern, True),
+        (
+            r"\bspeculat(?:ed|es|e)\b|\bsuspect(?:ed|s)?\b|\blament(?:ed|s)?\b|\burg(?:ed|es|e)\b",
+            _K.other,
+            True,
+        ),
+    )
+)
+# "the country was unhappy with", "Collins feels nervous": a stated state of mind.
+_MOOD = re.compile(
+    r"\b(?:is|was|are|were|be|been|feel|feels|felt|became|become|grew|remains?|remained)\s+"
+    r"(?:very\s+|so\s+|deeply\s+|increasingly\s+|particularly\s+|still\s+)?"
+    r"(unhappy|worried|concerned|nervous|afraid|alarmed|anxious|upset|angry|frustrated|"
+    r"disappointed|skeptical|sceptical|troubled)\b",
+    re.IGNORECASE,
+)
+_MOOD_KIND = {
+    "skeptical": _K.doubt,
+    "sceptical": _K.doubt,
+    "angry": _K.criticism,
+    "upset": _K.criticism,
+}
+_GENERIC = words(
+    """said says say saying told tells tell added adds noted notes stated explained argued argues
+    contended contending claimed claims insisted insists declared declares calls called calling
+    described describes believes predicted predicting pointed acknowledged"""
+)
+_PARTICIPLES = frozenset({"saying", "calling", "contending", "arguing", "claiming", "warning"})
+
+_FEAR = re.compile(
+    r"\b(?:worr(?:y|ied|ies|ying)|fear(?:s|ed|ful)?|afraid|nervous|anxious|anxiety|alarm(?:ed|ing)"
+    r"|scared|frighten(?:ed|ing)|panic|concern(?:s|ed)?)\b",
+    re.IGNORECASE,
+)
+_DOUBT = re.compile(
+    r"\b(?:doubt(?:s|ful|ed)?|skeptic(?:al)?|sceptic(?:al)?|unclear whether|uncertain(?:ty)?"
+    r"|unlikely|unconvinced|questionable)\b",
+    re.IGNORECASE,
+)
+_ACCUSE = re.compile(
+    r"\b(?:accus\w*|blam\w*|guilty|illegal(?:ly)?|unlawful(?:ly)?|lied|lying|corrupt(?:ion)?"
+    r"|fraud|cheat(?:ed|ing)|abus(?:e|ed|es|ing)|violated|violations?|br(?:oke|oken)\s+(?:\w+\s+)?"
+    r"(?:agreements?|promises?|laws?|rules?|deals?)|stole|stolen|lacks? credibility|genocide"
+    r"|atrocit(?:y|ies)|war crimes?|massacres?|ethnic cleansing|crimes? against humanity)\b",
+    re.IGNORECASE,
+)
+_WARN = re.compile(
+    r"\b(?:danger(?:ous)?|risks?|risky|threats?|threaten(?:s|ed|ing)?|crisis|catastroph\w*"
+    r"|disaster|collapse|outbreaks?|epidemic|violate|escalat\w*|famine)\b",
+    re.IGNORECASE,
+)
+_EVAL = re.compile(
+    r"\b(?:bad|worse|worst|wrong|unfair|unjust|unacceptable|childish|irresponsible|reckless"
+    r"|ridiculous|absurd|crazy|terrible|horrible|awful|disgrace(?:ful)?|shameful|outrageous"
+    r"|fail(?:ed|ure|s|ing)?|mistakes?|wastes?|wasted|wasteful|bloat(?:ed)?|inefficien\w*"
+    r"|ineffective|useless|harmful|hostile|aggressi(?:ve|on)|provocati(?:on|ve)|tensions?"
+    r"|unhappy|angry|upset|disappointed|frustrat\w*|culprit|weak(?:er|ness|ening)?|lacks?"
+    r"|lacking|shortages?|problems?|problematic|troubling|damag(?:e|ing|ed)|offensive|nightmares?"
+    r"|hypocri\w*|slow(?:s|ing|down)?|declin(?:e|es|ing)|shrink\w*|cuts?)\b"
+    r"|\btoo (?:much|many|little|few|long|late|slow|often|far|high|low)\b",
+    re.IGNORECASE,
+)
+_NEGATED_GOOD = re.compile(
+    r"(?:\bnot|n['’]t|\bnever)\s+(?:\S+\s+){0,3}?(?:true|right|fair|acceptable|aligned|in line"
+    r"|enough|good|safe|legal|credible|clear|working|need|needs|needed|like|liked|serious|wise"
+    r"|wisely|helpful|effective|justified)\b",
+    re.IGNORECASE,
+)
+_NEGATION = re.compile(
+    r"\b(?:not|no|never|without)\s+(?:\S+\s+)?$|n['’]t\s+(?:\S+\s+)?$", re.IGNORECASE
+)
+_MODAL = re.compile(r"\b(?:will|would|could|may|might|going to|won['’]t)\b|['’]ll\b", re.IGNORECASE)
+_CUT = re.compile(
+    r",\s+(?:according to\b|(?:he|she|they|it)\s+(?:said|says|added|told)\b)|;\s", re.IGNORECASE
+)
+_DAYS = words(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday evening"""
+)
+_EDGE = " \t\n\"'“”‘’,;:—–-"
+_QUOTE_MARKS = '"“”'
+MAX_CONCERN_WORDS = 30
+# A quote starts at its holder's words when they stand this close before the verb.
+MAX_SUBJECT_WORDS = 6
+# Two quotes of one holder sharing this share of words repeat the same point.
+REPEATED = 0.8
+_WORDS = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class FoundConcern:
+    holder: int
+    kind: ConcernKind
+    start: int
+    end: int
+    concern: str
+
+
+@dataclass
+class _Frame:
+    sentence: Sentence
+    verb: int  # token index
+    cue: ConcernKind | None
+    holder: int | None
+    subject_start: int | None  # character offset where the holder's words begin
+    content: tuple[int, int] | None
+
+
+def _trigger(text: str) -> ConcernKind | None:
+    """The kind of concern a reported statement voices, or None for a neutral one."""
+    found: list[ConcernKind] = []
+    for pattern, kind in (
+        (_FEAR, _K.concern),
+        (_DOUBT, _K.doubt),
+        (_ACCUSE, _K.accusation),
+        (_WARN, _K.warning),
+        (_EVAL, _K.criticism),
+    ):
+        for match in pattern.finditer(text):
+            if not _NEGATION.search(text[max(0, match.start() - 30) : match.start()]):
+                found.append(kind)
+                break
+    if _NEGATED_GOOD.search(text):
+        found.append(_K.criticism)
+    if not found:
+        return None
+    if found[0] not in (_K.concern, _K.doubt) and _MODAL.search(text):
+        return _K.warning
+    return found[0]
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and (text[end - 1] in _EDGE or text[end - 1] == "."):
+        end -= 1
+    # Keep quotation marks balanced: drop a lone opening mark, keep a closing one if it was opened.
+    inner = text[start:end]
+    if inner.count("“") > inner.count("”") or inner.count('"') % 2:
+        # The closing mark may follow the sentence's own full stop: 'the move "childish."'.
+        for closing in ("”", '"', ".”", '."', ",”", ',"'):
+            if text.startswith(closing, end):
+                end += len(closing)
+                break
+    if inner.count("“") < inner.count("”") and start > 0 and text[start - 1] == "“":
+        start -= 1
+    return start, end
+
+
+def _summary_of(text: str, start: int, end: int) -> str:
+    words = text[start:end].replace("\n", " ").split()
+    words = [w.strip(_QUOTE_MARKS) or w for w in words]
+    cut = words[:MAX_CONCERN_WORDS]
+    sentence = " ".join(w for w in cut if w)
+    if len(words) > MAX_CONCERN_WORDS:
+        sentence += " …"
+    return sentence[:1].upper() + sentence[1:]
+
+
+class _Finder:
+    def __init__(self, doc: Document, cast: Cast) -> None:
+        self.doc = doc
+        self.cast = cast
+        self.text = doc.text
+        self.speaker_of_sentence: dict[int, int] = {}
+        self.speaker_of_paragraph: dict[int, int] = {}
+        self.attributed: set[int] = set()
+        self.found: list[FoundConcern] = []
+        self.by_sentence: dict[int, list[Mention]] = {}
+        for mention in cast.mentions:
+            self.by_sentence.setdefault(mention.sentence, []).append(mention)
+
+    # Holders ---------------------------------------------------------------------------------
+    def _candidates(
+        self, sentence: Sentence, tokens: list[Token], lo: int, hi: int, speaking: bool = True
+    ) -> list[tuple[int, int, int | None, bool]]:
+        """Possible subjects in token range [lo, hi): (start, end, entity, governed)."""
+        if lo >= hi:
+            return []
+        start, end = tokens[lo].start, tokens[hi - 1].end
+        found: list[tuple[int, int, int | None, bool]] = []
+        for mention in self.by_sentence.get(sentence.index, []):
+            if start <= mention.start and mention.end <= end:
+                if self.cast.entities[mention.entity].kind is ActorKind.country and any(
+                    other.start <= mention.start
+                    and mention.end <= other.end
+                    and other is not mention
+                    for other in self.by_sentence.get(sentence.index, [])
+                ):
+                    continue  # a country inside a group's name
+                found.append((mention.start, mention.end, mention.entity, mention.governed))
+        for k in range(lo, hi):
+            word = tokens[k].text.lower()
+            if word in ("he", "she", "they") and self.doc.in_quotation(tokens[k].start) is None:
+                resolved = self._pronoun(word, tokens[k].start, sentence.index, speaking)
+                governed = k > 0 and tokens[k - 1].text.lower() in PREPOSITIONS
+                found.append((tokens[k].start, tokens[k].end, resolved, governed))
+            if word == "country" and k > lo and tokens[k - 1].text.lower() == "the":
+                found.append(
+                    (
+                        tokens[k - 1].start,
+                        tokens[k].end,
+                        self._recent_country(tokens[k].start),
+                        False,
+                    )
+                )
+        found.sort()
+        # Drop mentions nested in a longer one ("U.S." inside the advisers' group).
+        outer = [
+            f
+            for f in found
+            if not any(
+                o is not f and o[0] <= f[0] and f[1] <= o[1] and o[1] - o[0] > f[1] - f[0]
+                for o in found
+            )
+        ]
+        return outer
+
+    def _recent_country(self, position: int) -> int | None:
+        best = None
+        for mention in self.cast.mentions:
+            if mention.start >= position:
+                break
+            if self.cast.entities[mention.entity].kind is ActorKind.country:
+                best = mention.entity
+        return best
+
+    def _pronoun(self, word: str, position: int, sentence: int, speaking: bool) -> int | None:
+        """He or she: the latest person; they: the latest group.
+
+        The subject of a reporting verb is most often the last speaker; the subject of anything
+        else, the last sentence's subject ("Patrick ... was happy, Tyler says. But he was ...").
+        """
+        wanted = (ActorKind.person,) if word in ("he", "she") else (ActorKind.group,)
+        for index in range(sentence, max(-1, sentence - 5), -1):
+            speaker = self.speaker_of_sentence.get(index)
+            if (
+                speaking
+                and speaker is not None
+                and index != sentence
+                and self.cast.entities[speaker].kind in wanted
+            ):
+                return speaker
+            mentions = [
+                m
+                for m in self.by_sentence.get(index, [])
+                if m.start < position and self.cast.entities[m.entity].kind in wanted
+            ]
+            subjects = [m for m in mentions if not m.governed]
+            if subjects:
+                return subjects[0].entity if index != sentence else subjects[-1].entity
+            if mentions:
+                return mentions[-1].entity
+        return None
+
+    def _subject(
+        self,
+        sentence: Sentence,
+        tokens: list[Token],
+        verb: int,
+        floor: int,
+        strict: bool,
+        speaking: bool = True,
+    ) -> tuple[int | None, int | None, bool]:
+        """(holder, start of its words, found after the verb) for the verb at token ``verb``."""
+        # Commas inside a mention ("advisers of the U.S., South Korea and Japan") do not split.
+        spans = [(m.start, m.end) for m in self.by_sentence.get(sentence.index, [])]
+        cuts = [floor]
+        for k in range(floor, verb):
+            if tokens[k].text == "," and not any(s < tokens[k].start < e for s, e in spans):
+                cuts.append(k + 1)
+        cuts.append(verb)
+        for seg in range(len(cuts) - 2, -1, -1):
+            lo, hi = cuts[seg], cuts[seg + 1]
+            if hi > lo and tokens[hi - 1].text == ",":
+                hi -= 1
+            if lo < hi and tokens[lo].text.lower() in ("who", "which", "whose", "where", "when"):
+                continue  # "Rasoulof, who has fled Iran, urged": skip the relative clause
+            candidates = [
+                c for c in self._candidates(sentence, tokens, lo, hi, speaking) if not c[3]
+            ]
+            if strict:
+                # The cue must follow its subject directly: "analysts question", "Bong ... doubts".
+                last = hi - 1
+                while last >= lo and tokens[last].text.lower() in ADVERBS:
+                    last -= 1
+                adjacent = last >= lo and any(c[1] == tokens[last].end for c in candidates)
+                if not adjacent and seg == len(cuts) - 2 and hi > lo:
+                    return None, None, False
+            if candidates:
+                return candidates[0][2], candidates[0][0], False
+            if seg == len(cuts) - 2 and hi > lo and strict:
+                return None, None, False
+        # Inverted: "..., said a defense ministry spokesman" (only right after a comma or quote).
+        if strict or (verb > floor and tokens[verb - 1].text not in (",", "”", '"')):
+            return None, None, False
+        after = self._candidates(sentence, tokens, verb + 1, min(len(tokens), verb + 8))
+        if after:
+            return after[0][2], after[0][0], True
+        return None, None, False
+
+    # Frames ----------------------------------------------------------------------------------
+    def _boundaries(self, tokens: list[Token], verb: int, verbs: list[int]) -> int:
+        floor = 0
+        for k in range(verb):
+            word = tokens[k].text
+            if word in ("“", "”", '"', ":", ";") or word.lower() in ("that", "which") or k in verbs:
+                floor = k + 1
+        return floor
+
+    def _content(
+        self, sentence: Sentence, tokens: list[Token], verb: int, floor: int, inverted: bool
+    ) -> tuple[int, int] | None:
+        text = self.text
+        if inverted:
+            if floor == 0 and verb > 0:
+                start = sentence.start
+            else:
+                start = tokens[floor].start if floor < len(tokens) else sentence.start
+            # Up to the comma (or closing quote) before the subject.
+            k = verb - 1
+            while k > floor and tokens[k].text not in (",", "”", '"'):
+                k -= 1
+            end = tokens[k].start if k > floor else tokens[verb].start
+            return _trim(text, start, end) if end > start else None
+        k = verb + 1
+        word = tokens[verb].text.lower()
+        if word in ("told", "tells", "tell"):
+            for m in range(k, min(len(tokens), k + 8)):
+                if tokens[m].text.lower() == "that":
+                    k = m
+                    break
+            else:
+                k = min(k + 1, len(tokens))
+        # Skip what stands between the verb and the reported words: "warned Thursday that".
+        skip = k
+        while (
+            skip < len(tokens)
+            and skip < k + 4
+            and (tokens[skip].text.lower() in ADVERBS or tokens[skip].text.lower() in _DAYS)
+        ):
+            skip += 1
+        if skip < len(tokens) and tokens[skip].text.lower() == "that":
+            k = skip
+        while k < len(tokens) and tokens[k].text.lower() in ("that", "only", ":", ","):
+            k += 1
+        if k >= len(tokens):
+            return None
+        start = tokens[k].start
+        end = sentence.end
+        if word in ("calls", "called", "calling", "described", "describes"):
+            # "calling the move “childish”": the judgement ends with its clause.
+            comma = next((t for t in tokens[k + 1 :] if t.text in (",", ";")), None)
+            if comma is not None:
+                end = comma.start
+        quotation = self.doc.in_quotation(start + 1) if text[start] in '“"' else None
+        if quotation is not None and quotation.end > end:
+            end = quotation.end
+        cut = _CUT.search(text, start, end)
+        if cut:
+            end = cut.start()
+        start, end = _trim(text, start, end)
+        return (start, end) if end > start else None
+
+    def _inverted(self, tokens: list[Token], verb: int, subject_after: bool, floor: int) -> bool:
+        """Whether the content stands before the subject: "“...,” he said in a statement."."""
+        if subject_after:
+            return True
+        before = [t for t in tokens[floor:verb] if t.text == "," or t.text in _QUOTE_MARKS]
+        if not before or verb < 3:
+            return False
+        k = verb + 1
+        if tokens[verb].text.lower() in ("told", "tells", "tell"):
+            # Skip the addressee: "told Russian media", "told reporters", "told VOA".
+            while (
+                k < len(tokens)
+                and k < verb + 5
+                and (
+                    tokens[k].text[:1].isupper()
+                    or tokens[k].text in ("’s", "'s", "the", "“", "”", '"')
+                    or tokens[k].text.lower() in ("reporters", "journalists", "media")
+                )
+            ):
+                k += 1
+        rest = [t.text.lower() for t in tokens[k:] if t.text not in (".", "!", "?", "”", '"')]
+        return not rest or rest[0] in PREPOSITIONS or rest[0] in ADVERBS
+
+    def sentence_frames(self, sentence: Sentence) -> list[_Frame]:
+        text = self.text
+        tokens = self.doc.tokens(sentence)
+        if not tokens:
+            return []
+        offsets = {t.start: k for k, t in enumerate(tokens)}
+        hits: list[tuple[int, ConcernKind | None, bool]] = []
+        moods: set[int] = set()
+        sentence_text = text[sentence.start : sentence.end]
+        for pattern, kind, strict in _CUES:
+            for match in pattern.finditer(sentence_text):
+                k = offsets.get(sentence.start + match.start())
+                if k is not None:
+                    hits.append((k, kind, strict))
+        for match in _MOOD.finditer(sentence_text):
+            k = offsets.get(sentence.start + match.start())
+            if k is not None:
+                mood = match.group(1).lower()
+                hits.append((k, _MOOD_KIND.get(mood, _K.concern), True))
+                moods.add(k)
+        cue_at = {k for k, _, _ in hits}
+        for k, token in enumerate(tokens):
+            word = token.text.lower()
+            if k in cue_at:
+                continue
+            if (
+                word in _GENERIC
+                or word == "according"
+                and k + 1 < len(tokens)
+                and tokens[k + 1].text == "to"
+            ):
+                hits.append((k, None, False))
+        hits = [h for h in hits if self.doc.in_quotation(tokens[h[0]].start) is None]
+        if any(h[1] is None for h in hits):
+            # A quotation here has a speaker of its own, even one that is not an actor
+            # ("the report says"): the previous paragraph's speaker does not inherit it.
+            self.attributed.add(sentence.paragraph)
+        hits.sort()
+        verbs = [k for k, _, _ in hits]
+        frames: list[_Frame] = []
+        for k, cue, strict in hits:
+            word = tokens[k].text.lower()
+            if word == "according":
+                frames.append(self._according(sentence, tokens, k))
+                continue
+            floor = self._boundaries(tokens, k, verbs)
+            if word in _PARTICIPLES and k > 0 and tokens[k - 1].text == ",":
+                holder, subject_start, _ = self._main_subject(sentence, tokens, k)
+                content = self._content(sentence, tokens, k, floor, inverted=False)
+                frames.append(_Frame(sentence, k, cue, holder, subject_start, content))
+                continue
+            holder, subject_start, after = self._subject(
+                sentence, tokens, k, floor, strict, speaking=k not in moods
+            )
+            if holder is None:
+                continue
+            inverted = self._inverted(tokens, k, after, floor)
+            content = self._content(sentence, tokens, k, floor, inverted)
+            frames.append(_Frame(sentence, k, cue, holder, subject_start, content))
+        return frames
+
+    def _according(self, sentence: Sentence, tokens: list[Token], k: int) -> _Frame:
+        after = self._candidates(sentence, tokens, k + 2, min(len(tokens), k + 10))
+        holder = after[0][2] if after else None
+        text = self.text
+        content: tuple[int, int] | None
+        if k > 0 and tokens[k - 1].text == ",":
+            content = _trim(text, sentence.start, tokens[k - 1].start)
+        else:
+            comma = next((m for m in range(k, len(tokens)) if tokens[m].text == ","), None)
+            content = _trim(text, tokens[comma].end, sentence.end) if comma else None
+        return _Frame(sentence, k, None, holder, None, content)
+
+    def _main_subject(
+        self, sentence: Sentence, tokens: list[Token], verb: int
+    ) -> tuple[int | None, int | None, bool]:
+        for candidate in self._candidates(sentence, tokens, 0, verb):
+            if not candidate[3]:
+                return candidate[2], candidate[0], False
+        return None, None, False
+
+    # Concerns --------------------------------------------------------------------------------
+    def run(self) -> list[FoundConcern]:
+        doc = self.doc
+        paragraph_frames: dict[int, list[_Frame]] = {}
+        for sentence in doc.sentences:
+            if sentence.role != BODY:
+                continue
+            frames = self.sentence_frames(sentence)
+            for frame in frames:
+                if frame.holder is not None:
+                    self.speaker_of_sentence[sentence.index] = frame.holder
+                    self.speaker_of_paragraph[sentence.paragraph] = frame.holder
+            paragraph_frames.setdefault(sentence.paragraph, []).extend(frames)
+            self._frame_concerns(frames)
+        for quotation in doc.quotations:
+            self._quotation_concern(quotation, paragraph_frames)
+        return self._dedupe()
+
+    def _frame_concerns(self, frames: list[_Frame]) -> None:
+        # Nested frames: the innermost speaker with a concern holds it ("X said Y noted that ...").
+        made: list[tuple[int, int]] = []
+        for frame in sorted(frames, key=lambda f: -f.verb):
+            if frame.holder is None or frame.content is None:
+                continue
+            start, end = frame.content
+            if any(s <= start < e or start <= s < end for s, e in made) and frame.cue is None:
+                continue
+            kind = frame.cue
+            if kind is None:
+                kind = _trigger(self.text[start:end])
+                if kind is None:
+                    continue
+            quote_start = start
+            tokens = self.doc.tokens(frame.sentence)
+            verb_start = tokens[frame.verb].start
+            if frame.subject_start is not None and frame.subject_start < verb_start < start:
+                # The subject is kept when it stands close to its verb: "Experts said ...".
+                gap = self.text[frame.subject_start : verb_start].split()
+                if len(gap) <= MAX_SUBJECT_WORDS:
+                    quote_start = frame.subject_start
+            if frame.cue is not None:
+                quote_start = min(quote_start, verb_start)
+            # A holder's article belongs to its words: "the U.S. accused".
+            for article_word in ("the ", "The "):
+                if self.text.startswith(article_word, quote_start - 4):
+                    quote_start -= 4
+            quote_start, quote_end = _trim(self.text, quote_start, end)
+            if len(self.text[quote_start:quote_end].split()) < 3:
+                continue
+            made.append((start, end))
+            # A cue's own sentence reads best as the summary ("the U.S. accused North Korea of").
+            summary_start = quote_start if frame.cue is not None else start
+            self.found.append(
+                FoundConcern(
+                    frame.holder,
+                    kind,
+                    quote_start,
+                    quote_end,
+                    _summary_of(self.text, summary_start, quote_end),
+                )
+            )
+
+    def _quotation_concern(
+        self, quotation: Quotation, paragraph_frames: dict[int, list[_Frame]]
+    ) -> None:
+        text = self.text
+        words = text[quotation.start : quotation.end].split()
+        if len(words) < MIN_SPEECH_WORDS:
+            return
+        speaker = self._speaker(quotation, paragraph_frames.get(quotation.paragraph, []))
+        if speaker is None:
+            return
+        parts = [
+            s
+            for s in self.doc.sentences
+            if s.paragraph == quotation.paragraph
+            and s.end > quotation.start
+            and s.start < quotation.end
+        ]
+        kinds: list[ConcernKind] = []
+        first = last = None
+        for part in parts:
+            start, end = max(part.start, quotation.start), min(part.end, quotation.end)
+            kind = _trigger(text[start:end])
+            if kind is not None:
+                kinds.append(kind)
+                first = start if first is None else first
+                last = end
+        if first is None or last is None:
+            return
+        start, end = _trim(text, first, last)
+        if len(text[start:end].split()) < 3:
+            return
+        self.found.append(
+            FoundConcern(speaker, kinds[0], start, end, _summary_of(text, start, end))
+        )
+
+    def _speaker(self, quotation: Quotation, frames: list[_Frame]) -> int | None:
+        """Who speaks a quotation: a frame beside it, else the paragraph's or the last one's."""
+        best: tuple[int, int] | None = None
+        for frame in frames:
+            if frame.holder is None:
+                continue
+            tokens = self.doc.tokens(frame.sentence)
+            verb_at = tokens[frame.verb].start
+            distance = (
+                verb_at - quotation.end if verb_at >= quotation.end else quotation.start - verb_at
+            )
+            if best is None or distance < best[0]:
+                best = (distance, frame.holder)
+        if best is not None:
+            return best[1]
+        paragraph = quotation.paragraph
+        if paragraph in self.attributed:
+            return None
+        for previous in (paragraph - 1, paragraph - 2):
+            if previous in self.speaker_of_paragraph:
+                return self.speaker_of_paragraph[previous]
+        return None
+
+    def _dedupe(self) -> list[FoundConcern]:
+        """One concern per point: overlapping or repeated words of one holder count once."""
+        kept: list[FoundConcern] = []
+        for concern in sorted(self.found, key=lambda c: (c.start, -(c.end - c.start))):
+            words = set(_WORDS.findall(self.text[concern.start : concern.end].lower()))
+            if not any(
+                k.holder == concern.holder
+                and (
+                    (k.start < concern.end and concern.start < k.end)
+                    or _overlap(words, set(_WORDS.findall(self.text[k.start : k.end].lower())))
+                    > REPEATED
+                )
+                for k in kept
+            ):
+                kept.append(concern)
+        return kept
+
+
+def find_concerns(doc: Document, cast: Cast) -> list[FoundConcern]:
+    """Concerns stated in the article's body, each with its holder and its span."""
+    return _Finder(doc, cast).run()

@@ -1,0 +1,340 @@
+"""The structure of a news article: title, paragraphs, sentences, quotations and tokens, as spans.
+
+Example::
+
+    >>> doc = read_document("Title\\n\\nSEOUL, South Korea (AP) — The U.S. said so. Kim left.")
+    >>> [doc.text[s.start:s.end] for s in doc.sentences]
+    ['The U.S. said so.', 'Kim left.']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from .lexicon import words
+
+# Paragraph roles: only "body" sentences are summarised and searched for concerns.
+TITLE, CAPTION, BODY, BYLINE = "title", "caption", "body", "byline"
+
+MAX_TITLE_WORDS = 25
+
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_LINE = re.compile(r"\n\s*")
+# A candidate sentence end: terminal punctuation, closing quotes or brackets, then a space or the end.
+_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
+# "SEOUL, South Korea (AP) —", "WASHINGTON —", "LONDON (Reuters) -".
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’\- ]{1,40}(?:,\s*[A-Z][\w.'’\- ]{1,40}?)?\s*(?:\([\w.&/ ]{1,20}\))?\s*[—–-]{1,2}\s+"
+)
+_CAPTION_START = re.compile(
+    r"(?:In this (?:photo|image|picture|handout|file|undated)|This (?:photo|image|picture)"
+    r"|File(?: photo)?\s*[-–—:]|FILE\s*[-–—:]|Photo:|Image:)"
+)
+# AP-style photo captions end with the date the picture was taken: "..., Aug. 22, 2015."
+_CAPTION_DATE = re.compile(
+    r",\s+(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\.?$"
+)
+# A caption in the middle of the story ends in a photo credit rather than a full stop.
+_PHOTO_CREDIT = re.compile(r"\b(?:[Pp]hoto|AP|Getty|Reuters|AFP|[Cc]ourtesy|[Ff]ile)\b")
+_TERMINAL = ".!?…\"”’')"
+# Credit and sign-off lines of the outlet's own staff, who report the story rather than act in it.
+_BYLINE = (
+    re.compile(r"^(?:And\s+)?I['’]m\s+[A-Z]"),
+    re.compile(
+        r"\b(?:wrote|reported on|adapted|edited|produced|contributed to)\s+(?:this|the)\s+"
+        r"(?:story|report|article)",
+        re.IGNORECASE,
+    ),
+    re.compile(r"\badapted (?:it|this|the story) for\b|\bwas the editor\b", re.IGNORECASE),
+    re.compile(r"\bhas more from\b|\breports from\b|\breporting from\b|\bfor Learning English\b"),
+)
+# Abbreviations after which a full stop does not end the sentence (the next word is part of it).
+_ABBREVIATIONS = words(
+    """mr mrs ms dr gen sen rep gov lt col sgt capt maj adm prof st jr sr rev hon pres supt insp
+    cmdr cpl pvt gens sens reps govs mt ft jan feb mar apr jun jul aug sep sept oct nov dec no
+    nos vol fig approx est dept univ assn bros inc corp co ltd vs v messrs mmes"""
+)
+# After "U.S." or "U.N.", these words continue the sentence ("U.S. Army", "U.N. Security Council").
+_CONTINUATION = words(
+    """army navy air force forces marine marines agency department embassy ambassador envoy
+    security council senate house congress court supreme president vice secretary representative
+    senator attorney treasury state defense justice officials official troops forces special
+    trade geological census coast postal open central command district federal national general
+    military intelligence diplomats diplomat government administration policy sanctions dollar
+    economy capitol citizens citizen allies ally commander commanders forces soldiers secretary-
+    general mission peacekeepers peacekeeping human refugee refugees high development children
+    children's food health environment climate rep sen gov gen lt treasury customs immigration
+    border"""
+)
+_TOKEN = re.compile(
+    r"(?:[A-Za-z]\.){2,}"
+    r"|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Maj|Adm|Prof|St|Jr|Sr|Rev|Sept|Jan|Feb|Aug"
+    r"|Oct|Nov|Dec|Mt|Ft|Co|Corp|Inc|Ltd)\.(?=\s)"
+    r"|[A-Z]\.(?=\s+[A-Z])"
+    r"|\w+(?:[-‑]\w+)*(?:['’](?!s\b)\w+)*"
+    r"|['’]s\b"
+    r"|\S"
+)
+_OPEN_QUOTES = "“‘"
+_CLOSE_QUOTES = "”’"
+# Quotations shorter than this are scare quotes or titles ("serious concerns"), not speech.
+MIN_SPEECH_WORDS = 4
+
+
+class Token(NamedTuple):
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    start: int
+    end: int
+    index: int
+    role: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    index: int
+    paragraph: int
+    role: str
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """The words inside a pair of quotation marks (marks excluded)."""
+
+    start: int
+    end: int
+    paragraph: int
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.start, self.end)
+
+
+@dataclass
+class Document:
+    text: str
+    title: Paragraph | None
+    paragraphs: list[Paragraph]
+    sentences: list[Sentence]
+    quotations: list[Quotation]
+    dateline: tuple[int, int] | None
+    # Words seen in lower case anywhere: a capitalised sentence opener among them is a common word.
+    lower_words: frozenset[str] = field(default_factory=frozenset)
+
+    def sentence_text(self, sentence: Sentence) -> str:
+        return self.text[sentence.start : sentence.end]
+
+    def tokens(self, sentence: Sentence) -> list[Token]:
+        return tokenize(self.text, sentence.start, sentence.end)
+
+    def in_quotation(self, position: int) -> Quotation | None:
+        for quotation in self.quotations:
+            if quotation.start <= position < quotation.end:
+                return quotation
+        return None
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Words, abbreviations and punctuation of ``text[start:end]``, with absolute offsets."""
+    end = len(text) if end is None else end
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    # Paragraphs are separated by blank lines; a text without any is taken one line per paragraph.
+    separator = _BLANK_LINE if _BLANK_LINE.search(text) else _LINE
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for match in separator.finditer(text):
+        spans.append((pos, match.start()))
+        pos = match.end()
+    spans.append((pos, len(text)))
+    if separator is _BLANK_LINE:
+        spans = [part for start, end in spans for part in _split_lines(text, start, end)]
+    trimmed = []
+    for start, end in spans:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            trimmed.append((start, end))
+    return trimmed
+
+
+def _split_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A paragraph cut at the line breaks that end a sentence or open a photo caption.
+
+    Credit lines and captions often sit on their own line right under the title; a line break in
+    the middle of a sentence is a hard wrap and is kept.
+    """
+    parts: list[tuple[int, int]] = []
+    begin = start
+    for match in _LINE.finditer(text, start, end):
+        before = text[begin : match.start()].rstrip()
+        if before and (before[-1] in _TERMINAL or _CAPTION_START.match(text, match.end())):
+            parts.append((begin, match.start()))
+            begin = match.end()
+    parts.append((begin, end))
+    return parts
+
+
+def _title(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether the first paragraph is a title line: short, one line, no final full stop."""
+    if len(spans) < 2:
+        return False
+    start, end = spans[0]
+    line = text[start:end]
+    if "\n" in line or not _BLANK_LINE.match(text, end):
+        return False
+    return len(line.split()) <= MAX_TITLE_WORDS and not line.endswith((".", ":", ";", ","))
+
+
+def _is_caption(paragraph: str, near_top: bool) -> bool:
+    if _CAPTION_START.match(paragraph):
+        return True
+    if paragraph[-1] not in _TERMINAL:
+        return True
+    return near_top and bool(_CAPTION_DATE.search(paragraph))
+
+
+def _is_heading(paragraph: str) -> bool:
+    """A subheading or a repeated title: one short line in title case, no final full stop."""
+    words = paragraph.split()
+    if "\n" in paragraph or len(words) > MAX_TITLE_WORDS or paragraph[-1] in ".,;:":
+        return False
+    capitalised = sum(1 for word in words if word[:1].isupper())
+    return len(words) >= 2 and capitalised * 3 >= len(words) * 2
+
+
+def is_byline(sentence: str) -> bool:
+    return any(pattern.search(sentence) for pattern in _BYLINE)
+
+
+def _ends_sentence(text: str, match: re.Match[str], limit: int) -> bool:
+    """Whether the punctuation in ``match`` ends a sentence, judged from the words around it."""
+    pos = match.end()
+    while pos < limit and text[pos].isspace():
+        pos += 1
+    if pos >= limit:
+        return True
+    nxt = text[pos]
+    if nxt.islower() or nxt in ",;:":
+        return False
+    punct = match.group()
+    if not punct.startswith(".") or len(punct.rstrip("\"'”’)]")) > 1:
+        return True
+    word_start = match.start()
+    while word_start > 0 and not text[word_start - 1].isspace():
+        word_start -= 1
+    word = text[word_start : match.start()].lstrip("\"'“‘([")
+    if not word:
+        return True
+    if word.lower() in _ABBREVIATIONS:
+        return False
+    if len(word) == 1 and word.isupper():
+        return False  # an initial: "John F. Kennedy"
+    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):
+        following = re.match(r"[\"'“‘(]?([A-Za-z’'-]+)", text[pos:limit])
+        return not (following and following.group(1).lower() in _CONTINUATION)
+    return True
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans within ``text[start:end]``."""
+    spans: list[tuple[int, int]] = []
+    begin = start
+    for match in _END.finditer(text, start, end):
+        if match.end() <= begin:
+            continue
+        if _ends_sentence(text, match, end):
+            spans.append((begin, match.end()))
+            begin = match.end()
+            while begin < end and text[begin].isspace():
+                begin += 1
+    if begin < end and text[begin:end].strip():
+        spans.append((begin, end))
+    return spans
+
+
+def _quotations(text: str, start: int, end: int, paragraph: int) -> list[Quotation]:
+    """Quotations in a paragraph; one left open runs to the paragraph's end (news style)."""
+    found: list[Quotation] = []
+    open_at: int | None = None
+    straight_open: int | None = None
+    for pos in range(start, end):
+        char = text[pos]
+        if char == "“":
+            if open_at is None:
+                open_at = pos + 1
+        elif char == "”":
+            if open_at is not None:
+                found.append(Quotation(open_at, pos, paragraph))
+                open_at = None
+        elif char == '"':
+            before = text[pos - 1] if pos > start else " "
+            if straight_open is None and (before.isspace() or before in "([—–-"):
+                straight_open = pos + 1
+            elif straight_open is not None:
+                found.append(Quotation(straight_open, pos, paragraph))
+                straight_open = None
+    for left in (open_at, straight_open):
+        if left is not None:
+            found.append(Quotation(left, end, paragraph))
+    return sorted(found, key=lambda q: q.start)
+
+
+def read_document(text: str) -> Document:
+    """Title, paragraphs with their roles, sentences, quotations and the dateline of an article."""
+    spans = _paragraph_spans(text)
+    has_title = _title(text, spans)
+    paragraphs: list[Paragraph] = []
+    sentences: list[Sentence] = []
+    quotations: list[Quotation] = []
+    dateline: tuple[int, int] | None = None
+    seen_body = False
+    for index, (start, end) in enumerate(spans):
+        if index == 0 and has_title:
+            paragraphs.append(Paragraph(start, end, index, TITLE))
+            continue
+        chunk = text[start:end]
+        role = BODY
+        if (
+            not seen_body
+            and len(spans) > 1
+            and _is_caption(chunk, near_top=index <= 2)
+            or seen_body
+            and chunk[-1] not in _TERMINAL
+            and _PHOTO_CREDIT.search(chunk[-60:])
+        ):
+            role = CAPTION
+        elif seen_body and _is_heading(chunk):
+            role = TITLE
+        if role == BODY and not seen_body:
+            match = _DATELINE.match(text, start, end)
+            if match and match.end() < end:
+                dateline = (start, match.end())
+                start = match.end()
+        if role == BODY:
+            seen_body = True
+        parts = split_sentences(text, start, end)
+        roles = [BYLINE if role == BODY and is_byline(text[s:e]) else role for s, e in parts]
+        if roles and all(r == BYLINE for r in roles):
+            role = BYLINE
+        paragraphs.append(Paragraph(start, end, index, role))
+        for (s, e), sentence_role in zip(parts, roles, strict=True):
+            sentences.append(Sentence(s, e, len(sentences), index, sentence_role))
+        if role == BODY:
+            quotations.extend(_quotations(text, start, end, index))
+    lower = frozenset(re.findall(r"\b[a-z][a-z’'-]+\b", text))
+    title = paragraphs[0] if has_title else None
+    return Document(text, title, paragraphs, sentences, quotations, dateline, lower)

@@ -1,0 +1,422 @@
+"""The offline engine, rule by rule, on real sentences of the reference article and the gold set."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from summarizer.models import Actor, ActorKind, ConcernKind, ExtractedSummary
+from summarizer.offline import ENGINE_VERSION, OfflineAnalysis, analyse
+
+ROOT = Path(__file__).resolve().parent.parent
+REFERENCE = (ROOT / "examples" / "ap-kim-russia-jets.txt").read_text(encoding="utf-8")
+GOLD = sorted((ROOT / "gold").glob("*.txt"))
+DATELINE = "SEOUL, South Korea (AP) — "
+
+
+@pytest.fixture(scope="module")
+def reference() -> OfflineAnalysis:
+    return analyse(REFERENCE)
+
+
+def gold_text(name: str) -> str:
+    return (ROOT / "gold" / f"{name}.txt").read_text(encoding="utf-8")
+
+
+def actor(result: OfflineAnalysis, name: str) -> Actor:
+    matches = [a for a in result.actors if a.name == name]
+    assert matches, f"{name!r} not in {[a.name for a in result.actors]}"
+    return matches[0]
+
+
+def concerns_of(result: OfflineAnalysis, holder: str) -> list[tuple[ConcernKind, str]]:
+    return [(c.kind, c.quote) for c in result.stated_concerns if c.holder == holder]
+
+
+def assert_grounded(article: str, result: OfflineAnalysis) -> None:
+    names = {a.name for a in result.actors}
+    for found in result.actors:
+        assert len(found.mentions) == len(found.mention_spans)
+        assert len(set(found.mentions)) == len(found.mentions)
+        for mention, (start, end) in zip(found.mentions, found.mention_spans, strict=True):
+            assert article[start:end] == mention
+    for concern in result.stated_concerns:
+        start, end = concern.quote_span
+        assert article[start:end] == concern.quote
+        assert concern.holder in names
+
+
+# Structure ---------------------------------------------------------------------------------------
+
+
+def test_engine_version_is_recorded_for_offline_runs() -> None:
+    assert ENGINE_VERSION == "offline-1"
+
+
+@pytest.mark.parametrize("path", [ROOT / "examples" / "ap-kim-russia-jets.txt", *GOLD], ids=str)
+def test_every_span_is_exact_and_the_record_validates(path: Path) -> None:
+    article = path.read_text(encoding="utf-8")
+    result = analyse(article)
+    assert_grounded(article, result)
+    ExtractedSummary(
+        headline=result.headline,
+        summary=result.summary,
+        key_points=result.key_points,
+        actors=list(result.actors),
+        stated_concerns=list(result.stated_concerns),
+    )
+
+
+def test_headline_is_the_title_line(reference: OfflineAnalysis) -> None:
+    assert reference.headline == REFERENCE.splitlines()[0]
+
+
+def test_headline_without_a_title_is_the_compressed_lead() -> None:
+    lead = REFERENCE[REFERENCE.index(DATELINE) :].split("\n\n")[0]
+    result = analyse(lead)
+    assert result.headline.startswith("North Korean leader Kim Jong Un peered into the cockpit")
+    assert "SEOUL" not in result.headline and len(result.headline.split()) <= 25
+    assert "\n" not in result.headline and not result.headline.endswith(".")
+
+
+def test_a_title_passed_in_wins() -> None:
+    assert analyse(REFERENCE, title="Kim tours a jet plant").headline == "Kim tours a jet plant"
+
+
+def test_dateline_is_not_part_of_the_lead_sentence(reference: OfflineAnalysis) -> None:
+    assert reference.summary.startswith("North Korean leader Kim Jong Un peered")
+    assert "(AP)" not in reference.summary and "(AP)" not in " ".join(reference.key_points)
+
+
+def test_photo_credit_and_caption_are_not_summarised(reference: OfflineAnalysis) -> None:
+    text = reference.summary + " ".join(reference.key_points)
+    assert "telegram channel" not in text and "In this photo" not in text
+
+
+def test_abbreviations_and_initialisms_do_not_end_sentences() -> None:
+    sentences = [
+        "Since last year, the U.S. accused North Korea of providing ammunition, artillery shells "
+        "and rockets to Russia, likely much of them copies of Soviet-era munitions.",
+        "Trump offered virtually all the government’s 2.3 million civilian workers a chance to "
+        "resign and continue to get paid through Sept. 30 without working, but a federal judge "
+        "paused the offer until he holds a new hearing Monday afternoon on its legality.",
+        "North Korea has struggled to put into space an operational spy satellite to monitor "
+        "U.S. and South Korean military movements.",
+    ]
+    result = analyse(" ".join(sentences))
+    assert sorted(result.key_points) == sorted(sentences)
+
+
+def test_a_quotation_spanning_sentences_goes_to_one_speaker() -> None:
+    article = gold_text("voa-north-korea-expels-bbc")
+    result = analyse(article)
+    quoted = [q for k, q in concerns_of(result, "Bruce Bennett") if q.startswith("If they have")]
+    # One concern covering both quoted sentences, from the paragraph-less quotation that follows
+    # Bennett's own paragraph.
+    assert quoted and "bad news for North Korea" in quoted[0]
+
+
+def test_summary_has_two_to_five_distinct_sentences(reference: OfflineAnalysis) -> None:
+    sentences = [s for s in reference.summary.split(". ") if s]
+    assert 2 <= len(sentences) <= 5
+    assert len(set(sentences)) == len(sentences)
+    assert 1 <= len(reference.key_points) <= 8
+    assert len(set(reference.key_points)) == len(reference.key_points)
+
+
+def test_summary_sentences_are_words_of_the_article(reference: OfflineAnalysis) -> None:
+    flat = " ".join(REFERENCE.split())
+    for sentence in reference.summary.split(". "):
+        assert sentence.rstrip(".") in flat
+
+
+# Actors ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "role"),
+    [
+        ("Denis Manturov", "Deputy Prime Minister"),
+        ("Dmitry Peskov", "Kremlin spokesman"),
+        ("Kim Yung-ho", "South Korean Unification Minister"),
+        ("Sergey Lavrov", "Russian Foreign Minister"),
+        ("Kim Jong Un", "North Korean leader"),
+        ("Vladimir Putin", "President"),
+        ("Kim Jong Il", "Kim’s late father"),
+    ],
+)
+def test_people_with_titles_and_roles(reference: OfflineAnalysis, name: str, role: str) -> None:
+    found = actor(reference, name)
+    assert found.kind is ActorKind.person and found.role == role
+
+
+def test_role_set_off_by_commas_names_the_person(reference: OfflineAnalysis) -> None:
+    # "The governor, Mikhail Degtyarev, said ..." and, earlier, "the region’s governor posted ...".
+    degtyarev = actor(reference, "Mikhail Degtyarev")
+    assert degtyarev.role == "governor"
+    assert {"Degtyarev", "the region’s governor", "The governor"} <= set(degtyarev.mentions)
+
+
+@pytest.mark.parametrize(
+    ("name", "mentions"),
+    [
+        ("Vladimir Putin", ["Vladimir Putin", "Putin"]),
+        ("Denis Manturov", ["Denis Manturov", "Manturov"]),
+        ("Kim Jong Un", ["Kim Jong Un", "Kim"]),
+    ],
+)
+def test_surnames_are_linked_to_the_full_name(
+    reference: OfflineAnalysis, name: str, mentions: list[str]
+) -> None:
+    assert actor(reference, name).mentions == mentions
+
+
+def test_mention_spans_are_first_occurrences(reference: OfflineAnalysis) -> None:
+    putin = actor(reference, "Vladimir Putin")
+    assert putin.mention_spans[0][0] == REFERENCE.index("President Vladimir Putin") + 10
+    assert putin.mention_spans[1][0] == REFERENCE.index("Putin told Russian media")
+
+
+def test_same_surname_people_stay_distinct(reference: OfflineAnalysis) -> None:
+    kims = [a for a in reference.actors if a.name.startswith("Kim ")]
+    assert sorted(a.name for a in kims) == ["Kim Jong Il", "Kim Jong Un", "Kim Yung-ho"]
+    # The bare "Kim" goes to the most salient Kim, even right after "Kim’s late father, Kim Jong Il".
+    assert [a.name for a in kims if "Kim" in a.mentions] == ["Kim Jong Un"]
+
+
+def test_spelling_variants_are_one_person() -> None:
+    result = analyse(gold_text("voa-north-korea-expels-bbc"))
+    assert {"Kim Jong Un", "Kim Jong-Un", "Kim"} <= set(actor(result, "Kim Jong Un").mentions)
+
+
+@pytest.mark.parametrize(
+    ("name", "mentions"),
+    [
+        (
+            "national security advisers of the U.S., South Korea and Japan",
+            ["the national security advisers of the U.S., South Korea and Japan"],
+        ),
+        ("analysts", ["Some analysts"]),
+        ("experts", ["experts", "Experts"]),
+        ("South Korean officials", ["South Korean officials"]),
+        ("foreign governments", ["Foreign governments"]),
+    ],
+)
+def test_groups(reference: OfflineAnalysis, name: str, mentions: list[str]) -> None:
+    group = actor(reference, name)
+    assert group.kind is ActorKind.group
+    assert set(mentions) <= set(group.mentions)
+
+
+def test_a_group_phrase_with_a_number_is_the_same_group(reference: OfflineAnalysis) -> None:
+    advisers = actor(reference, "national security advisers of the U.S., South Korea and Japan")
+    assert "three national security advisers" in advisers.mentions
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("White House", ActorKind.government_body),
+        ("U.N. Security Council", ActorKind.government_body),
+        ("Russian Cabinet", ActorKind.government_body),
+        ("South Korea’s presidential office", ActorKind.government_body),
+        ("RIA Novosti", ActorKind.organization),
+    ],
+)
+def test_organisations_and_government_bodies(
+    reference: OfflineAnalysis, name: str, kind: ActorKind
+) -> None:
+    assert actor(reference, name).kind is kind
+
+
+def test_state_media_under_two_names_is_one_actor(reference: OfflineAnalysis) -> None:
+    media = actor(reference, "North Korea’s state media")
+    assert media.mentions == ["North Korea’s state media", "North Korean media"]
+
+
+@pytest.mark.parametrize(
+    ("name", "mentions"),
+    [
+        ("Russia", ["Russia", "Moscow"]),
+        ("North Korea", ["North Korea", "the North"]),
+        ("United States", ["U.S."]),
+        ("Japan", ["Japan"]),
+    ],
+)
+def test_countries_with_capitals_and_aliases(
+    reference: OfflineAnalysis, name: str, mentions: list[str]
+) -> None:
+    country = actor(reference, name)
+    assert country.kind is ActorKind.country and country.mentions == mentions
+
+
+def test_places_and_addressees_are_not_actors(reference: OfflineAnalysis) -> None:
+    names = {a.name for a in reference.actors}
+    # "in Ukraine" only ever locates; "told Russian media" addresses; "(AP)" credits.
+    assert not names & {"Ukraine", "Russian media", "AP", "Kremlin"}
+
+
+def test_role_titles_do_not_become_actors_of_their_own(reference: OfflineAnalysis) -> None:
+    # "Kremlin spokesman Dmitry Peskov": the Kremlin is part of a title here, not an actor.
+    assert "Kremlin" not in {a.name for a in reference.actors}
+
+
+def test_acronyms_and_descriptions_link_to_the_organisation() -> None:
+    result = analyse(gold_text("voa-imf-cuts-growth-forecast"))
+    imf = actor(result, "International Monetary Fund")
+    assert {"IMF", "the Washington-based agency"} <= set(imf.mentions)
+
+
+def test_outlet_staff_in_credit_lines_are_not_actors() -> None:
+    result = analyse(gold_text("voa-north-korea-expels-bbc"))
+    names = {a.name for a in result.actors}
+    assert not names & {"Mario Ritter", "Brian Padden", "Victor Beattie", "Youmi Kim", "Bryan Lynn"}
+
+
+def test_unnamed_people_described_by_role() -> None:
+    result = analyse(gold_text("voa-north-korea-expels-bbc"))
+    spokesman = actor(result, "defense ministry spokesman")
+    assert spokesman.kind is ActorKind.person
+    assert spokesman.mentions == ["a defense ministry spokesman"]
+
+
+# Stated concerns ---------------------------------------------------------------------------------
+
+ADVISERS = "national security advisers of the U.S., South Korea and Japan"
+
+
+@pytest.mark.parametrize(
+    ("holder", "kind", "quote_start"),
+    [
+        (ADVISERS, ConcernKind.concern, "expressed “serious concerns” about prospective weapons"),
+        (ADVISERS, ConcernKind.warning, "They warned Russia and North Korea would “pay a clear"),
+        ("Kim Yung-ho", ConcernKind.warning, "Kim Yung-ho warned Thursday that potential arms"),
+        ("United States", ConcernKind.accusation, "the U.S. accused North Korea of providing"),
+        ("analysts", ConcernKind.doubt, "Some analysts question how much Russia would be willing"),
+        ("foreign governments", ConcernKind.other, "Foreign governments and experts speculate"),
+    ],
+)
+def test_each_cue_gives_its_kind(
+    reference: OfflineAnalysis, holder: str, kind: ConcernKind, quote_start: str
+) -> None:
+    assert any(q.startswith(quote_start) for k, q in concerns_of(reference, holder) if k is kind)
+
+
+@pytest.mark.parametrize(
+    ("name", "holder", "kind", "words"),
+    [
+        (
+            "voa-white-house-usaid-shutdown",
+            "Democrats in Congress",
+            ConcernKind.criticism,
+            "have been critical of the changes regarding USAID",
+        ),
+        (
+            "voa-north-korea-expels-bbc",
+            "South Korea’s Defense Ministry",
+            ConcernKind.criticism,
+            "rejected Kim’s assertion that North Korea is a nuclear power",
+        ),
+        (
+            "voa-north-korea-expels-bbc",
+            "Bong Young-shik",
+            ConcernKind.doubt,
+            "doubts the commitment made by Kim Jong-Un at the congress",
+        ),
+        (
+            "voa-iran-zarif-sanctions-childish",
+            "Hassan Rouhani",
+            ConcernKind.criticism,
+            'the move "childish."',
+        ),
+        (
+            "voa-montana-refugee-mayor",
+            "Wilmot Collins",
+            ConcernKind.concern,
+            "this causes him worry",
+        ),
+    ],
+)
+def test_cues_in_other_gold_articles(name: str, holder: str, kind: ConcernKind, words: str) -> None:
+    result = analyse(gold_text(name))
+    assert any(k is kind and words in q for k, q in concerns_of(result, holder))
+
+
+def test_the_innermost_speaker_holds_a_nested_report(reference: OfflineAnalysis) -> None:
+    # "The White House said the three national security advisers noted that ... would violate".
+    quotes = [q for _, q in concerns_of(reference, ADVISERS)]
+    assert any(
+        "would directly violate multiple U.N. Security Council resolutions" in q for q in quotes
+    )
+    assert not concerns_of(reference, "White House")
+
+
+def test_a_pronoun_holder_is_the_group_just_named(reference: OfflineAnalysis) -> None:
+    # "They warned ..., according to South Korea’s presidential office": the subject wins.
+    assert not concerns_of(reference, "South Korea’s presidential office")
+
+
+def test_plain_reports_are_not_concerns(reference: OfflineAnalysis) -> None:
+    # "Kremlin spokesman Dmitry Peskov later said that Putin had accepted the invitation".
+    assert not concerns_of(reference, "Dmitry Peskov")
+    assert not concerns_of(reference, "Denis Manturov")
+
+
+def test_a_concern_without_a_holder_is_not_reported(reference: OfflineAnalysis) -> None:
+    # The lead's "a rare foreign trip that has raised concerns about banned weapons transfer".
+    lead = REFERENCE.index("has raised concerns")
+    assert all(not (s <= lead < e) for c in reference.stated_concerns for s, e in [c.quote_span])
+
+
+def test_reported_speech_with_a_negative_forecast_is_a_warning() -> None:
+    result = analyse(gold_text("voa-imf-cuts-growth-forecast"))
+    assert (
+        ConcernKind.warning,
+        "The IMF said the growth in emerging market economies will slow from 4.6 percent last year "
+        "to 4.2 percent in 2015, partly because of lower commodity prices",
+    ) in concerns_of(result, "International Monetary Fund")
+
+
+def test_a_quotation_goes_to_the_speaker_after_it() -> None:
+    result = analyse(gold_text("voa-veteran-sleep-app"))
+    # '"I didn't like it," Tyler says.'
+    assert [q for _, q in concerns_of(result, "Tyler Skluzacek")] == ["I didn't like it"]
+
+
+def test_a_reassurance_is_not_a_concern() -> None:
+    result = analyse(gold_text("voa-imf-cuts-growth-forecast"))
+    assert not concerns_of(result, "Olivier Blanchard")
+
+
+def test_concern_text_is_a_short_sentence(reference: OfflineAnalysis) -> None:
+    for concern in reference.stated_concerns:
+        assert concern.concern[:1].isupper() and len(concern.concern.split()) <= 32
+
+
+# Robustness --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "Officials said the bridge would reopen.",
+        "Putin",
+        "“Our fathers and grandfathers jointly fought against the Japanese militarism,” he said.",
+        REFERENCE.replace("\n", "\r\n"),
+        "SEOUL, South Korea (AP) — ",
+        "\n\n".join(REFERENCE.split("\n\n")[5:9]),
+    ],
+    ids=["one-sentence", "one-word", "bare-quote", "crlf", "dateline-only", "middle-paragraphs"],
+)
+def test_any_text_gives_a_valid_grounded_record(article: str) -> None:
+    result = analyse(article)
+    assert_grounded(article, result)
+    assert result.headline and result.summary and result.key_points
+
+
+def test_a_long_article_is_handled_in_linear_time() -> None:
+    article = "\n\n".join([REFERENCE] * 10)
+    result = analyse(article)
+    assert_grounded(article, result)
+    assert len([a for a in result.actors if a.name.startswith("Kim ")]) == 3
