@@ -1,0 +1,576 @@
+"""Batch runs, as a user runs them: `summarizer batch` and `summarize_many` against a local server.
+
+The server here is the scripted server with a reply for every request once its queue is empty
+(computed from the article in the request), an optional answer delay, and a count of the requests
+in flight. Every synthetic article contains the sentence the scripted answer quotes, so every
+answer is grounded.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from summarizer import (
+    ArticleSummary,
+    BatchTotals,
+    ConfigurationError,
+    InputError,
+    Summarizer,
+    asummarize_many,
+    summarize_many,
+)
+from summarizer.cli import app
+
+from conftest import ROOT
+from scripted_server import ScriptedServer
+
+runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def _builtin_prices_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A developer's own price file must not change the figures these tests expect."""
+    monkeypatch.delenv("SUMMARIZER_PRICES", raising=False)
+
+
+SENTENCE = "Mayor Jane Doe warned that the old bridge was unsafe."
+ANSWER = {
+    "headline": "Mayor warns the old bridge is unsafe",
+    "summary": "The mayor warned that the old bridge was unsafe. Repairs are planned.",
+    "key_points": ["The old bridge is unsafe"],
+    "actors": [{"name": "Jane Doe", "kind": "person", "role": "Mayor", "mentions": ["Jane Doe"]}],
+    "stated_concerns": [
+        {
+            "holder": "Jane Doe",
+            "kind": "warning",
+            "concern": "The bridge is unsafe",
+            "quote": "the old bridge was unsafe",
+        }
+    ],
+}
+USAGE = {"prompt_tokens": 1000, "completion_tokens": 200, "total_tokens": 1200}
+
+
+def article(number: int, extra: str = "") -> str:
+    return f"Report {number} from the city desk. {SENTENCE} Repairs start next year. {extra}"
+
+
+Response = tuple[int, dict[str, str], bytes, str]
+
+
+def answer(request: dict[str, Any], n: int) -> Response:
+    """A completion with the faithful answer: a tool call when tools are offered, else content."""
+    text = json.dumps(ANSWER)
+    message: dict[str, Any] = {"role": "assistant", "content": None, "refusal": None}
+    if request.get("tools"):
+        name = request["tools"][0]["function"]["name"]
+        call = {
+            "id": f"call_{n}",
+            "type": "function",
+            "function": {"name": name, "arguments": text},
+        }
+        message["tool_calls"] = [call]
+        finish = "tool_calls"
+    else:
+        message["content"], finish = text, "stop"
+    body = {
+        "id": f"chatcmpl-{n}",
+        "object": "chat.completion",
+        "created": 1700000000,
+        "model": request.get("model", "scripted-model"),
+        "choices": [{"index": 0, "message": message, "finish_reason": finish, "logprobs": None}],
+        "usage": USAGE,
+    }
+    return 200, {}, json.dumps(body).encode(), "application/json"
+
+
+def failure(status: int, headers: dict[str, str] | None = None) -> Response:
+    body = {"error": {"message": f"scripted {status}", "type": "server_error", "code": None}}
+    return status, dict(headers or {}), json.dumps(body).encode(), "application/json"
+
+
+def article_of(request: dict[str, Any]) -> str:
+    return str(request.get("messages", [{}])[-1].get("content", ""))
+
+
+class BatchServer(ScriptedServer):
+    """The scripted server with a default reply (``respond``), a delay, and requests in flight."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.respond: Callable[[dict[str, Any], int], Response] = answer
+        self.delay = 0.0
+        self.in_flight = 0
+        self.peak = 0
+        self._gauge = threading.Lock()
+
+    def reset(self) -> None:
+        super().reset()
+        self.respond, self.delay, self.in_flight, self.peak = answer, 0.0, 0, 0
+
+    def _pop(self) -> Any:
+        return super()._pop() or self._default
+
+    def _default(self, request: dict[str, Any], raw: bytes, n: int) -> Response:
+        with self._gauge:
+            self.in_flight += 1
+            self.peak = max(self.peak, self.in_flight)
+        try:
+            time.sleep(self.delay)
+            return self.respond(request, n)
+        finally:
+            with self._gauge:
+                self.in_flight -= 1
+
+    def articles_asked(self) -> list[str]:
+        return [article_of(entry["json"]) for entry in self.requests if entry["json"]]
+
+
+@pytest.fixture(scope="module")
+def _batch_server() -> Iterator[BatchServer]:
+    server = BatchServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def server(_batch_server: BatchServer) -> BatchServer:
+    _batch_server.reset()
+    return _batch_server
+
+
+@pytest.fixture
+def llm_args(server: BatchServer) -> list[str]:
+    return ["--model", "vllm/scripted-model", "--base-url", server.base_url, "--timeout", "5"]
+
+
+def run(*args: str, input: str | None = None) -> Any:
+    return runner.invoke(app, list(args), input=input)
+
+
+def lines_of(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def write_jsonl(path: Path, records: list[dict[str, Any]]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def assert_one_ok_line_per_id(path: Path, ids: set[str]) -> list[dict[str, Any]]:
+    records = lines_of(path)
+    assert sorted(r["id"] for r in records) == sorted(ids)
+    assert all(r["status"] == "ok" for r in records)
+    for record in records:
+        ArticleSummary.model_validate(record["summary"])
+    return records
+
+
+# -- the command line -------------------------------------------------------------------------
+
+
+def test_a_directory_of_text_files_gives_one_line_per_file(
+    tmp_path: Path, server: BatchServer, llm_args: list[str]
+) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for number, name in enumerate(["first.txt", "second.md", "third.txt"]):
+        (folder / name).write_text(article(number), encoding="utf-8")
+    (folder / "notes.csv").write_text("not an article", encoding="utf-8")
+    out = tmp_path / "results.jsonl"
+
+    result = run("batch", str(folder), "--out", str(out), *llm_args)
+
+    assert result.exit_code == 0, result.stderr
+    records = assert_one_ok_line_per_id(out, {"first", "second", "third"})
+    summary = ArticleSummary.model_validate(records[0]["summary"])
+    assert summary.stated_concerns[0].quote == "the old bridge was unsafe"
+    assert summary.meta.usage.prompt_tokens == 1000
+    assert len(server.requests) == 3
+    closing = result.stderr.strip().splitlines()[-1]
+    assert "3 ok, 0 failed, 0 already done" in closing
+    assert "3,600 tokens" in closing and "estimated cost $0.0000" in closing
+
+
+def test_a_jsonl_file_keeps_ids_and_titles(
+    tmp_path: Path, server: BatchServer, llm_args: list[str]
+) -> None:
+    source = write_jsonl(
+        tmp_path / "feed.jsonl",
+        [
+            {"id": "a-1", "text": article(1), "title": "Bridge"},
+            {"id": 7, "text": article(2)},
+        ],
+    )
+    out = tmp_path / "results.jsonl"
+
+    result = run("batch", str(source), "--out", str(out), *llm_args)
+
+    assert result.exit_code == 0, result.stderr
+    records = {r["id"]: r for r in assert_one_ok_line_per_id(out, {"a-1", "7"})}
+    assert records["a-1"]["title"] == "Bridge" and "title" not in records["7"]
+    # The title is for the reader: the model sees the text alone, so spans refer to it.
+    assert all("Bridge" not in asked for asked in server.articles_asked())
+
+
+def test_jsonl_on_standard_input(tmp_path: Path, server: BatchServer, llm_args: list[str]) -> None:
+    feed = "".join(json.dumps({"id": f"s{i}", "text": article(i)}) + "\n" for i in range(4))
+    out = tmp_path / "results.jsonl"
+
+    result = run("batch", "-", "--out", str(out), *llm_args, input=feed)
+
+    assert result.exit_code == 0, result.stderr
+    assert_one_ok_line_per_id(out, {"s0", "s1", "s2", "s3"})
+
+
+def test_failed_articles_are_retried_on_the_next_run(
+    tmp_path: Path, server: BatchServer, llm_args: list[str]
+) -> None:
+    records = [{"id": f"n{i}", "text": article(i, "FLAKY" if i % 3 == 0 else "")} for i in range(9)]
+    source = write_jsonl(tmp_path / "feed.jsonl", records)
+    out = tmp_path / "results.jsonl"
+
+    def flaky(request: dict[str, Any], n: int) -> Response:
+        # 400 is not retried by the transport: these articles fail on this run.
+        return failure(400) if "FLAKY" in article_of(request) else answer(request, n)
+
+    server.respond = flaky
+    first = run("batch", str(source), "--out", str(out), *llm_args)
+
+    assert first.exit_code == 1
+    assert "3 of 9 articles failed" in first.stderr and "Run the same command again" in first.stderr
+    assert "Traceback" not in first.stderr
+    by_id = {r["id"]: r for r in lines_of(out)}
+    assert by_id["n0"]["status"] == "error"
+    assert by_id["n0"]["error"]["type"] == "ProviderError"
+    assert "400" in by_id["n0"]["error"]["message"]
+    assert by_id["n1"]["status"] == "ok"
+
+    server.reset()
+    second = run("batch", str(source), "--out", str(out), *llm_args)
+
+    assert second.exit_code == 0, second.stderr
+    assert len(server.requests) == 3 and all("FLAKY" in a for a in server.articles_asked())
+    assert "3 ok, 0 failed, 6 already done" in second.stderr
+    # Compacted at the end of the run: exactly one final line per id.
+    assert_one_ok_line_per_id(out, {f"n{i}" for i in range(9)})
+
+
+def test_an_interrupted_run_resumes_where_it_stopped(tmp_path: Path, server: BatchServer) -> None:
+    ids = {f"i{i}" for i in range(12)}
+    source = write_jsonl(
+        tmp_path / "feed.jsonl", [{"id": f"i{i}", "text": article(i)} for i in range(12)]
+    )
+    out = tmp_path / "results.jsonl"
+    server.delay = 0.3
+    args = [
+        *("batch", str(source), "--out", str(out), "--concurrency", "2", "--timeout", "5"),
+        *("--model", "vllm/scripted-model", "--base-url", server.base_url),
+    ]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "summarizer", *args],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if out.exists() and len(out.read_text(encoding="utf-8").splitlines()) >= 3:
+            break
+        time.sleep(0.05)
+    process.send_signal(signal.SIGINT)  # Ctrl-C
+    _, stderr = process.communicate(timeout=30)
+
+    assert process.returncode == 130, stderr
+    assert "interrupted" in stderr and "Traceback" not in stderr
+    kept = lines_of(out)
+    assert 3 <= len(kept) < 12 and all(r["status"] == "ok" for r in kept)
+    # A crash (not a Ctrl-C) may leave half a line: the next run must not trip on it.
+    with out.open("a", encoding="utf-8") as file:
+        file.write('{"id": "i11", "status": "ok", "summ')
+
+    server.reset()
+    resumed = run("batch", *args[1:])
+
+    assert resumed.exit_code == 0, resumed.stderr
+    assert len(server.requests) == 12 - len(kept)
+    assert f"{len(kept)} already done" in resumed.stderr
+    assert_one_ok_line_per_id(out, ids)
+
+
+def test_a_cache_hit_makes_no_request(
+    tmp_path: Path, server: BatchServer, llm_args: list[str]
+) -> None:
+    source = write_jsonl(
+        tmp_path / "feed.jsonl", [{"id": f"c{i}", "text": article(i)} for i in range(3)]
+    )
+    first = run("batch", str(source), "--out", str(tmp_path / "one.jsonl"), *llm_args)
+    assert first.exit_code == 0 and len(server.requests) == 3
+
+    server.reset()
+    again = run("batch", str(source), "--out", str(tmp_path / "two.jsonl"), *llm_args)
+
+    assert again.exit_code == 0, again.stderr
+    assert server.requests == []
+    records = assert_one_ok_line_per_id(tmp_path / "two.jsonl", {"c0", "c1", "c2"})
+    meta = ArticleSummary.model_validate(records[0]["summary"]).meta
+    assert meta.cached and meta.usage.total_tokens == 0 and meta.cost_usd == 0.0
+    assert "3 ok (3 from the cache)" in again.stderr and " 0 tokens" in again.stderr
+
+    uncached = run(
+        "batch", str(source), "--out", str(tmp_path / "three.jsonl"), *llm_args, "--no-cache"
+    )
+    assert uncached.exit_code == 0 and len(server.requests) == 3
+
+
+def test_a_429_storm_with_retry_after_slows_the_batch_but_fails_nothing(
+    tmp_path: Path, server: BatchServer, llm_args: list[str]
+) -> None:
+    source = write_jsonl(
+        tmp_path / "feed.jsonl", [{"id": f"r{i}", "text": article(i)} for i in range(6)]
+    )
+    refused: dict[str, int] = {}
+    lock = threading.Lock()
+
+    def storm(request: dict[str, Any], n: int) -> Response:
+        # Every article is refused twice before it is served: 12 of the 18 requests are 429s.
+        text = article_of(request)
+        with lock:
+            refused[text] = refused.get(text, 0) + 1
+            limited = refused[text] <= 2
+        return failure(429, {"Retry-After": "1"}) if limited else answer(request, n)
+
+    server.respond = storm
+    started = time.monotonic()
+    result = run("batch", str(source), "--out", str(tmp_path / "out.jsonl"), *llm_args)
+    elapsed = time.monotonic() - started
+
+    assert result.exit_code == 0, result.stderr
+    assert_one_ok_line_per_id(tmp_path / "out.jsonl", {f"r{i}" for i in range(6)})
+    assert len(server.requests) == 18
+    assert elapsed >= 2.0  # two waits of the Retry-After second, as the server asked
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ('{"id": "a", "text": "x"}\n{"id": "b", "text": \n', "line 2: not valid JSON"),
+        ('{"id": "a"}\n', 'line 1: "text" must be a string'),
+        ('["a", "b"]\n', "line 1: expected an object"),
+        ('{"id": "a", "text": "x"}\n\n{"id": "a", "text": "y"}\n', "the id 'a' appears twice"),
+    ],
+)
+def test_bad_jsonl_is_exit_2_before_any_request(
+    tmp_path: Path, server: BatchServer, llm_args: list[str], content: str, expected: str
+) -> None:
+    source = tmp_path / "feed.jsonl"
+    source.write_text(content, encoding="utf-8")
+
+    result = run("batch", str(source), "--out", str(tmp_path / "out.jsonl"), *llm_args)
+
+    assert result.exit_code == 2
+    assert expected in result.stderr and str(source) in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+    assert server.requests == []
+
+
+def test_a_bad_line_on_standard_input_stops_after_the_work_in_flight(
+    tmp_path: Path, server: BatchServer, llm_args: list[str]
+) -> None:
+    feed = json.dumps({"id": "good", "text": article(1)}) + "\nnot json\n"
+    out = tmp_path / "out.jsonl"
+
+    result = run("batch", "-", "--out", str(out), *llm_args, input=feed)
+
+    assert result.exit_code == 2
+    assert "standard input line 2: not valid JSON" in result.stderr
+    assert [r["id"] for r in lines_of(out)] == ["good"]
+
+
+def test_missing_inputs_and_output_directories_are_usage_errors(tmp_path: Path) -> None:
+    missing = run("batch", str(tmp_path / "nope"), "--out", str(tmp_path / "o.jsonl"))
+    assert missing.exit_code == 2 and "no such file or directory" in missing.stderr
+
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    nothing = run("batch", str(empty), "--out", str(tmp_path / "o.jsonl"))
+    assert nothing.exit_code == 2 and "no .txt or .md files" in nothing.stderr
+
+    nowhere = run("batch", str(empty), "--out", str(tmp_path / "no" / "o.jsonl"))
+    assert nowhere.exit_code == 2 and "no such directory" in nowhere.stderr
+
+
+def test_an_unreadable_file_fails_alone(
+    tmp_path: Path, server: BatchServer, llm_args: list[str]
+) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "good.txt").write_text(article(1), encoding="utf-8")
+    (folder / "blank.txt").write_text("   \n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+
+    result = run("batch", str(folder), "--out", str(out), *llm_args)
+
+    assert result.exit_code == 1
+    by_id = {r["id"]: r for r in lines_of(out)}
+    assert by_id["good"]["status"] == "ok"
+    assert by_id["blank"]["error"] == {
+        "type": "InputError",
+        "message": f"{folder}/blank.txt is empty",
+    }
+    assert "1 of 2 articles failed; the first, blank" in result.stderr
+
+
+def test_the_closing_line_estimates_the_cost_of_a_priced_model(
+    tmp_path: Path, server: BatchServer
+) -> None:
+    source = write_jsonl(
+        tmp_path / "feed.jsonl", [{"id": f"p{i}", "text": article(i)} for i in range(2)]
+    )
+    args = ["--model", "openai/gpt-4o-mini", "--base-url", server.base_url, "--quiet"]
+
+    quiet = run("batch", str(source), "--out", str(tmp_path / "out.jsonl"), *args)
+    assert quiet.exit_code == 0 and quiet.stderr == ""
+    meta = ArticleSummary.model_validate(lines_of(tmp_path / "out.jsonl")[0]["summary"]).meta
+    # 1000 prompt tokens at $0.15 and 200 completion tokens at $0.60 per million.
+    assert meta.cost_usd == pytest.approx(0.00027)
+
+    loud = run("batch", str(source), "--out", str(tmp_path / "b.jsonl"), *args[:-1], "--no-cache")
+    assert "estimated cost $0.0005" in loud.stderr
+
+    unknown = run(
+        "batch",
+        str(source),
+        *("--out", str(tmp_path / "c.jsonl"), "--model", "acme/m", "--base-url", server.base_url),
+    )
+    assert "cost unknown (no price for acme/m" in unknown.stderr
+
+
+def test_the_progress_bar_shows_on_a_terminal(
+    tmp_path: Path, server: BatchServer, llm_args: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("summarizer.cli._stderr_is_terminal", lambda: True)
+    source = write_jsonl(
+        tmp_path / "feed.jsonl", [{"id": f"g{i}", "text": article(i)} for i in range(3)]
+    )
+
+    result = run("batch", str(source), "--out", str(tmp_path / "out.jsonl"), *llm_args)
+
+    assert result.exit_code == 0
+    assert "articles" in result.stderr and "3/3" in result.stderr and "tokens" in result.stderr
+
+
+def test_rpm_spaces_the_starts(tmp_path: Path, server: BatchServer, llm_args: list[str]) -> None:
+    source = write_jsonl(
+        tmp_path / "feed.jsonl", [{"id": f"q{i}", "text": article(i)} for i in range(4)]
+    )
+    started = time.monotonic()
+    result = run(
+        "batch", str(source), "--out", str(tmp_path / "o.jsonl"), *llm_args, "--rpm", "300"
+    )
+    assert result.exit_code == 0
+    assert time.monotonic() - started >= 3 * 0.2  # 300 a minute: one start every 0.2 s
+
+
+# -- the Python API ---------------------------------------------------------------------------
+
+
+def test_summarize_many_streams_its_input_and_bounds_the_requests_in_flight(
+    server: BatchServer,
+) -> None:
+    server.delay = 0.1
+    pulled = 0
+
+    def feed() -> Iterator[tuple[str, str]]:
+        nonlocal pulled
+        for number in range(20):
+            pulled += 1
+            yield f"x{number}", article(number)
+
+    results = summarize_many(
+        feed(),
+        concurrency=4,
+        model="vllm/scripted-model",
+        base_url=server.base_url,
+        api_key="test",
+    )
+    first = next(results)
+    assert pulled <= 4  # nothing read beyond the slots in use
+    rest = list(results)
+
+    assert first.ok and len(rest) == 19 and all(r.ok for r in rest)
+    assert sorted(r.id for r in [first, *rest]) == sorted(f"x{n}" for n in range(20))
+    assert server.peak == 4
+
+
+def test_asummarize_many_yields_errors_per_article_and_totals_add_up(server: BatchServer) -> None:
+    def broken(request: dict[str, Any], n: int) -> Response:
+        return failure(400) if "BROKEN" in article_of(request) else answer(request, n)
+
+    server.respond = broken
+    texts = [article(0), article(1, "BROKEN"), "   ", article(2)]
+
+    async def collect() -> list[Any]:
+        summarizer = Summarizer("vllm/scripted-model", base_url=server.base_url, api_key="t")
+        return [r async for r in asummarize_many(texts, summarizer=summarizer, concurrency=2)]
+
+    results = asyncio.run(collect())
+
+    by_id = {r.id: r for r in results}
+    assert set(by_id) == {"0", "1", "2", "3"}
+    assert by_id["0"].ok and by_id["3"].ok and by_id["0"].summary is not None
+    assert type(by_id["1"].error).__name__ == "ProviderError"
+    assert isinstance(by_id["2"].error, InputError)
+    totals = BatchTotals()
+    for result in results:
+        totals.add(result)
+    assert (totals.ok, totals.failed, totals.usage.total_tokens) == (2, 2, 2400)
+    assert totals.cost_usd == 0.0  # a local vLLM server
+
+
+def test_stopping_early_cancels_the_work_in_flight(server: BatchServer) -> None:
+    server.delay = 0.2
+    results = summarize_many(
+        (article(n) for n in range(50)),
+        concurrency=3,
+        model="vllm/scripted-model",
+        base_url=server.base_url,
+        api_key="test",
+    )
+    assert next(results).ok
+    results.close()  # type: ignore[attr-defined]
+    time.sleep(0.5)
+    assert len(server.requests) <= 6
+
+
+def test_summarize_many_with_the_offline_engine_and_bad_options() -> None:
+    results = list(summarize_many(["Critics warned the plan was unsafe."], model="offline"))
+    assert results[0].ok and results[0].summary is not None
+    with pytest.raises(ConfigurationError):
+        summarize_many([], concurrency=0)
+    with pytest.raises(ConfigurationError):
+        summarize_many([], summarizer=Summarizer(model="offline"), model="offline")
+
+
+def test_the_sync_api_works_inside_a_running_event_loop(server: BatchServer) -> None:
+    async def inside() -> int:
+        texts = [article(n) for n in range(3)]
+        found = summarize_many(
+            texts, model="vllm/scripted-model", base_url=server.base_url, api_key="t"
+        )
+        return sum(result.ok for result in found)
+
+    assert asyncio.run(inside()) == 3
