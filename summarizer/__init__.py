@@ -4,6 +4,7 @@
 >>> summary = summarize(open("examples/ap-kim-russia-jets.txt").read())  # doctest: +SKIP
 """
 
+from .batch import BatchResult, BatchTotals, asummarize_many, summarize_many
 from .config import Settings
 from .core import Summarizer, asummarize, summarize
 from .errors import (
@@ -32,6 +33,8 @@ __all__ = [
     "ActorKind",
     "AnswerError",
     "ArticleSummary",
+    "BatchResult",
+    "BatchTotals",
     "ConcernKind",
     "ConfigurationError",
     "GroundingError",
@@ -46,5 +49,7 @@ __all__ = [
     "Usage",
     "__version__",
     "asummarize",
+    "asummarize_many",
     "summarize",
+    "summarize_many",
 ]

@@ -11,10 +11,12 @@ Example::
 from __future__ import annotations
 
 import asyncio
+import io
 import json
 import logging
 import os
 import sys
+import time
 import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,6 +26,16 @@ from typing import Annotated, Any, NoReturn
 import typer
 
 from . import __version__
+from .batch import (
+    DEFAULT_CONCURRENCY,
+    BatchResult,
+    BatchTotals,
+    ResultsFile,
+    SourceArticle,
+    asummarize_many,
+    read_sources,
+)
+from .cache import SummaryCache
 from .config import Settings
 from .core import Summarizer
 from .errors import ConfigurationError, InputError, SummarizerError
@@ -128,6 +140,22 @@ StrictOpt = Annotated[
 ]
 MaxTokensOpt = Annotated[int, typer.Option("--max-tokens", min=1, help="Output token limit.")]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")]
+NoCacheOpt = Annotated[
+    bool,
+    typer.Option("--no-cache", help="Ask the model even when the summary cache holds an answer."),
+]
+
+
+def _summarizer(settings: Settings, cache: bool) -> Summarizer:
+    """A Summarizer with the summary cache (unless --no-cache); a cache that cannot be opened is
+    skipped with a warning: it saves money, it must not stop a run."""
+    store = None
+    if cache and not settings.is_offline:
+        try:
+            store = SummaryCache()
+        except ConfigurationError as exc:
+            sys.stderr.write(f"summarizer: warning: running without the cache: {exc}\n")
+    return Summarizer(settings=settings, cache=store)
 
 
 @app.command()
@@ -170,6 +198,7 @@ def summarize(
             "name, .html/.htm); spans then refer to the extracted text, given as source_text.",
         ),
     ] = None,
+    no_cache: NoCacheOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Summarise one article: a markdown report, or the JSON record with --format json."""
@@ -187,7 +216,7 @@ def summarize(
         )
         source = read_article(path, max_bytes=max_input_bytes, encoding=encoding, html=html)
         # The async path, so that --deadline bounds the whole run exactly.
-        summary = asyncio.run(Summarizer(settings=settings).asummarize(source.text))
+        summary = asyncio.run(_summarizer(settings, not no_cache).asummarize(source.text))
         if source.extracted:
             summary = summary.model_copy(update={"source_text": source.text})
         _offline_notice(settings, model)
@@ -208,6 +237,262 @@ def schema(
 
     model = ArticleRecord if answer else ArticleSummary
     sys.stdout.write(json.dumps(model.model_json_schema(), indent=2) + "\n")
+
+
+class EvalFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+@app.command("eval")
+def eval_(
+    directory: Annotated[str, typer.Argument(help="A gold set: NAME.txt beside NAME.json.")],
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    mode: ModeOpt = ModeOption.tools,
+    timeout: TimeoutOpt = 60.0,
+    concurrency: Annotated[
+        int, typer.Option("--concurrency", min=1, help="Articles summarised at once.")
+    ] = 4,
+    output_format: Annotated[
+        EvalFormat, typer.Option("--format", "-f", help="A table, or the JSON report.")
+    ] = EvalFormat.table,
+    out: Annotated[
+        str | None, typer.Option("--out", help="Also write the JSON report to this file.")
+    ] = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Score a model against a gold set: per-article and micro/macro metrics."""
+    from rich.console import Console
+
+    from .evaluation import evaluate, report_table
+
+    secret = os.environ.get("OPENAI_API_KEY")
+    with _errors(debug, secret):
+        settings = _settings(model, base_url, mode, timeout=timeout)
+        if out is not None and not os.path.isdir(os.path.dirname(os.path.abspath(out))):
+            raise InputError(f"cannot write the report to {out}: no such directory")
+        report = evaluate(
+            directory, summarizer=Summarizer(settings=settings), concurrency=concurrency
+        )
+        payload = report.model_dump_json(indent=2) + "\n"
+        if out is not None:
+            try:
+                with open(out, "w", encoding="utf-8") as file:
+                    file.write(payload)
+            except OSError as exc:
+                raise InputError(f"cannot write the report to {out}: {exc.strerror}") from exc
+        _offline_notice(settings, model)
+        if output_format is EvalFormat.json:
+            sys.stdout.write(payload)
+        else:
+            # Wide enough for every column when piped; a terminal keeps its own width.
+            Console(file=sys.stdout, width=None if sys.stdout.isatty() else 160).print(
+                report_table(report)
+            )
+        failed = [result for result in report.articles if result.status == "error"]
+        if failed:
+            message = (
+                f"{len(failed)} of {len(report.articles)} articles failed; the first, "
+                f"{failed[0].name}: {failed[0].error}"
+            )
+            _fail(redact(message, secret), EXIT_FAILED)
+
+
+@app.command()
+def batch(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help='Directories of .txt/.md files (id = file name), JSONL files of {"id", "text"'
+            '[, "title"]} records, or - for JSONL on standard input.',
+            show_default=False,
+        ),
+    ],
+    out: Annotated[
+        str,
+        typer.Option(
+            "--out",
+            "-o",
+            help="The JSONL results file: one line per article as it finishes; run the same "
+            "command again to resume (ids already ok are skipped, failed ones retried).",
+        ),
+    ],
+    concurrency: Annotated[
+        int, typer.Option("--concurrency", "-c", min=1, help="Articles in flight at once.")
+    ] = DEFAULT_CONCURRENCY,
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    mode: ModeOpt = ModeOption.tools,
+    timeout: TimeoutOpt = 60.0,
+    max_retries: RetriesOpt = 2,
+    strict: StrictOpt = False,
+    max_tokens: MaxTokensOpt = 4096,
+    rpm: Annotated[
+        float | None,
+        typer.Option(
+            "--rpm",
+            min=0.001,
+            help="Start at most this many articles a minute, evenly spaced (for hard quotas).",
+        ),
+    ] = None,
+    no_cache: NoCacheOpt = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar and no closing summary line.")
+    ] = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Summarise many articles into a JSONL file, resumably, with a cache and a cost estimate."""
+    secret = os.environ.get("OPENAI_API_KEY")
+    with _errors(debug, secret):
+        settings = _settings(
+            model,
+            base_url,
+            mode,
+            timeout=timeout,
+            max_retries=max_retries,
+            strict=strict,
+            max_tokens=max_tokens,
+        )
+        if inputs.count("-") > 1:
+            raise InputError("standard input (-) can be read only once")
+        results = ResultsFile(out, secret=secret)
+        started = time.perf_counter()
+        with results:
+            status = results.latest_status()
+            done = {article_id for article_id, state in status.items() if state == "ok"}
+            # Files are checked whole before the first request, so a bad line costs nothing.
+            files = [source for source in inputs if source != "-"]
+            todo = sum(1 for a in read_sources(files, load=False) if a.id not in done)
+            show = not quiet and _stderr_is_terminal()
+            run = _BatchRun(results, done, secret)
+            with run.progress(None if "-" in inputs else todo, show):
+                stdin = None
+                if "-" in inputs:
+                    stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", newline="\n")
+                try:
+                    articles = run.articles(read_sources(inputs, stdin=stdin))
+                    worker = _summarizer(settings, not no_cache)
+                    asyncio.run(run.consume(articles, worker, concurrency, rpm))
+                finally:
+                    if stdin is not None:
+                        stdin.detach()  # standard input stays open for whoever owns it
+        results.compact()
+        _offline_notice(settings, model)
+        if not quiet:
+            sys.stderr.write(run.closing_line(settings, time.perf_counter() - started) + "\n")
+        failed = run.totals.failed
+        if run.first_failure is not None:
+            first = run.first_failure
+            message = (
+                f"{failed} of {run.totals.articles} articles failed; the first, {first.id}: "
+                f"{first.error}. Run the same command again to retry them"
+            )
+            _fail(redact(message, secret), EXIT_FAILED)
+
+
+def _stderr_is_terminal() -> bool:
+    return sys.stderr.isatty()
+
+
+class _BatchRun:
+    """A batch as the CLI runs it: records written as they finish, counted, and shown."""
+
+    def __init__(self, results: ResultsFile, done: set[str], secret: str | None) -> None:
+        self.results = results
+        self.done = done
+        self.secret = secret
+        self.totals = BatchTotals()
+        self.skipped = 0
+        self.first_failure: BatchResult | None = None
+        self._titles: dict[str, str] = {}
+        self._started = time.perf_counter()
+        self._bar: Any = None
+        self._task: Any = None
+
+    @contextmanager
+    def progress(self, total: int | None, show: bool) -> Iterator[None]:
+        """A progress bar on stderr (done, failed, rate, ETA, tokens), or nothing."""
+        if not show:
+            yield
+            return
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+        )
+
+        bar = Progress(
+            TextColumn("articles"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[failed]} failed"),
+            TextColumn("{task.fields[rate]}"),
+            TimeRemainingColumn(),
+            TextColumn("{task.fields[tokens]} tokens"),
+            console=Console(stderr=True),
+        )
+        self._task = bar.add_task("batch", total=total, failed=0, rate="", tokens="0")
+        self._bar = bar
+        with bar:
+            yield
+        self._bar = None
+
+    def articles(self, sources: Iterator[SourceArticle]) -> Iterator[tuple[str, str]]:
+        """(id, text) of the articles still to do; unreadable files are recorded as failed."""
+        for article in sources:
+            if article.id in self.done:
+                self.skipped += 1
+            elif article.text is None:
+                problem = article.problem or InputError(f"{article.id} could not be read")
+                self.record(BatchResult(article.id, error=problem), article.title)
+            else:
+                if article.title is not None:
+                    self._titles[article.id] = article.title
+                yield article.id, article.text
+
+    async def consume(
+        self,
+        articles: Iterator[tuple[str, str]],
+        worker: Summarizer,
+        concurrency: int,
+        rpm: float | None,
+    ) -> None:
+        results = asummarize_many(articles, summarizer=worker, concurrency=concurrency, rpm=rpm)
+        async for result in results:
+            self.record(result, self._titles.pop(result.id, None))
+
+    def record(self, result: BatchResult, title: str | None) -> None:
+        self.results.write(result, title)
+        self.totals.add(result)
+        if not result.ok and self.first_failure is None:
+            self.first_failure = result
+        if self._bar is not None:
+            elapsed = max(time.perf_counter() - self._started, 1e-9)
+            self._bar.update(
+                self._task,
+                advance=1,
+                failed=self.totals.failed,
+                rate=f"{self.totals.articles / elapsed:.1f}/s",
+                tokens=f"{self.totals.usage.total_tokens:,}",
+            )
+
+    def closing_line(self, settings: Settings, elapsed: float) -> str:
+        totals, usage = self.totals, self.totals.usage
+        cached = f" ({totals.cached} from the cache)" if totals.cached else ""
+        if totals.cost_usd is None:
+            cost = f"cost unknown (no price for {settings.model}: see SUMMARIZER_PRICES)"
+        else:
+            cost = f"estimated cost ${totals.cost_usd:.4f}"
+        return (
+            f"summarizer: {totals.ok} ok{cached}, {totals.failed} failed, {self.skipped} already "
+            f"done; {usage.total_tokens:,} tokens (prompt {usage.prompt_tokens:,}, completion "
+            f"{usage.completion_tokens:,}, cached {usage.cached_tokens:,}); {cost}; "
+            f"{elapsed:.1f} s; results in {self.results.path}"
+        )
 
 
 def _version(value: bool) -> None:

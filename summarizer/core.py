@@ -12,16 +12,31 @@ Example::
 from __future__ import annotations
 
 import hashlib
+import os
 import time
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
+from .cache import SummaryCache, as_hit, cache_key, open_cache
+from .chunking import merge_records
 from .config import Settings
 from .errors import InputError
 from .grounding import NormalisedText, check_answer, grounded_records
 from .llm import LLMEngine, LLMResult
-from .models import ArticleSummary, ExtractedSummary, RunMeta, Usage
+from .models import (
+    ArticleSummary,
+    ExtractedActor,
+    ExtractedConcern,
+    ExtractedSummary,
+    RunMeta,
+    Usage,
+)
+from .pricing import Price, cost_usd, price_table
 from .prompts import PROMPT_VERSION
+
+CacheOption = bool | str | os.PathLike[str] | SummaryCache | None
+PricesOption = Mapping[str, Price | Mapping[str, Any]] | None
 
 
 def check_article(article: object) -> str:
@@ -44,13 +59,26 @@ class Summarizer:
     ``timeout``, ``max_retries`` (the re-ask budget), ``transport_retries``, ``max_tokens``,
     ``strict``. Anything not given comes from the environment (``SUMMARIZER_MODEL``,
     ``OPENAI_BASE_URL``, ``OPENAI_API_KEY``); with nothing configured, the offline engine is used.
+
+    ``cache``: ``True`` for the summary cache in the user cache directory (or
+    ``SUMMARIZER_CACHE_DIR``), a path for another file, off by default (see ``summarizer.cache``).
+    ``prices``: per-model price overrides for ``meta.cost_usd`` (see ``summarizer.pricing``).
     """
 
     def __init__(
-        self, model: str | None = None, *, settings: Settings | None = None, **options: Any
+        self,
+        model: str | None = None,
+        *,
+        settings: Settings | None = None,
+        cache: CacheOption = None,
+        prices: PricesOption = None,
+        **options: Any,
     ):
         self.settings = settings if settings is not None else Settings.resolve(model, **options)
         self._engine = None if self.settings.is_offline else LLMEngine(self.settings)
+        self._prices = price_table(prices)
+        # The offline engine is local and quick: a cache would only add a write per article.
+        self.cache = None if self.settings.is_offline else open_cache(cache)
 
     def __repr__(self) -> str:
         return f"Summarizer(model={self.settings.model!r})"
@@ -65,20 +93,40 @@ class Summarizer:
         """
         article = check_article(article)
         started = time.perf_counter()
+        key, hit = self._lookup(article, started)
+        if hit is not None:
+            return hit
         index = NormalisedText(article)
         if self._engine is None:
             return self._offline(article, index, started)
-        return self._finish(article, self._engine.summarize(article, index), started)
+        result = self._engine.summarize(article, index)
+        return self._store(key, self._finish(article, result, started))
 
     async def asummarize(self, article: str) -> ArticleSummary:
         """Summarise one article without blocking the event loop."""
         article = check_article(article)
         started = time.perf_counter()
+        key, hit = self._lookup(article, started)
+        if hit is not None:
+            return hit
         index = NormalisedText(article)
         if self._engine is None:
             return self._offline(article, index, started)
         result = await self._engine.asummarize(article, index)
-        return self._finish(article, result, started)
+        return self._store(key, self._finish(article, result, started))
+
+    def _lookup(self, article: str, started: float) -> tuple[str | None, ArticleSummary | None]:
+        """The cache key (None without a cache) and the cached summary, if there is one."""
+        if self.cache is None:
+            return None, None
+        key = cache_key(article, self.settings, PROMPT_VERSION)
+        hit = self.cache.get(key)
+        return key, None if hit is None else as_hit(hit, started)
+
+    def _store(self, key: str | None, summary: ArticleSummary) -> ArticleSummary:
+        if self.cache is not None and key is not None:
+            self.cache.put(key, summary)
+        return summary
 
     def _meta(
         self,
@@ -95,6 +143,7 @@ class Summarizer:
             prompt_version=prompt_version,
             attempts=attempts,
             usage=usage,
+            cost_usd=cost_usd(usage, self.settings.model, self._prices),
             elapsed_s=round(time.perf_counter() - started, 4),
             article_sha256=hashlib.sha256(article.encode("utf-8")).hexdigest(),
             warnings=warnings,
@@ -127,14 +176,16 @@ class Summarizer:
             headline=analysis.headline,
             summary=analysis.summary,
             key_points=analysis.key_points,
-            actors=analysis.actors,
-            stated_concerns=analysis.stated_concerns,
+            actors=list[ExtractedActor](analysis.actors),
+            stated_concerns=list[ExtractedConcern](analysis.stated_concerns),
         )
         report = check_answer(index, extracted)
         actors, concerns = analysis.actors, analysis.stated_concerns
         warnings: list[str] = []
         if not report.ok:
             actors, concerns, warnings = grounded_records(extracted, report)
+        # A passage repeated in the article (or a long article's parts) yields its records once.
+        actors, concerns = merge_records(index, [(actors, concerns)])
         return ArticleSummary(
             headline=analysis.headline,
             summary=analysis.summary,
@@ -153,23 +204,54 @@ class Summarizer:
 
 
 @lru_cache(maxsize=16)
-def _summarizer_for(settings: Settings) -> Summarizer:
-    return Summarizer(settings=settings)
+def _summarizer_for(
+    settings: Settings,
+    cache: bool | str | None = None,
+    prices: tuple[tuple[str, Price], ...] = (),
+) -> Summarizer:
+    return Summarizer(settings=settings, cache=cache, prices=dict(prices))
 
 
-def summarize(article: str, model: str | None = None, **options: Any) -> ArticleSummary:
+def _shared(
+    model: str | None, cache: CacheOption, prices: PricesOption, options: dict[str, Any]
+) -> Summarizer:
+    """The reusable Summarizer for these options (a SummaryCache object gets one of its own)."""
+    settings = Settings.resolve(model, **options)
+    if isinstance(cache, SummaryCache):
+        return Summarizer(settings=settings, cache=cache, prices=prices)
+    table = tuple(sorted(price_table(prices, environ={}).items()))
+    where = cache if cache is None or isinstance(cache, bool) else os.fspath(cache)
+    return _summarizer_for(settings, where, table)
+
+
+def summarize(
+    article: str,
+    model: str | None = None,
+    *,
+    cache: CacheOption = None,
+    prices: PricesOption = None,
+    **options: Any,
+) -> ArticleSummary:
     """Summarise one article into a grounded ``ArticleSummary``.
 
-    Options are those of ``Summarizer``. Clients are reused across calls with the same settings.
+    Options are those of ``Summarizer`` (``cache=True`` for the summary cache). Clients are reused
+    across calls with the same settings.
 
     >>> summary = summarize(open("examples/ap-kim-russia-jets.txt").read(), model="offline")
     >>> article = open("examples/ap-kim-russia-jets.txt").read()
     >>> all(article[s:e] == c.quote for c in summary.stated_concerns for s, e in [c.quote_span])
     True
     """
-    return _summarizer_for(Settings.resolve(model, **options)).summarize(article)
+    return _shared(model, cache, prices, options).summarize(article)
 
 
-async def asummarize(article: str, model: str | None = None, **options: Any) -> ArticleSummary:
+async def asummarize(
+    article: str,
+    model: str | None = None,
+    *,
+    cache: CacheOption = None,
+    prices: PricesOption = None,
+    **options: Any,
+) -> ArticleSummary:
     """The async twin of ``summarize``."""
-    return await _summarizer_for(Settings.resolve(model, **options)).asummarize(article)
+    return await _shared(model, cache, prices, options).asummarize(article)

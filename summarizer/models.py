@@ -191,6 +191,14 @@ class RunMeta(BaseModel):
     schema_version: str = SCHEMA_VERSION
     attempts: int = Field(ge=0, description="Answers requested from the model (1 + re-asks).")
     usage: Usage = Field(default_factory=Usage)
+    cost_usd: float | None = Field(
+        default=None,
+        description="Estimated US dollars for `usage`; 0 for local models, null when the price is unknown.",
+    )
+    cached: bool = Field(
+        default=False,
+        description="Taken from the cache: no model request was made (usage and cost are then 0).",
+    )
     elapsed_s: float = 0.0
     article_sha256: str
     warnings: list[str] = Field(default_factory=list)

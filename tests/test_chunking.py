@@ -124,3 +124,10 @@ def test_a_short_article_is_one_request(
     model_server.reply_answer(reference_answer)
     summary = Summarizer(**llm).summarize(reference_article)
     assert len(model_server.requests) == 1 and summary.meta.attempts == 1
+
+
+def test_offline_engine_on_a_forty_fold_article_has_no_duplicates(reference_article: str) -> None:
+    article = "\n\n".join([reference_article] * 40)
+    summary = Summarizer(model="offline").summarize(article)
+    assert summary.actors and summary.stated_concerns
+    _assert_no_duplicates(summary, article)
