@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import multiprocessing
 import os
 import statistics
@@ -186,6 +187,7 @@ def throughput(
             wall, closing = _timed(_batch_command(feed, out, base_url, slots), env)
             walls.append(wall)
             peaks.append(_stats(base_url)["peak"])
+        warm = _in_process(base_url, count, slots)
     finally:
         server.terminate()
     start_up = max(statistics.median(singles) - delay, 0.0)
@@ -201,6 +203,64 @@ def throughput(
     )
     print(f"  ratio              {wall / ideal:6.2f}    (target <= 1.30)")
     print(f"  peak in flight     {min(peaks):6d}    (target >= 12; lowest of {rounds} runs)")
+    bare = count * delay / slots
+    alone = _scheduler_alone(count, delay, slots)
+    print(
+        f"  in one process, clients warm: {warm:.2f} s for {count} articles, "
+        f"{warm / bare:.2f}x the bare {bare:.3f} s (the CPU of each call adds up on one loop)"
+    )
+    print(
+        f"  the scheduler alone (a stand-in that sleeps {delay} s): {alone:.2f} s, "
+        f"{alone / bare:.2f}x (whole waves: {math.ceil(count / slots) * delay:.2f} s)"
+    )
+
+
+def _scheduler_alone(count: int, delay: float, slots: int) -> float:
+    """``asummarize_many`` over a stand-in summarizer that only waits: the batch machinery's share."""
+    import asyncio
+
+    from summarizer import Summarizer, asummarize_many
+
+    texts = [f"Dispatch {n}. Critics warned it was unsafe." for n in range(count)]
+    summary = Summarizer(model="offline").summarize(texts[0])
+
+    class Waiting:
+        async def asummarize(self, article: str) -> Any:
+            await asyncio.sleep(delay)
+            return summary
+
+    standin = Waiting()
+
+    async def run() -> float:
+        started = time.perf_counter()
+        async for _ in asummarize_many(texts, summarizer=standin, concurrency=slots):  # type: ignore[arg-type]
+            pass
+        return time.perf_counter() - started
+
+    return asyncio.run(run())
+
+
+def _in_process(base_url: str, count: int, slots: int) -> float:
+    """``asummarize_many`` alone: no process start, no imports, connections already open."""
+    import asyncio
+
+    from summarizer import Summarizer, asummarize_many
+
+    summarizer = Summarizer("vllm/bench", base_url=base_url, api_key="bench")
+    feed = [(str(n), f"Dispatch {n}.\n\n{ARTICLE}") for n in range(count + 2 * slots)]
+
+    async def run(articles: list[tuple[str, str]]) -> float:
+        started = time.perf_counter()
+        async for result in asummarize_many(articles, summarizer=summarizer, concurrency=slots):
+            if not result.ok:
+                raise SystemExit(f"article {result.id} failed: {result.error}")
+        return time.perf_counter() - started
+
+    async def warm_then_time() -> float:
+        await run(feed[: 2 * slots])
+        return await run(feed[2 * slots :])
+
+    return asyncio.run(warm_then_time())
 
 
 def _seconds(samples: list[float]) -> str:

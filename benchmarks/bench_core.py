@@ -117,13 +117,17 @@ def main() -> None:
 
     def call_bare() -> None:
         bare.chat.completions.create(
-            model="bench", messages=messages, tools=[tool],  # type: ignore[arg-type, list-item]
+            model="bench",
+            messages=messages,
+            tools=[tool],  # type: ignore[arg-type, list-item]
             tool_choice={"type": "function", "function": {"name": "ExtractedSummary"}},
         )
 
     def call_instructor() -> None:
         plain.chat.completions.create(
-            model="bench", response_model=ExtractedSummary, messages=render_messages(ARTICLE),
+            model="bench",
+            response_model=ExtractedSummary,
+            messages=render_messages(ARTICLE),
             max_retries=0,
         )
 
@@ -155,7 +159,9 @@ def main() -> None:
             started = time.perf_counter()
             check_answer(NormalisedText(text), answer)
             samples.append(time.perf_counter() - started)
-        print(f"grounding, {factor:>2}x article ({len(text)} chars): median {_median_ms(samples):.3f} ms")
+        print(
+            f"grounding, {factor:>2}x article ({len(text)} chars): median {_median_ms(samples):.3f} ms"
+        )
     server.terminate()
 
 
