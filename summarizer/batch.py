@@ -86,9 +86,11 @@ class BatchTotals:
         return self.ok + self.failed
 
     def add(self, result: BatchResult) -> None:
-        # A failed article's tokens are not known here: errors carry no usage.
         if result.summary is None:
+            # A failed article still spent tokens on its attempts; its cost is not priced here.
             self.failed += 1
+            if result.error is not None:
+                self.usage = self.usage + result.error.usage
             return
         meta = result.summary.meta
         self.ok += 1

@@ -24,9 +24,16 @@ Example::
 
 from __future__ import annotations
 
+from .models import Usage
+
 
 class SummarizerError(Exception):
-    """Root of every error raised by summarizer."""
+    """Root of every error raised by summarizer.
+
+    ``usage`` holds the tokens the failed run spent (zero when it made no model request).
+    """
+
+    usage: Usage = Usage()
 
 
 class ConfigurationError(SummarizerError):

@@ -48,7 +48,13 @@ from .chunking import (
     split_article,
 )
 from .config import Settings
-from .errors import AnswerError, GroundingError, ProviderError, TruncatedOutputError
+from .errors import (
+    AnswerError,
+    GroundingError,
+    ProviderError,
+    SummarizerError,
+    TruncatedOutputError,
+)
 from .grounding import GroundingReport, NormalisedText, check_answer, grounded_records
 from .models import Actor, ExtractedSummary, StatedConcern, SummaryText, Usage
 from .prompts import render_messages, render_reduce_messages
@@ -390,7 +396,7 @@ class LLMEngine:
                         max_retries=Retrying(**self._reask_budget()),
                     )
                 except Exception as exc:  # noqa: BLE001 - sorted out by _outcome
-                    outcome = self._outcome(run, exc, max_tokens)
+                    outcome = self._spent(run, exc, max_tokens)
                     if isinstance(outcome, LLMResult):
                         return outcome
                     max_tokens = outcome
@@ -411,7 +417,7 @@ class LLMEngine:
                         max_retries=AsyncRetrying(**self._reask_budget()),
                     )
                 except Exception as exc:  # noqa: BLE001 - sorted out by _outcome
-                    outcome = self._outcome(run, exc, max_tokens)
+                    outcome = self._spent(run, exc, max_tokens)
                     if isinstance(outcome, LLMResult):
                         return outcome
                     max_tokens = outcome
@@ -424,6 +430,14 @@ class LLMEngine:
             report = check_answer(run.article, answer)
         actors, concerns, warnings = grounded_records(answer, report)
         return LLMResult(answer, actors, concerns, run.attempts, run.usage, warnings)
+
+    def _spent(self, run: _Attempts, exc: Exception, max_tokens: int) -> int | LLMResult:
+        """``_outcome``, with the tokens the failed run spent recorded on the error it raises."""
+        try:
+            return self._outcome(run, exc, max_tokens)
+        except SummarizerError as error:
+            error.usage = run.usage
+            raise
 
     def _outcome(self, run: _Attempts, exc: Exception, max_tokens: int) -> int | LLMResult:
         """Decide what a failed call means: more room once, a partial result, or an error."""

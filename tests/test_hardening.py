@@ -336,3 +336,18 @@ def test_the_key_is_never_in_output_errors_or_debug_traces(
     assert result.exit_code == 1
     assert "Traceback" in result.stderr and "AuthenticationError" in result.stderr
     assert secret not in result.stderr + result.stdout
+
+
+def test_a_failed_run_reports_the_tokens_it_spent(
+    model_server: ScriptedServer, llm: dict[str, Any], reference_article: str
+) -> None:
+    for _ in range(3):
+        model_server.reply_tool_call(
+            "not JSON", usage={"prompt_tokens": 100, "completion_tokens": 7}
+        )
+
+    with pytest.raises(AnswerError) as caught:
+        summarize(reference_article, **llm)
+
+    assert caught.value.usage.prompt_tokens == 300
+    assert caught.value.usage.completion_tokens == 21
