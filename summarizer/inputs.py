@@ -57,7 +57,11 @@ def extract_html(page: str, name: str = "the page") -> str:
     try:
         import trafilatura
     except ImportError as exc:
-        raise InputError("reading HTML needs trafilatura: pip install 'summarizer[html]'") from exc
+        # Name what failed to import: trafilatura itself, or a dependency such as lxml_html_clean.
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise InputError(
+            f"reading HTML needs the html extra ({reason}): pip install 'summarizer[html]'"
+        ) from exc
     text = trafilatura.extract(page, include_comments=False, include_tables=False)
     if not text or not text.strip():
         raise InputError(f"no article text found in {name}")
