@@ -260,6 +260,7 @@ def eval_(
     out: Annotated[
         str | None, typer.Option("--out", help="Also write the JSON report to this file.")
     ] = None,
+    no_cache: NoCacheOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Score a model against a gold set: per-article and micro/macro metrics."""
@@ -273,7 +274,7 @@ def eval_(
         if out is not None and not os.path.isdir(os.path.dirname(os.path.abspath(out))):
             raise InputError(f"cannot write the report to {out}: no such directory")
         report = evaluate(
-            directory, summarizer=Summarizer(settings=settings), concurrency=concurrency
+            directory, summarizer=_summarizer(settings, not no_cache), concurrency=concurrency
         )
         payload = report.model_dump_json(indent=2) + "\n"
         if out is not None:
@@ -286,8 +287,9 @@ def eval_(
         if output_format is EvalFormat.json:
             sys.stdout.write(payload)
         else:
-            # Wide enough for every column when piped; a terminal keeps its own width.
-            Console(file=sys.stdout, width=None if sys.stdout.isatty() else 160).print(
+            # Piped output is as wide as the table needs (long article names included); a
+            # terminal keeps its own width, and the article column folds rather than cuts names.
+            Console(file=sys.stdout, width=None if sys.stdout.isatty() else 200).print(
                 report_table(report)
             )
         failed = [result for result in report.articles if result.status == "error"]

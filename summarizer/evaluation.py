@@ -336,6 +336,10 @@ class ArticleResult(Scores):
     name: str
     status: Literal["ok", "error"] = "ok"
     error: str | None = None
+    cached: bool = Field(
+        default=False,
+        description="The answer came from the summary cache: tokens, cost and time are the lookup's.",
+    )
     counts: Counts = Field(default_factory=Counts)
     missed_actors: list[str] = Field(default_factory=list, description="Gold actors not found.")
     spurious_actors: list[str] = Field(
@@ -348,6 +352,7 @@ class Aggregate(BaseModel):
 
     articles: int
     failed: int
+    cached: int = Field(default=0, description="Answers taken from the summary cache.")
     micro: Scores
     macro: Scores
 
@@ -476,6 +481,7 @@ def score_article(gold: GoldArticle, summary: ArticleSummary) -> ArticleResult:
         counts=counts,
         missed_actors=[a.name for j, a in enumerate(gold.actors) if j not in matched_gold],
         spurious_actors=[a.name for i, a in enumerate(summary.actors) if i not in pairs],
+        cached=bool(getattr(meta, "cached", False)),
         tokens=meta.usage.total_tokens,
         cost_usd=float(cost) if cost is not None else None,
         elapsed_s=meta.elapsed_s,
@@ -521,7 +527,8 @@ def aggregate(results: Sequence[ArticleResult]) -> Aggregate:
             for name in (*METRICS, *usage_fields)
         }
     )
-    return Aggregate(articles=len(results), failed=failed, micro=micro, macro=macro)
+    cached = sum(result.cached for result in done)
+    return Aggregate(articles=len(results), failed=failed, cached=cached, micro=micro, macro=macro)
 
 
 # -- running ---------------------------------------------------------------------------------------
@@ -624,16 +631,23 @@ def _cells(scores: Scores) -> list[str]:
 
 def report_table(report: EvaluationReport) -> Table:
     """The report as a rich table: a row per article, then the micro and macro rows."""
+    caption = (
+        "micro: pooled counts, total tokens, cost and s; macro: mean per article. "
+        "grounded: quotes and mentions found; named: gold-summary actors named"
+    )
+    if report.aggregate.cached:
+        caption += (
+            f". {report.aggregate.cached} of {report.aggregate.articles} answers came from the "
+            "summary cache (marked *): their tokens, cost and s are the lookup's; --no-cache "
+            "asks the model again"
+        )
     table = Table(
         title=f"{report.model} on {report.gold}",
-        caption=(
-            "micro: pooled counts, total tokens, cost and s; macro: mean per article. "
-            "grounded: quotes and mentions found; named: gold-summary actors named"
-        ),
+        caption=caption,
         title_justify="left",
         caption_justify="left",
     )
-    table.add_column("article")
+    table.add_column("article", overflow="fold", min_width=20)
     for _, header in (*_COLUMNS, ("tokens", "tokens"), ("cost_usd", "cost $"), ("s", "s")):
         table.add_column(header, justify="right")
     blanks = [""] * (len(_COLUMNS) + 2)
@@ -644,7 +658,8 @@ def report_table(report: EvaluationReport) -> Table:
                 result.name, "[red]failed[/red]", *blanks[:-1], _cells(result)[-1], end_section=last
             )
         else:
-            table.add_row(result.name, *_cells(result), end_section=last)
+            name = f"{result.name} *" if result.cached else result.name
+            table.add_row(name, *_cells(result), end_section=last)
     done = report.aggregate.articles - report.aggregate.failed
     table.add_row(f"micro ({done} articles)", *_cells(report.aggregate.micro), style="bold")
     table.add_row("macro", *_cells(report.aggregate.macro), style="bold")

@@ -143,6 +143,36 @@ def test_the_gold_itself_scores_one_on_every_metric_through_the_cli(
     assert aggregate["micro"]["tokens"] == sum(a["tokens"] for a in report["articles"])
 
 
+def test_a_second_run_takes_its_answers_from_the_cache_and_says_so(
+    model_server: ScriptedServer, llm_args: list[str], gold: list[GoldArticle]
+) -> None:
+    serve(model_server, gold, gold_answer)
+    first = run("eval", str(GOLD), *llm_args, "--format", "json")
+    assert first.exit_code == 0, first.stderr
+    asked = len(model_server.requests)
+    assert asked == len(gold)
+
+    again = run("eval", str(GOLD), *llm_args, "--format", "json")
+
+    assert again.exit_code == 0, again.stderr
+    assert len(model_server.requests) == asked  # nothing was asked of the model
+    report = json.loads(again.stdout)
+    assert report["aggregate"]["cached"] == len(gold)
+    for article in report["articles"]:
+        assert article["cached"] is True and article["tokens"] == 0
+        _assert_all_perfect(article)
+    table = run("eval", str(GOLD), *llm_args)
+    words = " ".join(table.stdout.split())  # the caption wraps at the table's width
+    assert f"{len(gold)} of {len(gold)} answers came from the summary cache" in words
+    assert f"{gold[0].name} *" in table.stdout
+
+    fresh = run("eval", str(GOLD), *llm_args, "--format", "json", "--no-cache")
+
+    assert fresh.exit_code == 0, fresh.stderr
+    assert len(model_server.requests) == 2 * asked
+    assert json.loads(fresh.stdout)["aggregate"]["cached"] == 0
+
+
 def test_the_gold_itself_scores_one_through_the_python_api(
     model_server: ScriptedServer, llm: dict[str, Any], gold: list[GoldArticle]
 ) -> None:
