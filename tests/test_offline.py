@@ -51,7 +51,7 @@ def assert_grounded(article: str, result: OfflineAnalysis) -> None:
 
 
 def test_engine_version_is_recorded_for_offline_runs() -> None:
-    assert ENGINE_VERSION == "offline-1"
+    assert ENGINE_VERSION == "offline-2"
 
 
 @pytest.mark.parametrize("path", [ROOT / "examples" / "ap-kim-russia-jets.txt", *GOLD], ids=str)
@@ -341,6 +341,17 @@ def test_each_cue_gives_its_kind(
 def test_cues_in_other_gold_articles(name: str, holder: str, kind: ConcernKind, words: str) -> None:
     result = analyse(gold_text(name))
     assert any(k is kind and words in q for k, q in concerns_of(result, holder))
+
+
+def test_a_role_with_a_lower_case_complement_names_the_person() -> None:
+    result = analyse(gold_text("wikinews-berlin-court-wikimedia-injunction"))
+    assert actor(result, "Friedrich Kurz").role == "lawyer of the parents"
+
+
+def test_quoted_judgements_listed_after_called_stay_one_concern() -> None:
+    result = analyse(gold_text("wikinews-berlin-court-wikimedia-injunction"))
+    quotes = [quote for _, quote in concerns_of(result, "Friedrich Kurz")]
+    assert any('"arbitrary", "tangibly illegal" and a "misjudgment"' in quote for quote in quotes)
 
 
 def test_the_innermost_speaker_holds_a_nested_report(reference: OfflineAnalysis) -> None:

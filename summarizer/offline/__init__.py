@@ -19,7 +19,7 @@ from .sentences import read_document
 
 __all__ = ["ENGINE_VERSION", "OfflineAnalysis", "analyse"]
 
-ENGINE_VERSION = "offline-1"
+ENGINE_VERSION = "offline-2"
 
 # Actors listed first: people, then bodies and groups, then countries.
 _KIND_ORDER = {

@@ -291,6 +291,14 @@ def _appositive_before(
         m -= 1
     if m < k - 1 and m >= 0 and tokens[m].text in ("for", "of", "at", "in", "from"):
         k = m
+    elif (
+        k >= 4
+        and tokens[k - 1].text.isalpha()
+        and tokens[k - 1].text.islower()
+        and tokens[k - 2].text in ("the", "a", "his", "her", "their")
+        and tokens[k - 3].text in ("for", "of", "at", "from")
+    ):
+        k -= 3  # "The lawyer of the parents, Friedrich Kurz": a lower-case complement
     if k < 1:
         return None
     word = tokens[k - 1].text.lower()

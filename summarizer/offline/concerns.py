@@ -110,7 +110,8 @@ _EVAL = re.compile(
     r"|ineffective|useless|harmful|hostile|aggressi(?:ve|on)|provocati(?:on|ve)|tensions?"
     r"|unhappy|angry|upset|disappointed|frustrat\w*|culprit|weak(?:er|ness|ening)?|lacks?"
     r"|lacking|shortages?|problems?|problematic|troubling|damag(?:e|ing|ed)|offensive|nightmares?"
-    r"|hypocri\w*|slow(?:s|ing|down)?|declin(?:e|es|ing)|shrink\w*|cuts?)\b"
+    r"|hypocri\w*|slow(?:s|ing|down)?|declin(?:e|es|ing)|shrink\w*|cuts?|arbitrary|misjudg\w*"
+    r"|baseless|unfounded|flawed|biased|unconstitutional|politically motivated)\b"
     r"|\btoo (?:much|many|little|few|long|late|slow|often|far|high|low)\b",
     re.IGNORECASE,
 )
@@ -406,10 +407,20 @@ class _Finder:
         start = tokens[k].start
         end = sentence.end
         if word in ("calls", "called", "calling", "described", "describes"):
-            # "calling the move “childish”": the judgement ends with its clause.
-            comma = next((t for t in tokens[k + 1 :] if t.text in (",", ";")), None)
-            if comma is not None:
-                end = comma.start
+            # "calling the move “childish”": the judgement ends with its clause, unless the
+            # comma only separates quoted words: called it "arbitrary", "tangibly illegal".
+            for m in range(k + 1, len(tokens)):
+                if tokens[m].text not in (",", ";"):
+                    continue
+                listed = (
+                    tokens[m].text == ","
+                    and tokens[m - 1].text in _QUOTE_MARKS
+                    and m + 1 < len(tokens)
+                    and tokens[m + 1].text in _QUOTE_MARKS
+                )
+                if not listed:
+                    end = tokens[m].start
+                    break
         quotation = self.doc.in_quotation(start + 1) if text[start] in '“"' else None
         if quotation is not None and quotation.end > end:
             end = quotation.end
