@@ -141,7 +141,9 @@ def asummarize_many(
     ...         print(result.id, result.ok)
     """
     worker = _worker(summarizer, model, cache, prices, options, shared=False)
-    return _run(articles, worker, _slots(concurrency), _pacer(rpm))
+    # A summarizer made here is closed here, in this loop, when the run ends or is abandoned.
+    owned = worker if summarizer is None else None
+    return _run(articles, worker, _slots(concurrency), _pacer(rpm), owned)
 
 
 def summarize_many(
@@ -227,7 +229,11 @@ async def _one(
 
 
 async def _run(
-    articles: Articles, worker: Summarizer, concurrency: int, pacer: RequestPacer | None
+    articles: Articles,
+    worker: Summarizer,
+    concurrency: int,
+    pacer: RequestPacer | None,
+    owned: Summarizer | None = None,
 ) -> AsyncIterator[BatchResult]:
     source = _items(articles)
     pending: set[asyncio.Task[BatchResult]] = set()
@@ -262,6 +268,8 @@ async def _run(
         if pending:
             await asyncio.gather(*pending, return_exceptions=True)
         await source.aclose()
+        if owned is not None:
+            await owned.aclose()
 
 
 class _BackgroundLoop:

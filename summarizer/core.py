@@ -63,6 +63,9 @@ class Summarizer:
     ``cache``: ``True`` for the summary cache in the user cache directory (or
     ``SUMMARIZER_CACHE_DIR``), a path for another file, off by default (see ``summarizer.cache``).
     ``prices``: per-model price overrides for ``meta.cost_usd`` (see ``summarizer.pricing``).
+
+    ``close()`` (or ``with Summarizer(...) as s:``) releases the connections and a cache it opened;
+    after async use, ``await aclose()`` (or ``async with``) in the same event loop.
     """
 
     def __init__(
@@ -79,9 +82,40 @@ class Summarizer:
         self._prices = price_table(prices)
         # The offline engine is local and quick: a cache would only add a write per article.
         self.cache = None if self.settings.is_offline else open_cache(cache)
+        # A cache passed in belongs to the caller; one opened here is closed here.
+        self._owns_cache = self.cache is not None and self.cache is not cache
 
     def __repr__(self) -> str:
         return f"Summarizer(model={self.settings.model!r})"
+
+    def close(self) -> None:
+        """Release the blocking client's connections and a cache this summarizer opened."""
+        if self._engine is not None:
+            self._engine.close()
+        self._close_cache()
+
+    async def aclose(self) -> None:
+        """Release every client's connections (call it in the loop that used them) and the cache."""
+        if self._engine is not None:
+            await self._engine.aclose()
+        self._close_cache()
+
+    def _close_cache(self) -> None:
+        if self._owns_cache and self.cache is not None:
+            self.cache.close()
+            self.cache = None
+
+    def __enter__(self) -> Summarizer:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    async def __aenter__(self) -> Summarizer:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
 
     def summarize(self, article: str) -> ArticleSummary:
         """Summarise one article.

@@ -575,7 +575,11 @@ async def aevaluate(
     runner = summarizer if summarizer is not None else Summarizer(model, **options)
     run = _Run(runner, asyncio.Semaphore(concurrency))
     started = time.perf_counter()
-    results = list(await asyncio.gather(*(run.one(article) for article in articles)))
+    try:
+        results = list(await asyncio.gather(*(run.one(article) for article in articles)))
+    finally:
+        if summarizer is None:  # made here, so closed here, in the loop that used it
+            await runner.aclose()
     return EvaluationReport(
         model=runner.settings.model,
         gold=str(gold) if isinstance(gold, (str, Path)) else "(articles)",

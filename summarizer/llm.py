@@ -244,6 +244,21 @@ class LLMEngine:
         self.settings = settings
         self._sync: Any = None
         self._async: Any = None
+        self._sync_raw: openai.OpenAI | None = None
+        self._async_raw: openai.AsyncOpenAI | None = None
+
+    def close(self) -> None:
+        """Close the blocking client's connections; the async one needs ``aclose``."""
+        if self._sync_raw is not None:
+            self._sync_raw.close()
+            self._sync = self._sync_raw = None
+
+    async def aclose(self) -> None:
+        """Close both clients' connections, inside the event loop the async one ran in."""
+        self.close()
+        if self._async_raw is not None:
+            raw, self._async, self._async_raw = self._async_raw, None, None
+            await raw.close()
 
     def _client_options(self) -> dict[str, Any]:
         return {
@@ -262,13 +277,15 @@ class LLMEngine:
     @property
     def sync_client(self) -> Any:
         if self._sync is None:
-            self._sync = self._instructor(openai.OpenAI(**self._client_options()))
+            self._sync_raw = openai.OpenAI(**self._client_options())
+            self._sync = self._instructor(self._sync_raw)
         return self._sync
 
     @property
     def async_client(self) -> Any:
         if self._async is None:
-            self._async = self._instructor(openai.AsyncOpenAI(**self._client_options()))
+            self._async_raw = openai.AsyncOpenAI(**self._client_options())
+            self._async = self._instructor(self._async_raw)
         return self._async
 
     def _reask_budget(self) -> dict[str, Any]:

@@ -85,6 +85,46 @@ def test_summarize_and_asummarize_take_a_cache_path(
     assert len(SummaryCache(path)) == 1
 
 
+def test_closing_a_summarizer_releases_the_cache_it_opened(
+    model_server: ScriptedServer,
+    llm: dict[str, Any],
+    reference_answer: dict[str, Any],
+    reference_article: str,
+    tmp_path: Path,
+) -> None:
+    model_server.reply_answer(reference_answer)
+    path = tmp_path / "mine.sqlite3"
+    wal = path.with_name(path.name + "-wal")
+
+    with Summarizer(**llm, cache=path) as summarizer:
+        summarizer.summarize(reference_article)
+        assert wal.exists()  # the open connection's write-ahead log
+    assert not wal.exists()  # the last connection closed: the log is folded into the file
+
+    async def again() -> ArticleSummary:
+        async with Summarizer(**llm, cache=path) as summarizer:
+            return await summarizer.asummarize(reference_article)
+
+    assert asyncio.run(again()).meta.cached
+    assert not wal.exists() and len(model_server.requests) == 1
+
+
+def test_a_cache_passed_in_stays_open_for_its_owner(
+    model_server: ScriptedServer,
+    llm: dict[str, Any],
+    reference_answer: dict[str, Any],
+    reference_article: str,
+    tmp_path: Path,
+) -> None:
+    model_server.reply_answer(reference_answer)
+    store = SummaryCache(tmp_path / "shared.sqlite3")
+
+    with Summarizer(**llm, cache=store) as summarizer:
+        summarizer.summarize(reference_article)
+
+    assert len(store) == 1  # still usable: the summarizer did not close what it was lent
+
+
 def test_the_key_follows_what_changes_the_answer_and_nothing_else() -> None:
     base = Settings.resolve("vllm/m")
     key = cache_key("An article.", base, "summarize-v1")
