@@ -22,6 +22,7 @@ Example::
 from __future__ import annotations
 
 import asyncio
+import copy
 import json
 import re
 import time
@@ -36,7 +37,7 @@ from instructor.core.exceptions import (
     InstructorRetryException,
     ResponseParsingError,
 )
-from pydantic import ValidationError, model_validator
+from pydantic import BaseModel, ValidationError, model_validator
 from tenacity import AsyncRetrying, Retrying, retry_if_exception_type, stop_after_attempt
 
 from .chunking import (
@@ -104,7 +105,27 @@ class DeadlineExceeded(ProviderError):
         )
 
 
-class ArticleRecord(ExtractedSummary):
+_SCHEMAS: dict[Any, dict[str, Any]] = {}
+
+
+class _CachedSchema(BaseModel):
+    """A response model whose JSON Schema is built once per process.
+
+    instructor wraps the response model in a fresh subclass on every call, so its own schema cache
+    never hits and pydantic rebuilds the schema each time: about a third of a call's CPU time. The
+    wrapper has the same name and fields, hence the same schema; callers get a copy to change.
+    """
+
+    @classmethod
+    def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        key = (cls.__name__, tuple(cls.model_fields), args, tuple(sorted(kwargs.items())))
+        schema = _SCHEMAS.get(key)
+        if schema is None:
+            schema = _SCHEMAS[key] = super().model_json_schema(*args, **kwargs)
+        return copy.deepcopy(schema)
+
+
+class ArticleRecord(_CachedSchema, ExtractedSummary):
     """A structured record of one news article: headline, summary, key points, actors and the
     concerns they state, every mention and quote copied exactly from the article."""
 
@@ -120,7 +141,7 @@ class ArticleRecord(ExtractedSummary):
         return self
 
 
-class WholeArticleRecord(SummaryText):
+class WholeArticleRecord(_CachedSchema, SummaryText):
     """The headline, summary and key points of a whole article, from the summaries of its parts."""
 
 
