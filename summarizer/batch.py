@@ -87,17 +87,20 @@ class BatchTotals:
 
     def add(self, result: BatchResult) -> None:
         if result.summary is None:
-            # A failed article still spent tokens on its attempts; its cost is not priced here.
+            # A failed article still spent tokens on its attempts, and they are billed.
             self.failed += 1
             if result.error is not None:
-                self.usage = self.usage + result.error.usage
+                self._spend(result.error.usage, result.error.cost_usd)
             return
         meta = result.summary.meta
         self.ok += 1
         self.cached += meta.cached
-        self.usage = self.usage + meta.usage
+        self._spend(meta.usage, meta.cost_usd)
+
+    def _spend(self, usage: Usage, cost_usd: float | None) -> None:
+        self.usage = self.usage + usage
         if self.cost_usd is not None:
-            self.cost_usd = None if meta.cost_usd is None else self.cost_usd + meta.cost_usd
+            self.cost_usd = None if cost_usd is None else self.cost_usd + cost_usd
 
 
 class RequestPacer:

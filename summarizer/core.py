@@ -21,7 +21,7 @@ from typing import Any
 from .cache import SummaryCache, as_hit, cache_key, open_cache
 from .chunking import merge_records
 from .config import Settings
-from .errors import InputError
+from .errors import InputError, SummarizerError
 from .grounding import NormalisedText, check_answer, grounded_records
 from .llm import LLMEngine, LLMResult
 from .models import (
@@ -133,7 +133,10 @@ class Summarizer:
         index = NormalisedText(article)
         if self._engine is None:
             return self._offline(article, index, started)
-        result = self._engine.summarize(article, index)
+        try:
+            result = self._engine.summarize(article, index)
+        except SummarizerError as exc:
+            raise self._priced(exc) from None
         return self._store(key, self._finish(article, result, started))
 
     async def asummarize(self, article: str) -> ArticleSummary:
@@ -146,8 +149,17 @@ class Summarizer:
         index = NormalisedText(article)
         if self._engine is None:
             return self._offline(article, index, started)
-        result = await self._engine.asummarize(article, index)
+        try:
+            result = await self._engine.asummarize(article, index)
+        except SummarizerError as exc:
+            raise self._priced(exc) from None
         return self._store(key, self._finish(article, result, started))
+
+    def _priced(self, exc: SummarizerError) -> SummarizerError:
+        """The error with the price of the tokens its run spent (a failed run is billed too)."""
+        if exc.usage.total_tokens:
+            exc.cost_usd = cost_usd(exc.usage, self.settings.model, self._prices)
+        return exc
 
     def _lookup(self, article: str, started: float) -> tuple[str | None, ArticleSummary | None]:
         """The cache key (None without a cache) and the cached summary, if there is one."""

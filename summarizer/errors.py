@@ -30,10 +30,12 @@ from .models import Usage
 class SummarizerError(Exception):
     """Root of every error raised by summarizer.
 
-    ``usage`` holds the tokens the failed run spent (zero when it made no model request).
+    ``usage`` holds the tokens the failed run spent (zero when it made no model request), and
+    ``cost_usd`` their estimated price (None when the model's price is unknown).
     """
 
     usage: Usage = Usage()
+    cost_usd: float | None = 0.0
 
 
 class ConfigurationError(SummarizerError):

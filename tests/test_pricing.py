@@ -9,7 +9,15 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from summarizer import ConfigurationError, Summarizer, Usage, summarize
+from summarizer import (
+    AnswerError,
+    BatchTotals,
+    ConfigurationError,
+    Summarizer,
+    Usage,
+    summarize,
+    summarize_many,
+)
 from summarizer.cli import app
 from summarizer.pricing import Price, cost_usd, price_for, price_table
 
@@ -104,3 +112,36 @@ def test_meta_carries_the_cost(
     assert priced.meta.cost_usd == pytest.approx(0.000675)
     assert unknown.meta.cost_usd is None
     assert Summarizer(model="offline").summarize(reference_article).meta.cost_usd == 0.0
+
+
+def test_a_failed_run_is_priced_and_counted_in_batch_totals(
+    model_server: ScriptedServer, reference_article: str
+) -> None:
+    for _ in range(3):  # the first answer and both re-asks: never valid
+        model_server.reply_tool_call(
+            "not JSON", usage={"prompt_tokens": 1_000_000, "completion_tokens": 100_000}
+        )
+    options = {"base_url": model_server.base_url, "api_key": "test-key-not-secret"}
+
+    results = list(summarize_many([reference_article], model="openai/gpt-4o-mini", **options))
+
+    error = results[0].error
+    assert isinstance(error, AnswerError)
+    # 3,000,000 in at $0.15 and 300,000 out at $0.60 (per million): billed although it failed.
+    assert error.cost_usd == pytest.approx(0.63)
+    totals = BatchTotals()
+    totals.add(results[0])
+    assert totals.failed == 1 and totals.cost_usd == pytest.approx(0.63)
+
+
+def test_a_failed_run_on_an_unknown_price_has_no_cost(
+    model_server: ScriptedServer, reference_article: str
+) -> None:
+    for _ in range(3):
+        model_server.reply_tool_call("not JSON")
+    options = {"base_url": model_server.base_url, "api_key": "test-key-not-secret"}
+
+    with pytest.raises(AnswerError) as caught:
+        summarize(reference_article, "acme/model-1", **options)
+
+    assert caught.value.usage.total_tokens > 0 and caught.value.cost_usd is None
