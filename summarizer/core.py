@@ -16,14 +16,13 @@ import os
 import time
 from collections.abc import Mapping
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .cache import SummaryCache, as_hit, cache_key, open_cache
 from .chunking import merge_records
 from .config import Settings
 from .errors import InputError, SummarizerError
 from .grounding import NormalisedText, check_answer, grounded_records
-from .llm import LLMEngine, LLMResult
 from .models import (
     ArticleSummary,
     ExtractedActor,
@@ -34,6 +33,9 @@ from .models import (
 )
 from .pricing import Price, cost_usd, price_table
 from .prompts import PROMPT_VERSION
+
+if TYPE_CHECKING:
+    from .llm import LLMEngine, LLMResult
 
 CacheOption = bool | str | os.PathLike[str] | SummaryCache | None
 PricesOption = Mapping[str, Price | Mapping[str, Any]] | None
@@ -78,7 +80,13 @@ class Summarizer:
         **options: Any,
     ):
         self.settings = settings if settings is not None else Settings.resolve(model, **options)
-        self._engine = None if self.settings.is_offline else LLMEngine(self.settings)
+        self._engine: LLMEngine | None = None
+        if not self.settings.is_offline:
+            # openai and instructor take about a second to import: the offline engine and the
+            # CLI's --help do without them.
+            from .llm import LLMEngine
+
+            self._engine = LLMEngine(self.settings)
         self._prices = price_table(prices)
         # The offline engine is local and quick: a cache would only add a write per article.
         self.cache = None if self.settings.is_offline else open_cache(cache)
@@ -136,7 +144,8 @@ class Summarizer:
         try:
             result = self._engine.summarize(article, index)
         except SummarizerError as exc:
-            raise self._priced(exc) from None
+            self._price(exc)
+            raise
         return self._store(key, self._finish(article, result, started))
 
     async def asummarize(self, article: str) -> ArticleSummary:
@@ -152,14 +161,14 @@ class Summarizer:
         try:
             result = await self._engine.asummarize(article, index)
         except SummarizerError as exc:
-            raise self._priced(exc) from None
+            self._price(exc)
+            raise
         return self._store(key, self._finish(article, result, started))
 
-    def _priced(self, exc: SummarizerError) -> SummarizerError:
-        """The error with the price of the tokens its run spent (a failed run is billed too)."""
+    def _price(self, exc: SummarizerError) -> None:
+        """Price the tokens a failed run spent (they are billed too); its cause stays attached."""
         if exc.usage.total_tokens:
             exc.cost_usd = cost_usd(exc.usage, self.settings.model, self._prices)
-        return exc
 
     def _lookup(self, article: str, started: float) -> tuple[str | None, ArticleSummary | None]:
         """The cache key (None without a cache) and the cached summary, if there is one."""
