@@ -41,8 +41,8 @@ from typing import Any, TextIO
 from .core import CacheOption, PricesOption, Summarizer, _shared
 from .errors import ConfigurationError, InputError, SummarizerError
 from .inputs import DEFAULT_MAX_INPUT_BYTES, read_article
-from .llm import redact
 from .models import ArticleSummary, Usage
+from .redaction import redact
 
 # A text, or an (id, text) pair; ids default to the article's position ("0", "1", ...).
 ArticleItem = str | tuple[object, str]

@@ -40,8 +40,8 @@ from .config import Settings
 from .core import Summarizer
 from .errors import ConfigurationError, InputError, SummarizerError
 from .inputs import DEFAULT_MAX_INPUT_BYTES, read_article
-from .llm import redact
 from .models import ArticleSummary
+from .redaction import redact
 from .report import render_markdown
 
 EXIT_FAILED = 1

@@ -59,6 +59,7 @@ from .errors import (
 from .grounding import GroundingReport, NormalisedText, check_answer, grounded_records
 from .models import Actor, ExtractedSummary, StatedConcern, SummaryText, Usage
 from .prompts import render_messages, render_reduce_messages
+from .redaction import NO_KEY, redact
 
 _MODES = {
     "tools": instructor.Mode.TOOLS,
@@ -68,8 +69,6 @@ _MODES = {
 # What instructor may re-ask: answers that are not JSON, do not validate, or are not in the shape the
 # mode asks for (text instead of a tool call). Nothing else.
 _REASKABLE = (ValidationError, json.JSONDecodeError, ResponseParsingError)
-# A local server needs no key, but the openai client insists on one.
-_NO_KEY = "not-needed"
 # The answer may be cut off once; then it gets this many times the room, once.
 _TRUNCATION_GROWTH = 2
 _REASONING_MODEL = re.compile(r"^(o\d|gpt-5)", re.IGNORECASE)
@@ -200,16 +199,6 @@ def _on_response(response: Any) -> None:
         run.refusal = getattr(choices[0].message, "refusal", None)
 
 
-_SECRET = re.compile(r"\b(sk-[A-Za-z0-9_*-]{6,}|Bearer\s+\S+)")
-
-
-def redact(text: str, secret: str | None = None) -> str:
-    """Remove a key, and anything shaped like one, from text meant for people or logs."""
-    if secret and secret != _NO_KEY:
-        text = text.replace(secret, "***")
-    return _SECRET.sub("***", text)
-
-
 def provider_error(exc: Exception, settings: Settings) -> ProviderError:
     """One clear sentence for a transport or API failure, with what to fix."""
     where = settings.base_url or "the OpenAI API"
@@ -284,7 +273,7 @@ class LLMEngine:
     def _client_options(self) -> dict[str, Any]:
         return {
             "base_url": self.settings.base_url,
-            "api_key": self.settings.api_key or _NO_KEY,
+            "api_key": self.settings.api_key or NO_KEY,
             "timeout": self.settings.timeout,
             "max_retries": self.settings.transport_retries,
         }
