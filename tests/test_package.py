@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from types import ModuleType
 
 import summarizer
@@ -44,3 +46,15 @@ def test_an_answer_with_exactly_the_contract_fields_validates() -> None:
         "stated_concerns": [],
     }
     assert ArticleRecord.model_validate(minimal).actors[0].role is None
+
+
+def test_the_cli_and_the_offline_engine_start_without_the_model_clients() -> None:
+    """openai and instructor take a second to import: --help and offline runs do without them."""
+    code = (
+        "import sys, summarizer.cli\n"
+        "from summarizer import summarize\n"
+        "summarize('Critics warned the plan was unsafe.', model='offline')\n"
+        "print(sorted(m for m in ('openai', 'instructor') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
