@@ -91,6 +91,18 @@ class _Attempts:
 
 
 _RUN: ContextVar[_Attempts | None] = ContextVar("summarizer_run", default=None)
+
+
+@dataclass
+class _Ledger:
+    """The tokens of a whole ``summarize`` call: every part of a long article, every attempt."""
+
+    usage: Usage = field(default_factory=Usage)
+
+
+# Shared by the tasks of one call (they copy the context, not the ledger), so nothing is lost when
+# the call fails in one part or is cut off by the deadline.
+_LEDGER: ContextVar[_Ledger | None] = ContextVar("summarizer_ledger", default=None)
 # When the whole run must end (time.monotonic()), if it has a deadline.
 _DEADLINE: ContextVar[float | None] = ContextVar("summarizer_deadline", default=None)
 
@@ -191,7 +203,11 @@ def _on_response(response: Any) -> None:
     run = _RUN.get()
     if run is None:
         return
-    run.usage = run.usage + _usage_of(response)
+    usage = _usage_of(response)
+    run.usage = run.usage + usage
+    ledger = _LEDGER.get()
+    if ledger is not None:
+        ledger.usage = ledger.usage + usage
     run.last_raw = _raw_answer(response)
     choices = getattr(response, "choices", None)
     run.no_choices = not choices
@@ -325,9 +341,15 @@ class LLMEngine:
         """Sync: the deadline is checked before every request and caps each request's timeout."""
         deadline = self.settings.deadline
         token = _DEADLINE.set(None if deadline is None else time.monotonic() + deadline)
+        ledger = _Ledger()
+        ledger_token = _LEDGER.set(ledger)
         try:
             return self._summarize(article, index)
+        except SummarizerError as exc:
+            exc.usage = ledger.usage  # the whole call's tokens, not only the failed part's
+            raise
         finally:
+            _LEDGER.reset(ledger_token)
             _DEADLINE.reset(token)
 
     def _summarize(self, article: str, index: NormalisedText) -> LLMResult:
@@ -346,14 +368,22 @@ class LLMEngine:
 
     async def asummarize(self, article: str, index: NormalisedText) -> LLMResult:
         """Async: the deadline bounds the whole run exactly."""
-        if self.settings.deadline is None:
-            return await self._asummarize(article, index)
+        ledger = _Ledger()
+        ledger_token = _LEDGER.set(ledger)
         try:
-            return await asyncio.wait_for(
-                self._asummarize(article, index), timeout=self.settings.deadline
-            )
-        except asyncio.TimeoutError as exc:
-            raise DeadlineExceeded(self.settings.deadline) from exc
+            if self.settings.deadline is None:
+                return await self._asummarize(article, index)
+            try:
+                return await asyncio.wait_for(
+                    self._asummarize(article, index), timeout=self.settings.deadline
+                )
+            except asyncio.TimeoutError as exc:
+                raise DeadlineExceeded(self.settings.deadline) from exc
+        except SummarizerError as exc:
+            exc.usage = ledger.usage  # what was spent before the failure or the deadline
+            raise
+        finally:
+            _LEDGER.reset(ledger_token)
 
     async def _asummarize(self, article: str, index: NormalisedText) -> LLMResult:
         chunks = self._chunks(article)

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from summarizer import ArticleSummary, Summarizer
+from summarizer import ArticleSummary, ProviderError, Summarizer
 from summarizer.chunking import estimate_tokens, split_article
 from summarizer.grounding import normalise
 
@@ -131,3 +131,23 @@ def test_offline_engine_on_a_forty_fold_article_has_no_duplicates(reference_arti
     summary = Summarizer(model="offline").summarize(article)
     assert summary.actors and summary.stated_concerns
     _assert_no_duplicates(summary, article)
+
+
+def test_a_long_article_that_fails_in_a_later_part_reports_every_part_s_tokens(
+    model_server: ScriptedServer,
+    llm: dict[str, Any],
+    reference_article: str,
+    reference_answer: dict[str, Any],
+) -> None:
+    article = "\n\n".join([reference_article] * 2)
+    limit = 2500
+    assert len(split_article(article, limit, estimate_tokens)) > 1
+    model_server.reply_with(answer_for_part(reference_answer))  # the first part is answered
+    model_server.fail(400, message="the second part is refused")
+
+    with pytest.raises(ProviderError) as caught:
+        Summarizer(**llm, max_input_tokens=limit).summarize(article)
+
+    # The first part's answer was billed: its tokens are on the error.
+    assert len(model_server.requests) == 2
+    assert caught.value.usage.prompt_tokens > 0

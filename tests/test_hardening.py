@@ -6,6 +6,7 @@ live against the local server (a timeout or a dropped connection cannot be repla
 
 from __future__ import annotations
 
+import asyncio
 import copy
 import email.utils
 import json
@@ -108,6 +109,22 @@ def test_the_sync_api_caps_each_request_by_the_deadline(
             reference_article
         )
     assert time.monotonic() - started < 3
+
+
+def test_a_run_cut_off_by_the_deadline_reports_the_tokens_it_spent(
+    model_server: ScriptedServer, llm: dict[str, Any], reference_article: str
+) -> None:
+    model_server.reply_tool_call("not JSON", usage={"prompt_tokens": 100, "completion_tokens": 7})
+    for _ in range(3):
+        model_server.hang(5)
+    summarizer = Summarizer(**{**llm, "timeout": 30.0}, deadline=1.0, transport_retries=0)
+
+    with pytest.raises(ProviderError, match="deadline") as caught:
+        asyncio.run(summarizer.asummarize(reference_article))
+
+    # The first answer was billed, although the run ended without a result.
+    assert caught.value.usage.prompt_tokens == 100
+    assert caught.value.usage.completion_tokens == 7
 
 
 def test_content_that_is_not_json_is_reasked(
