@@ -67,7 +67,8 @@ class Summarizer:
     ``prices``: per-model price overrides for ``meta.cost_usd`` (see ``summarizer.pricing``).
 
     ``close()`` (or ``with Summarizer(...) as s:``) releases the connections and a cache it opened;
-    after async use, ``await aclose()`` (or ``async with``) in the same event loop.
+    after async use, ``await aclose()`` (or ``async with``) in the same event loop. A closed
+    summarizer still works (it opens new connections) but without the cache it had opened.
     """
 
     def __init__(

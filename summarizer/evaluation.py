@@ -575,9 +575,14 @@ async def aevaluate(
     runner = summarizer if summarizer is not None else Summarizer(model, **options)
     run = _Run(runner, asyncio.Semaphore(concurrency))
     started = time.perf_counter()
+    tasks = [asyncio.ensure_future(run.one(article)) for article in articles]
     try:
-        results = list(await asyncio.gather(*(run.one(article) for article in articles)))
+        results = list(await asyncio.gather(*tasks))
     finally:
+        # An unexpected error in one article must not leave the others running behind it.
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
         if summarizer is None:  # made here, so closed here, in the loop that used it
             await runner.aclose()
     return EvaluationReport(
@@ -640,8 +645,9 @@ def report_table(report: EvaluationReport) -> Table:
         "grounded: quotes and mentions found; named: gold-summary actors named"
     )
     if report.aggregate.cached:
+        answered = report.aggregate.articles - report.aggregate.failed
         caption += (
-            f". {report.aggregate.cached} of {report.aggregate.articles} answers came from the "
+            f". {report.aggregate.cached} of {answered} answers came from the "
             "summary cache (marked *): their tokens, cost and s are the lookup's; --no-cache "
             "asks the model again"
         )

@@ -124,12 +124,14 @@ class _CachedSchema(BaseModel):
 
     instructor wraps the response model in a fresh subclass on every call, so its own schema cache
     never hits and pydantic rebuilds the schema each time: about a third of a call's CPU time. The
-    wrapper has the same name and fields, hence the same schema; callers get a copy to change.
+    wrapper (``functools.wraps``: it names its model in ``__wrapped__``) adds no field, so it has the
+    model's schema; callers get a copy to change.
     """
 
     @classmethod
     def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        key = (cls.__name__, tuple(cls.model_fields), args, tuple(sorted(kwargs.items())))
+        model = cls.__dict__.get("__wrapped__", cls)
+        key = (model, tuple(cls.model_fields), args, tuple(sorted(kwargs.items())))
         schema = _SCHEMAS.get(key)
         if schema is None:
             schema = _SCHEMAS[key] = super().model_json_schema(*args, **kwargs)

@@ -98,8 +98,11 @@ def test_closing_a_summarizer_releases_the_cache_it_opened(
 
     with Summarizer(**llm, cache=path) as summarizer:
         summarizer.summarize(reference_article)
-        assert wal.exists()  # the open connection's write-ahead log
+        store = summarizer.cache  # held here, so only close() can release its connection
+        assert store is not None and wal.exists()  # the open connection's write-ahead log
     assert not wal.exists()  # the last connection closed: the log is folded into the file
+    with pytest.raises(sqlite3.ProgrammingError):
+        len(store)  # closed by the summarizer that opened it
 
     async def again() -> ArticleSummary:
         async with Summarizer(**llm, cache=path) as summarizer:

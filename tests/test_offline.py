@@ -354,6 +354,14 @@ def test_quoted_judgements_listed_after_called_stay_one_concern() -> None:
     assert any('"arbitrary", "tangibly illegal" and a "misjudgment"' in quote for quote in quotes)
 
 
+def test_quoted_judgements_with_the_comma_inside_the_marks_stay_one_concern() -> None:
+    result = analyse(
+        "Friedrich Kurz called the plan “reckless,” “costly” and a “mistake” in court."
+    )
+    quotes = [quote for _, quote in concerns_of(result, "Friedrich Kurz")]
+    assert any("“reckless,” “costly” and a “mistake”" in quote for quote in quotes)
+
+
 def test_the_innermost_speaker_holds_a_nested_report(reference: OfflineAnalysis) -> None:
     # "The White House said the three national security advisers noted that ... would violate".
     quotes = [q for _, q in concerns_of(reference, ADVISERS)]

@@ -408,16 +408,15 @@ class _Finder:
         end = sentence.end
         if word in ("calls", "called", "calling", "described", "describes"):
             # "calling the move “childish”": the judgement ends with its clause, unless the
-            # comma only separates quoted words: called it "arbitrary", "tangibly illegal".
+            # comma only separates quoted words: called it "arbitrary", "tangibly illegal" (or,
+            # with the comma inside the marks, "reckless," "costly").
             for m in range(k + 1, len(tokens)):
                 if tokens[m].text not in (",", ";"):
                     continue
-                listed = (
-                    tokens[m].text == ","
-                    and tokens[m - 1].text in _QUOTE_MARKS
-                    and m + 1 < len(tokens)
-                    and tokens[m + 1].text in _QUOTE_MARKS
-                )
+                after = [t.text for t in tokens[m + 1 : m + 3]]
+                outside = tokens[m - 1].text in _QUOTE_MARKS and after[:1] in (["“"], ['"'])
+                inside = after == ["”", "“"] or after == ['"', '"']
+                listed = tokens[m].text == "," and (outside or inside)
                 if not listed:
                     end = tokens[m].start
                     break
