@@ -8,8 +8,8 @@ stops the others. ``summarize_many`` is the same for sync code: the event loop r
 thread, so it also works where a loop is already running (a notebook).
 
 Rate limits: the transport retries of each request honour ``Retry-After``, so a storm of 429s
-slows the batch down rather than failing it; ``rpm=`` also spaces the starts of articles evenly,
-for providers with hard per-minute quotas.
+slows the batch down rather than failing it; ``rpm=`` also spaces every request evenly (re-asks
+and retries included), for providers with hard per-minute quotas.
 
 Example::
 
@@ -42,6 +42,7 @@ from .core import CacheOption, PricesOption, Summarizer, _shared
 from .errors import ConfigurationError, InputError, SummarizerError
 from .inputs import DEFAULT_MAX_INPUT_BYTES, read_article
 from .models import ArticleSummary, Usage
+from .pacing import PACER, RequestPacer
 from .redaction import redact
 
 # A text, or an (id, text) pair; ids default to the article's position ("0", "1", ...).
@@ -101,24 +102,6 @@ class BatchTotals:
         self.usage = self.usage + usage
         if self.cost_usd is not None:
             self.cost_usd = None if cost_usd is None else self.cost_usd + cost_usd
-
-
-class RequestPacer:
-    """Evenly spaced starts: at most ``per_minute`` in any minute, without bursts."""
-
-    def __init__(self, per_minute: float) -> None:
-        if per_minute <= 0:
-            raise ConfigurationError("the requests-per-minute limit must be a positive number")
-        self.interval = 60.0 / per_minute
-        self._next = 0.0
-
-    async def wait(self) -> None:
-        now = asyncio.get_running_loop().time()
-        start = max(now, self._next)
-        # Reserved before sleeping, so concurrent callers queue up one interval apart.
-        self._next = start + self.interval
-        if start > now:
-            await asyncio.sleep(start - now)
 
 
 def asummarize_many(
@@ -218,9 +201,9 @@ def _identify(item: object, position: int) -> tuple[str, object]:
 async def _one(
     worker: Summarizer, article_id: str, text: object, pacer: RequestPacer | None
 ) -> BatchResult:
+    # This task's requests (re-asks, retries and parts included) wait for their turn.
+    PACER.set(pacer)
     try:
-        if pacer is not None:
-            await pacer.wait()
         summary = await worker.asummarize(text)  # type: ignore[arg-type]  # checked inside
     except SummarizerError as exc:
         return BatchResult(article_id, error=exc)

@@ -335,7 +335,7 @@ def batch(
         typer.Option(
             "--rpm",
             min=0.001,
-            help="Start at most this many articles a minute, evenly spaced (for hard quotas).",
+            help="Send at most this many requests a minute, evenly spaced, re-asks and retries included (for hard quotas).",
         ),
     ] = None,
     no_cache: NoCacheOpt = False,

@@ -58,6 +58,7 @@ from .errors import (
 )
 from .grounding import GroundingReport, NormalisedText, check_answer, grounded_records
 from .models import Actor, ExtractedSummary, StatedConcern, SummaryText, Usage
+from .pacing import before_request
 from .prompts import render_messages, render_reduce_messages
 from .redaction import NO_KEY, redact
 
@@ -312,7 +313,9 @@ class LLMEngine:
     @property
     def async_client(self) -> Any:
         if self._async is None:
-            self._async_raw = openai.AsyncOpenAI(**self._client_options())
+            # Every request, retries included, passes the batch's pacer (when --rpm sets one).
+            http_client = openai.DefaultAsyncHttpxClient(event_hooks={"request": [before_request]})
+            self._async_raw = openai.AsyncOpenAI(**self._client_options(), http_client=http_client)
             self._async = self._instructor(self._async_raw)
         return self._async
 

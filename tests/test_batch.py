@@ -96,6 +96,20 @@ def answer(request: dict[str, Any], n: int) -> Response:
     return 200, {}, json.dumps(body).encode(), "application/json"
 
 
+def prose(request: dict[str, Any], n: int) -> Response:
+    """A completion that talks instead of answering: no tool call, no JSON."""
+    message = {"role": "assistant", "content": "Here is my summary of the report.", "refusal": None}
+    body = {
+        "id": f"chatcmpl-{n}",
+        "object": "chat.completion",
+        "created": 1700000000,
+        "model": request.get("model", "scripted-model"),
+        "choices": [{"index": 0, "message": message, "finish_reason": "stop", "logprobs": None}],
+        "usage": USAGE,
+    }
+    return 200, {}, json.dumps(body).encode(), "application/json"
+
+
 def failure(status: int, headers: dict[str, str] | None = None) -> Response:
     body = {"error": {"message": f"scripted {status}", "type": "server_error", "code": None}}
     return status, dict(headers or {}), json.dumps(body).encode(), "application/json"
@@ -483,6 +497,23 @@ def test_rpm_spaces_the_starts(tmp_path: Path, server: BatchServer, llm_args: li
     )
     assert result.exit_code == 0
     assert time.monotonic() - started >= 3 * 0.2  # 300 a minute: one start every 0.2 s
+
+
+def test_rpm_paces_every_request_re_asks_included(server: BatchServer) -> None:
+    arrivals: list[float] = []
+
+    def twice_prose(request: dict[str, Any], n: int) -> Response:
+        arrivals.append(time.monotonic())
+        # Prose instead of the record is re-asked at once, unless something paces the requests.
+        return prose(request, n) if len(arrivals) <= 2 else answer(request, n)
+
+    server.respond = twice_prose
+    options = {"model": "vllm/scripted-model", "base_url": server.base_url, "api_key": "t"}
+    results = list(summarize_many([article(0)], rpm=300, **options))  # a request every 0.2 s
+
+    assert results[0].summary is not None and results[0].summary.meta.attempts == 3
+    gaps = [later - earlier for earlier, later in zip(arrivals, arrivals[1:], strict=False)]
+    assert len(gaps) == 2 and min(gaps) >= 0.15
 
 
 # -- the Python API ---------------------------------------------------------------------------

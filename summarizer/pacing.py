@@ -1,0 +1,43 @@
+"""Requests per minute: every HTTP request a batch makes waits for its turn.
+
+A batch sets its ``RequestPacer`` for the tasks of its articles (a context variable, so a
+``Summarizer`` passed in by the caller is paced too); the async client's request hook waits on it
+before each request goes out: first answers, re-asks, retries after a transport fault, and every
+part of a long article alike.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from contextvars import ContextVar
+from typing import Any
+
+from .errors import ConfigurationError
+
+
+class RequestPacer:
+    """Evenly spaced requests: at most ``per_minute`` in any minute, without bursts."""
+
+    def __init__(self, per_minute: float) -> None:
+        if per_minute <= 0:
+            raise ConfigurationError("the requests-per-minute limit must be a positive number")
+        self.interval = 60.0 / per_minute
+        self._next = 0.0
+
+    async def wait(self) -> None:
+        now = asyncio.get_running_loop().time()
+        start = max(now, self._next)
+        # Reserved before sleeping, so concurrent callers queue up one interval apart.
+        self._next = start + self.interval
+        if start > now:
+            await asyncio.sleep(start - now)
+
+
+PACER: ContextVar[RequestPacer | None] = ContextVar("summarizer_pacer", default=None)
+
+
+async def before_request(request: Any) -> None:
+    """The async HTTP client's request hook: wait for this request's turn, if a pace is set."""
+    pacer = PACER.get()
+    if pacer is not None:
+        await pacer.wait()
