@@ -25,7 +25,6 @@ import asyncio
 import json
 import os
 import sys
-import threading
 from collections.abc import (
     AsyncGenerator,
     AsyncIterable,
@@ -38,6 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
+from .background import background_loop
 from .core import CacheOption, PricesOption, Summarizer, _shared
 from .errors import ConfigurationError, InputError, SummarizerError
 from .inputs import DEFAULT_MAX_INPUT_BYTES, read_article
@@ -258,26 +258,6 @@ async def _run(
             await owned.aclose()
 
 
-class _BackgroundLoop:
-    """One event loop in a daemon thread, for the sync API: clients made on it stay usable."""
-
-    _lock = threading.Lock()
-    _loop: asyncio.AbstractEventLoop | None = None
-    _pid = 0
-
-    @classmethod
-    def get(cls) -> asyncio.AbstractEventLoop:
-        with cls._lock:
-            # A forked child inherits the loop object but not its thread.
-            if cls._loop is None or cls._pid != os.getpid():
-                loop = asyncio.new_event_loop()
-                threading.Thread(
-                    target=loop.run_forever, name="summarizer-batch", daemon=True
-                ).start()
-                cls._loop, cls._pid = loop, os.getpid()
-            return cls._loop
-
-
 class _Steps:
     """Drives an async iterator one result at a time from another thread, and can stop it."""
 
@@ -303,7 +283,7 @@ class _Steps:
 
 
 def _drive(results: AsyncIterator[BatchResult]) -> Iterator[BatchResult]:
-    loop = _BackgroundLoop.get()
+    loop = background_loop()
     steps = _Steps(results)
     try:
         while True:

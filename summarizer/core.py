@@ -11,6 +11,7 @@ Example::
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import os
 import time
@@ -18,6 +19,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from .background import background_loop
 from .cache import SummaryCache, as_hit, cache_key, open_cache
 from .chunking import merge_records
 from .config import Settings
@@ -142,12 +144,23 @@ class Summarizer:
         index = NormalisedText(article)
         if self._engine is None:
             return self._offline(article, index, started)
+        if self.settings.deadline is not None:
+            return self._on_background_loop(article)
         try:
             result = self._engine.summarize(article, index)
         except SummarizerError as exc:
             self._price(exc)
             raise
         return self._store(key, self._finish(article, result, started))
+
+    def _on_background_loop(self, article: str) -> ArticleSummary:
+        """``asummarize`` run to the end from blocking code, so that a deadline holds exactly."""
+        future = asyncio.run_coroutine_threadsafe(self.asummarize(article), background_loop())
+        try:
+            return future.result()
+        except BaseException:
+            future.cancel()  # interrupted (Ctrl-C): nothing is left running behind the caller
+            raise
 
     async def asummarize(self, article: str) -> ArticleSummary:
         """Summarise one article without blocking the event loop."""

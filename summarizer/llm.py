@@ -23,9 +23,9 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import importlib
 import json
 import re
-import time
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
@@ -62,6 +62,11 @@ from .pacing import before_request
 from .prompts import render_messages, render_reduce_messages
 from .redaction import NO_KEY, redact
 
+# instructor loads its OpenAI provider, and the openai client its chat resources, on first use:
+# about a second of imports. Loading them with this module keeps them out of the first call, where
+# an async deadline could not interrupt them.
+_from_openai = instructor.from_openai
+importlib.import_module("openai.resources.chat")
 _MODES = {
     "tools": instructor.Mode.TOOLS,
     "json": instructor.Mode.JSON,
@@ -104,8 +109,6 @@ class _Ledger:
 # Shared by the tasks of one call (they copy the context, not the ledger), so nothing is lost when
 # the call fails in one part or is cut off by the deadline.
 _LEDGER: ContextVar[_Ledger | None] = ContextVar("summarizer_ledger", default=None)
-# When the whole run must end (time.monotonic()), if it has a deadline.
-_DEADLINE: ContextVar[float | None] = ContextVar("summarizer_deadline", default=None)
 
 
 class DeadlineExceeded(ProviderError):
@@ -298,7 +301,7 @@ class LLMEngine:
         }
 
     def _instructor(self, client: Any) -> Any:
-        patched = instructor.from_openai(client, mode=_MODES[self.settings.mode])
+        patched = _from_openai(client, mode=_MODES[self.settings.mode])
         patched.on("completion:kwargs", _on_kwargs)
         patched.on("completion:response", _on_response)
         return patched
@@ -343,9 +346,7 @@ class LLMEngine:
         return split_article(article, limit, self._count)
 
     def summarize(self, article: str, index: NormalisedText) -> LLMResult:
-        """Sync: the deadline is checked before every request and caps each request's timeout."""
-        deadline = self.settings.deadline
-        token = _DEADLINE.set(None if deadline is None else time.monotonic() + deadline)
+        """Sync, with no deadline: ``Summarizer`` runs a deadline through ``asummarize``."""
         ledger = _Ledger()
         ledger_token = _LEDGER.set(ledger)
         try:
@@ -355,7 +356,6 @@ class LLMEngine:
             raise
         finally:
             _LEDGER.reset(ledger_token)
-            _DEADLINE.reset(token)
 
     def _summarize(self, article: str, index: NormalisedText) -> LLMResult:
         chunks = self._chunks(article)
@@ -435,13 +435,6 @@ class LLMEngine:
         # Reasoning models accept only their default temperature.
         if not _REASONING_MODEL.match(self.settings.model_name):
             request["temperature"] = 0
-        deadline_at = _DEADLINE.get()
-        if deadline_at is not None:
-            left = deadline_at - time.monotonic()
-            if left <= 0:
-                raise DeadlineExceeded(self.settings.deadline or 0.0)
-            # Each request may only take what is left of the run's deadline.
-            request["timeout"] = min(self.settings.timeout, left)
         return request
 
     def _ask(
@@ -513,12 +506,6 @@ class LLMEngine:
                 f"the answer was cut off at {max_tokens} output tokens even after one retry with "
                 "more room: raise --max-tokens or use a model with a larger output limit"
             ) from exc
-        if isinstance(cause, DeadlineExceeded):
-            raise cause
-        deadline_at = _DEADLINE.get()
-        past_deadline = deadline_at is not None and time.monotonic() >= deadline_at
-        if isinstance(cause, openai.APITimeoutError) and past_deadline:
-            raise DeadlineExceeded(self.settings.deadline or 0.0) from exc
         if isinstance(cause, openai.OpenAIError):
             raise provider_error(cause, self.settings) from exc
         if run.refusal:

@@ -97,7 +97,7 @@ def test_the_deadline_bounds_the_whole_run(
     assert len(result.stderr.strip().splitlines()) == 1
 
 
-def test_the_sync_api_caps_each_request_by_the_deadline(
+def test_the_sync_api_keeps_the_deadline_when_requests_hang(
     model_server: ScriptedServer, llm: dict[str, Any], reference_article: str
 ) -> None:
     for _ in range(4):
@@ -109,6 +109,19 @@ def test_the_sync_api_caps_each_request_by_the_deadline(
             reference_article
         )
     assert time.monotonic() - started < 3
+
+
+def test_the_sync_api_keeps_the_deadline_through_a_retry_after_wait(
+    model_server: ScriptedServer, llm: dict[str, Any], reference_article: str
+) -> None:
+    model_server.fail(429, headers={"retry-after": "10"})  # the client would sleep 10 s
+    model_server.reply_tool_call("not JSON")
+
+    started = time.monotonic()
+    with pytest.raises(ProviderError, match="deadline of 1 s"):
+        Summarizer(**llm, deadline=1.0).summarize(reference_article)
+
+    assert time.monotonic() - started < 2.0
 
 
 def test_a_run_cut_off_by_the_deadline_reports_the_tokens_it_spent(
