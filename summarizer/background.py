@@ -26,3 +26,11 @@ def background_loop() -> asyncio.AbstractEventLoop:
             threading.Thread(target=loop.run_forever, name="summarizer-loop", daemon=True).start()
             _loop, _pid = loop, os.getpid()
         return _loop
+
+
+def running_background_loop() -> asyncio.AbstractEventLoop | None:
+    """The background loop if this process started it and it still runs; never starts one."""
+    with _lock:
+        if _loop is not None and _pid == os.getpid() and _loop.is_running():
+            return _loop
+        return None

@@ -40,6 +40,7 @@ from instructor.core.exceptions import (
 from pydantic import BaseModel, ValidationError, model_validator
 from tenacity import AsyncRetrying, Retrying, retry_if_exception_type, stop_after_attempt
 
+from .background import running_background_loop
 from .chunking import (
     Chunk,
     default_max_input_tokens,
@@ -278,16 +279,33 @@ class LLMEngine:
         self._async: Any = None
         self._sync_raw: openai.OpenAI | None = None
         self._async_raw: openai.AsyncOpenAI | None = None
+        self._async_loop: asyncio.AbstractEventLoop | None = None
 
     def close(self) -> None:
-        """Close the blocking client's connections; the async one needs ``aclose``."""
+        """Close the blocking client's connections, and the async client's when it lives on the
+        background loop (sync calls with a deadline, ``summarize_many``); else see ``aclose``."""
+        self._close_sync()
+        loop = running_background_loop()
+        if self._async_raw is None or loop is None or self._async_loop is not loop:
+            return
+        try:
+            here = asyncio.get_running_loop()
+        except RuntimeError:
+            here = None
+        if here is not loop:  # waiting on the loop from inside it would never end
+            asyncio.run_coroutine_threadsafe(self._close_async(), loop).result()
+
+    async def aclose(self) -> None:
+        """Close both clients' connections, inside the event loop the async one ran in."""
+        self._close_sync()
+        await self._close_async()
+
+    def _close_sync(self) -> None:
         if self._sync_raw is not None:
             self._sync_raw.close()
             self._sync = self._sync_raw = None
 
-    async def aclose(self) -> None:
-        """Close both clients' connections, inside the event loop the async one ran in."""
-        self.close()
+    async def _close_async(self) -> None:
         if self._async_raw is not None:
             raw, self._async, self._async_raw = self._async_raw, None, None
             await raw.close()
@@ -320,6 +338,7 @@ class LLMEngine:
             http_client = openai.DefaultAsyncHttpxClient(event_hooks={"request": [before_request]})
             self._async_raw = openai.AsyncOpenAI(**self._client_options(), http_client=http_client)
             self._async = self._instructor(self._async_raw)
+            self._async_loop = asyncio.get_running_loop()  # its connections belong to this loop
         return self._async
 
     def _reask_budget(self) -> dict[str, Any]:

@@ -126,6 +126,16 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:  # quiet
         pass
 
+    def setup(self) -> None:
+        super().setup()
+        self.server.owner._count_connection(+1)
+
+    def finish(self) -> None:
+        try:
+            super().finish()
+        finally:
+            self.server.owner._count_connection(-1)
+
     def do_GET(self) -> None:
         self._dispatch("GET")
 
@@ -182,10 +192,18 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = True
 
 
+class _KeepAliveHandler(_Handler):
+    protocol_version = (
+        "HTTP/1.1"  # connections stay open between requests, as real servers keep them
+    )
+
+
 class ScriptedServer:
     """A scripted OpenAI-compatible chat-completions server on 127.0.0.1 (random free port)."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, keep_alive: bool = False) -> None:
+        self.keep_alive = keep_alive
+        self.open_connections = 0  # client connections the server holds right now
         self.requests: list[dict[str, Any]] = []
         self._queue: list[_Reply] = []
         self._counter = 0
@@ -199,7 +217,7 @@ class ScriptedServer:
         if self._httpd is not None:
             return self
         self._stopping.clear()
-        httpd = _HTTPServer(("127.0.0.1", 0), _Handler)
+        httpd = _HTTPServer(("127.0.0.1", 0), _KeepAliveHandler if self.keep_alive else _Handler)
         httpd.owner = self
         self._httpd = httpd
         self._thread = threading.Thread(
@@ -229,6 +247,10 @@ class ScriptedServer:
             self._queue.clear()
             self.requests.clear()
             self._counter = 0
+
+    def _count_connection(self, change: int) -> None:
+        with self._lock:
+            self.open_connections += change
 
     def _record(self, entry: dict[str, Any]) -> int:
         with self._lock:

@@ -124,6 +124,24 @@ def test_the_sync_api_keeps_the_deadline_through_a_retry_after_wait(
     assert time.monotonic() - started < 2.0
 
 
+def test_closing_releases_the_connections_of_a_sync_call_with_a_deadline(
+    reference_answer: dict[str, Any], reference_article: str
+) -> None:
+    server = ScriptedServer(keep_alive=True).start()
+    try:
+        server.reply_answer(reference_answer)
+        options = {"base_url": server.base_url, "api_key": "test-key-not-secret", "deadline": 10.0}
+        with Summarizer("vllm/scripted-model", **options) as summarizer:
+            summarizer.summarize(reference_article)  # runs async underneath, for the deadline
+            assert server.open_connections == 1  # kept alive for the next call
+        waited = time.monotonic() + 2
+        while server.open_connections and time.monotonic() < waited:
+            time.sleep(0.02)
+        assert server.open_connections == 0
+    finally:
+        server.stop()
+
+
 def test_a_run_cut_off_by_the_deadline_reports_the_tokens_it_spent(
     model_server: ScriptedServer, llm: dict[str, Any], reference_article: str
 ) -> None:
