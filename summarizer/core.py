@@ -23,7 +23,7 @@ from .background import background_loop
 from .cache import SummaryCache, as_hit, cache_key, open_cache
 from .chunking import merge_records
 from .config import Settings
-from .errors import InputError, SummarizerError
+from .errors import ConfigurationError, InputError, SummarizerError
 from .grounding import NormalisedText, check_answer, grounded_records
 from .models import (
     ArticleSummary,
@@ -41,6 +41,13 @@ if TYPE_CHECKING:
 
 CacheOption = bool | str | os.PathLike[str] | SummaryCache | None
 PricesOption = Mapping[str, Price | Mapping[str, Any]] | None
+
+
+def _running_loop() -> asyncio.AbstractEventLoop | None:
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
 
 
 def check_article(article: object) -> str:
@@ -100,7 +107,8 @@ class Summarizer:
         return f"Summarizer(model={self.settings.model!r})"
 
     def close(self) -> None:
-        """Release the blocking client's connections and a cache this summarizer opened."""
+        """Release the connections this summarizer can reach from blocking code (its blocking
+        client, and the async one of calls with a deadline) and a cache it opened."""
         if self._engine is not None:
             self._engine.close()
         self._close_cache()
@@ -137,6 +145,8 @@ class Summarizer:
         summarizer.errors.InputError: the article is empty
         """
         article = check_article(article)
+        if self._engine is not None and self.settings.deadline is not None:
+            return self._on_background_loop(article)
         started = time.perf_counter()
         key, hit = self._lookup(article, started)
         if hit is not None:
@@ -144,8 +154,6 @@ class Summarizer:
         index = NormalisedText(article)
         if self._engine is None:
             return self._offline(article, index, started)
-        if self.settings.deadline is not None:
-            return self._on_background_loop(article)
         try:
             result = self._engine.summarize(article, index)
         except SummarizerError as exc:
@@ -155,7 +163,14 @@ class Summarizer:
 
     def _on_background_loop(self, article: str) -> ArticleSummary:
         """``asummarize`` run to the end from blocking code, so that a deadline holds exactly."""
-        future = asyncio.run_coroutine_threadsafe(self.asummarize(article), background_loop())
+        loop = background_loop()
+        if _running_loop() is loop:
+            # Blocking here would stop the very loop the call needs (summarize_many's own thread).
+            raise ConfigurationError(
+                "summarize() with a deadline cannot block summarize_many's event loop: "
+                "use asummarize() there"
+            )
+        future = asyncio.run_coroutine_threadsafe(self.asummarize(article), loop)
         try:
             return future.result()
         except BaseException:

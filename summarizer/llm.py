@@ -26,6 +26,7 @@ import copy
 import importlib
 import json
 import re
+import weakref
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
@@ -270,45 +271,54 @@ def _server_message(exc: openai.APIStatusError) -> str:
     return str(exc.message)
 
 
+def _current_loop() -> asyncio.AbstractEventLoop | None:
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+
+
 class LLMEngine:
-    """Summaries from an OpenAI-compatible model, one client of each kind created once."""
+    """Summaries from an OpenAI-compatible model: one blocking client, and one async client per
+    event loop (connections belong to the loop that opened them), each created on first use."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self._sync: Any = None
-        self._async: Any = None
         self._sync_raw: openai.OpenAI | None = None
-        self._async_raw: openai.AsyncOpenAI | None = None
-        self._async_loop: asyncio.AbstractEventLoop | None = None
+        # A loop that ends takes its entry with it: its connections died with it.
+        self._async_clients: weakref.WeakKeyDictionary[
+            asyncio.AbstractEventLoop, tuple[openai.AsyncOpenAI, Any]
+        ] = weakref.WeakKeyDictionary()
 
     def close(self) -> None:
-        """Close the blocking client's connections, and the async client's when it lives on the
-        background loop (sync calls with a deadline, ``summarize_many``); else see ``aclose``."""
+        """Close the blocking client's connections, and the async client's on the background
+        loop (sync calls with a deadline, ``summarize_many``); ``aclose`` reaches the others."""
         self._close_sync()
         loop = running_background_loop()
-        if self._async_raw is None or loop is None or self._async_loop is not loop:
-            return
-        try:
-            here = asyncio.get_running_loop()
-        except RuntimeError:
-            here = None
-        if here is not loop:  # waiting on the loop from inside it would never end
-            asyncio.run_coroutine_threadsafe(self._close_async(), loop).result()
+        if loop is not None and loop in self._async_clients and _current_loop() is not loop:
+            asyncio.run_coroutine_threadsafe(self._close_async(loop), loop).result()
 
     async def aclose(self) -> None:
-        """Close both clients' connections, inside the event loop the async one ran in."""
+        """Close the blocking client, this loop's async client, and the background loop's."""
         self._close_sync()
-        await self._close_async()
+        here = asyncio.get_running_loop()
+        await self._close_async(here)
+        loop = running_background_loop()
+        if loop is not None and loop is not here and loop in self._async_clients:
+            await asyncio.wrap_future(
+                asyncio.run_coroutine_threadsafe(self._close_async(loop), loop)
+            )
 
     def _close_sync(self) -> None:
         if self._sync_raw is not None:
             self._sync_raw.close()
             self._sync = self._sync_raw = None
 
-    async def _close_async(self) -> None:
-        if self._async_raw is not None:
-            raw, self._async, self._async_raw = self._async_raw, None, None
-            await raw.close()
+    async def _close_async(self, loop: asyncio.AbstractEventLoop) -> None:
+        entry = self._async_clients.pop(loop, None)
+        if entry is not None:
+            await entry[0].close()
 
     def _client_options(self) -> dict[str, Any]:
         return {
@@ -333,13 +343,15 @@ class LLMEngine:
 
     @property
     def async_client(self) -> Any:
-        if self._async is None:
+        """The running loop's async client: never one whose connections another loop opened."""
+        loop = asyncio.get_running_loop()
+        entry = self._async_clients.get(loop)
+        if entry is None:
             # Every request, retries included, passes the batch's pacer (when --rpm sets one).
             http_client = openai.DefaultAsyncHttpxClient(event_hooks={"request": [before_request]})
-            self._async_raw = openai.AsyncOpenAI(**self._client_options(), http_client=http_client)
-            self._async = self._instructor(self._async_raw)
-            self._async_loop = asyncio.get_running_loop()  # its connections belong to this loop
-        return self._async
+            raw = openai.AsyncOpenAI(**self._client_options(), http_client=http_client)
+            entry = self._async_clients[loop] = (raw, self._instructor(raw))
+        return entry[1]
 
     def _reask_budget(self) -> dict[str, Any]:
         return {

@@ -518,7 +518,7 @@ def test_rpm_paces_every_request_re_asks_included(server: BatchServer) -> None:
 
     assert results[0].summary is not None and results[0].summary.meta.attempts == 3
     gaps = [later - earlier for earlier, later in zip(arrivals, arrivals[1:], strict=False)]
-    assert len(gaps) == 2 and min(gaps) >= 0.15
+    assert len(gaps) == 2 and min(gaps) >= 0.1  # well above a re-ask's few milliseconds
 
 
 # -- the Python API ---------------------------------------------------------------------------

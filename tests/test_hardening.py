@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from summarizer import AnswerError, ProviderError, Summarizer, summarize
+from summarizer import AnswerError, ArticleSummary, ProviderError, Summarizer, summarize
 from summarizer.cli import app
 
 from conftest import REFERENCE_ARTICLE
@@ -117,9 +117,10 @@ def test_the_sync_api_keeps_the_deadline_through_a_retry_after_wait(
     model_server.fail(429, headers={"retry-after": "10"})  # the client would sleep 10 s
     model_server.reply_tool_call("not JSON")
 
+    summarizer = Summarizer(**llm, deadline=1.0)
     started = time.monotonic()
     with pytest.raises(ProviderError, match="deadline of 1 s"):
-        Summarizer(**llm, deadline=1.0).summarize(reference_article)
+        summarizer.summarize(reference_article)
 
     assert time.monotonic() - started < 2.0
 
@@ -138,6 +139,34 @@ def test_closing_releases_the_connections_of_a_sync_call_with_a_deadline(
         while server.open_connections and time.monotonic() < waited:
             time.sleep(0.02)
         assert server.open_connections == 0
+    finally:
+        server.stop()
+
+
+def test_one_summarizer_serves_several_event_loops_over_kept_alive_connections(
+    reference_answer: dict[str, Any], reference_article: str
+) -> None:
+    server = ScriptedServer(keep_alive=True).start()
+    try:
+        for _ in range(4):
+            server.reply_answer(reference_answer)
+        options = {"base_url": server.base_url, "api_key": "test-key-not-secret", "deadline": 10.0}
+        summarizer = Summarizer("vllm/scripted-model", **options)
+
+        async def in_a_new_loop() -> ArticleSummary:
+            try:
+                return await summarizer.asummarize(reference_article)
+            finally:
+                await summarizer.aclose()  # this loop's connections end with it
+
+        # Each asyncio.run is a new loop; the sync call with a deadline runs on a loop of its own.
+        first = asyncio.run(in_a_new_loop())
+        second = asyncio.run(in_a_new_loop())
+        third = summarizer.summarize(reference_article)
+        summarizer.close()
+
+        assert first.actors and second.actors and third.actors
+        assert len(server.requests) == 3
     finally:
         server.stop()
 
