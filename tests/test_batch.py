@@ -610,3 +610,18 @@ def test_the_sync_api_works_inside_a_running_event_loop(server: BatchServer) -> 
         return sum(result.ok for result in found)
 
     assert asyncio.run(inside()) == 3
+
+
+def test_a_sync_call_with_a_deadline_inside_summarize_many_is_refused_not_hung(
+    server: BatchServer,
+) -> None:
+    options = {"base_url": server.base_url, "api_key": "t", "deadline": 5.0}
+    blocking = Summarizer("vllm/scripted-model", **options)
+
+    def feed() -> Iterator[str]:
+        # The input is read on summarize_many's own event loop: blocking it would never end.
+        blocking.summarize(article(0))
+        yield article(1)
+
+    with pytest.raises(ConfigurationError, match="use asummarize"):
+        list(summarize_many(feed(), model="offline"))
