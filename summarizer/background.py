@@ -34,3 +34,11 @@ def running_background_loop() -> asyncio.AbstractEventLoop | None:
         if _loop is not None and _pid == os.getpid() and _loop.is_running():
             return _loop
         return None
+
+
+def current_loop() -> asyncio.AbstractEventLoop | None:
+    """The event loop running in this thread, if any."""
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None

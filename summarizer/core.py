@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from .background import background_loop
+from .background import background_loop, current_loop
 from .cache import SummaryCache, as_hit, cache_key, open_cache
 from .chunking import merge_records
 from .config import Settings
@@ -41,13 +41,6 @@ if TYPE_CHECKING:
 
 CacheOption = bool | str | os.PathLike[str] | SummaryCache | None
 PricesOption = Mapping[str, Price | Mapping[str, Any]] | None
-
-
-def _running_loop() -> asyncio.AbstractEventLoop | None:
-    try:
-        return asyncio.get_running_loop()
-    except RuntimeError:
-        return None
 
 
 def check_article(article: object) -> str:
@@ -164,7 +157,7 @@ class Summarizer:
     def _on_background_loop(self, article: str) -> ArticleSummary:
         """``asummarize`` run to the end from blocking code, so that a deadline holds exactly."""
         loop = background_loop()
-        if _running_loop() is loop:
+        if current_loop() is loop:
             # Blocking here would stop the very loop the call needs (summarize_many's own thread).
             raise ConfigurationError(
                 "summarize() with a deadline cannot block summarize_many's event loop: "

@@ -41,7 +41,7 @@ from instructor.core.exceptions import (
 from pydantic import BaseModel, ValidationError, model_validator
 from tenacity import AsyncRetrying, Retrying, retry_if_exception_type, stop_after_attempt
 
-from .background import running_background_loop
+from .background import current_loop, running_background_loop
 from .chunking import (
     Chunk,
     default_max_input_tokens,
@@ -271,13 +271,6 @@ def _server_message(exc: openai.APIStatusError) -> str:
     return str(exc.message)
 
 
-def _current_loop() -> asyncio.AbstractEventLoop | None:
-    try:
-        return asyncio.get_running_loop()
-    except RuntimeError:
-        return None
-
-
 class LLMEngine:
     """Summaries from an OpenAI-compatible model: one blocking client, and one async client per
     event loop (connections belong to the loop that opened them), each created on first use."""
@@ -296,7 +289,7 @@ class LLMEngine:
         loop (sync calls with a deadline, ``summarize_many``); ``aclose`` reaches the others."""
         self._close_sync()
         loop = running_background_loop()
-        if loop is not None and loop in self._async_clients and _current_loop() is not loop:
+        if loop is not None and loop in self._async_clients and current_loop() is not loop:
             asyncio.run_coroutine_threadsafe(self._close_async(loop), loop).result()
 
     async def aclose(self) -> None:
