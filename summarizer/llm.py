@@ -279,7 +279,7 @@ class LLMEngine:
         self.settings = settings
         self._sync: Any = None
         self._sync_raw: openai.OpenAI | None = None
-        # A loop that ends takes its entry with it: its connections died with it.
+        # One per loop; entries of closed loops are dropped when a new loop asks for a client.
         self._async_clients: weakref.WeakKeyDictionary[
             asyncio.AbstractEventLoop, tuple[openai.AsyncOpenAI, Any]
         ] = weakref.WeakKeyDictionary()
@@ -340,6 +340,10 @@ class LLMEngine:
         loop = asyncio.get_running_loop()
         entry = self._async_clients.get(loop)
         if entry is None:
+            # A kept-alive connection refers to its loop, so a closed loop's entry may never be
+            # collected on its own: drop it here (its connections cannot be used again anyway).
+            for closed in [other for other in self._async_clients if other.is_closed()]:
+                del self._async_clients[closed]
             # Every request, retries included, passes the batch's pacer (when --rpm sets one).
             http_client = openai.DefaultAsyncHttpxClient(event_hooks={"request": [before_request]})
             raw = openai.AsyncOpenAI(**self._client_options(), http_client=http_client)
