@@ -481,7 +481,7 @@ def score_article(gold: GoldArticle, summary: ArticleSummary) -> ArticleResult:
         counts=counts,
         missed_actors=[a.name for j, a in enumerate(gold.actors) if j not in matched_gold],
         spurious_actors=[a.name for i, a in enumerate(summary.actors) if i not in pairs],
-        cached=bool(getattr(meta, "cached", False)),
+        cached=meta.cached,
         tokens=meta.usage.total_tokens,
         cost_usd=float(cost) if cost is not None else None,
         elapsed_s=meta.elapsed_s,

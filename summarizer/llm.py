@@ -27,6 +27,8 @@ import importlib
 import json
 import re
 import weakref
+from collections.abc import Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
@@ -111,6 +113,21 @@ class _Ledger:
 # Shared by the tasks of one call (they copy the context, not the ledger), so nothing is lost when
 # the call fails in one part or is cut off by the deadline.
 _LEDGER: ContextVar[_Ledger | None] = ContextVar("summarizer_ledger", default=None)
+
+
+@contextmanager
+def _counting_tokens() -> Iterator[None]:
+    """Count the tokens of one call; an error leaving it carries them all (every part of a long
+    article, and what was spent before a deadline), not only the failed attempt's."""
+    ledger = _Ledger()
+    token = _LEDGER.set(ledger)
+    try:
+        yield
+    except SummarizerError as exc:
+        exc.usage = ledger.usage
+        raise
+    finally:
+        _LEDGER.reset(token)
 
 
 class DeadlineExceeded(ProviderError):
@@ -375,15 +392,8 @@ class LLMEngine:
 
     def summarize(self, article: str, index: NormalisedText) -> LLMResult:
         """Sync, with no deadline: ``Summarizer`` runs a deadline through ``asummarize``."""
-        ledger = _Ledger()
-        ledger_token = _LEDGER.set(ledger)
-        try:
+        with _counting_tokens():
             return self._summarize(article, index)
-        except SummarizerError as exc:
-            exc.usage = ledger.usage  # the whole call's tokens, not only the failed part's
-            raise
-        finally:
-            _LEDGER.reset(ledger_token)
 
     def _summarize(self, article: str, index: NormalisedText) -> LLMResult:
         chunks = self._chunks(article)
@@ -401,9 +411,7 @@ class LLMEngine:
 
     async def asummarize(self, article: str, index: NormalisedText) -> LLMResult:
         """Async: the deadline bounds the whole run exactly."""
-        ledger = _Ledger()
-        ledger_token = _LEDGER.set(ledger)
-        try:
+        with _counting_tokens():
             if self.settings.deadline is None:
                 return await self._asummarize(article, index)
             try:
@@ -412,11 +420,6 @@ class LLMEngine:
                 )
             except asyncio.TimeoutError as exc:
                 raise DeadlineExceeded(self.settings.deadline) from exc
-        except SummarizerError as exc:
-            exc.usage = ledger.usage  # what was spent before the failure or the deadline
-            raise
-        finally:
-            _LEDGER.reset(ledger_token)
 
     async def _asummarize(self, article: str, index: NormalisedText) -> LLMResult:
         chunks = self._chunks(article)
