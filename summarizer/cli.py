@@ -26,15 +26,8 @@ from typing import Annotated, Any, NoReturn
 import typer
 
 from . import __version__
-from .batch import (
-    DEFAULT_CONCURRENCY,
-    BatchResult,
-    BatchTotals,
-    ResultsFile,
-    SourceArticle,
-    asummarize_many,
-    read_sources,
-)
+from .batch import DEFAULT_CONCURRENCY, BatchResult, BatchTotals, asummarize_many
+from .batch_io import ResultsFile, SourceArticle, read_sources
 from .cache import SummaryCache
 from .config import Settings
 from .core import Summarizer
