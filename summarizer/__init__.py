@@ -1,15 +1,22 @@
 """summarizer: a news article in, a grounded structured summary out.
 
+>>> from pathlib import Path
 >>> from summarizer import summarize
->>> summary = summarize(open("examples/ap-kim-russia-jets.txt").read())  # doctest: +SKIP
+>>> summary = summarize(Path("examples/ap-kim-russia-jets.txt").read_text(), model="offline")
+>>> summary.meta.model
+'offline'
 """
 
+from importlib import metadata as _metadata
+
 from .batch import BatchResult, BatchTotals, asummarize_many, summarize_many
+from .cache import SummaryCache
 from .config import Settings
 from .core import Summarizer, asummarize, summarize
 from .errors import (
     AnswerError,
     ConfigurationError,
+    DeadlineExceeded,
     GroundingError,
     InputError,
     ProviderError,
@@ -21,12 +28,17 @@ from .models import (
     ActorKind,
     ArticleSummary,
     ConcernKind,
+    DroppedRecord,
     RunMeta,
     StatedConcern,
     Usage,
 )
+from .pricing import Price
 
-__version__ = "0.1.0"
+try:
+    __version__ = _metadata.version("summarizer")
+except _metadata.PackageNotFoundError:  # a checkout that was never installed
+    __version__ = "0+unknown"
 
 __all__ = [
     "Actor",
@@ -37,14 +49,18 @@ __all__ = [
     "BatchTotals",
     "ConcernKind",
     "ConfigurationError",
+    "DeadlineExceeded",
+    "DroppedRecord",
     "GroundingError",
     "InputError",
+    "Price",
     "ProviderError",
     "RunMeta",
     "Settings",
     "StatedConcern",
     "Summarizer",
     "SummarizerError",
+    "SummaryCache",
     "TruncatedOutputError",
     "Usage",
     "__version__",

@@ -32,8 +32,8 @@ from collections.abc import (
 from dataclasses import dataclass, field
 from typing import Any
 
-from .background import background_loop
-from .core import CacheOption, PricesOption, Summarizer, _shared
+from . import bridge
+from .core import CacheOption, PricesOption, Summarizer, shared
 from .errors import ConfigurationError, SummarizerError
 from .models import ArticleSummary, Usage
 from .pacing import PACER, RequestPacer
@@ -119,7 +119,7 @@ def asummarize_many(
     ...     async for result in asummarize_many(open_articles(), concurrency=16, cache=True):
     ...         print(result.id, result.ok)
     """
-    worker = _worker(summarizer, model, cache, prices, options, shared=False)
+    worker = _worker(summarizer, model, cache, prices, options, reuse=False)
     # A summarizer made here is closed here, in this loop, when the run ends or is abandoned.
     owned = worker if summarizer is None else None
     return _run(articles, worker, _slots(concurrency), _pacer(rpm), owned)
@@ -142,8 +142,8 @@ def summarize_many(
     ...     print(result.id, result.ok)
     0 True
     """
-    worker = _worker(summarizer, model, cache, prices, options, shared=True)
-    return _drive(_run(articles, worker, _slots(concurrency), _pacer(rpm)))
+    worker = _worker(summarizer, model, cache, prices, options, reuse=True)
+    return bridge.iterate(_run(articles, worker, _slots(concurrency), _pacer(rpm)))
 
 
 def _worker(
@@ -153,7 +153,7 @@ def _worker(
     prices: PricesOption,
     options: dict[str, Any],
     *,
-    shared: bool,
+    reuse: bool,
 ) -> Summarizer:
     if summarizer is not None:
         if model is not None or cache is not None or prices is not None or options:
@@ -161,8 +161,8 @@ def _worker(
         return summarizer
     # The sync twin's loop lives as long as the process, so its clients can be shared across calls;
     # an async caller's loop may not, so it gets clients of its own.
-    if shared:
-        return _shared(model, cache, prices, options)
+    if reuse:
+        return shared(model, cache, prices, options)
     return Summarizer(model, cache=cache, prices=prices, **options)
 
 
@@ -249,42 +249,3 @@ async def _run(
         await source.aclose()
         if owned is not None:
             await owned.aclose()
-
-
-class _Steps:
-    """Drives an async iterator one result at a time from another thread, and can stop it."""
-
-    def __init__(self, results: AsyncIterator[BatchResult]) -> None:
-        self._results = results
-        self._step: asyncio.Future[BatchResult] | None = None
-
-    async def next(self) -> BatchResult | None:
-        self._step = asyncio.ensure_future(self._results.__anext__())
-        try:
-            return await self._step
-        except StopAsyncIteration:
-            return None
-
-    async def close(self) -> None:
-        step = self._step
-        if step is not None and not step.done():
-            step.cancel()
-            await asyncio.gather(step, return_exceptions=True)
-        aclose = getattr(self._results, "aclose", None)
-        if aclose is not None:
-            await aclose()
-
-
-def _drive(results: AsyncIterator[BatchResult]) -> Iterator[BatchResult]:
-    loop = background_loop()
-    steps = _Steps(results)
-    try:
-        while True:
-            # Between two results the loop keeps the requests in flight going; no new article is
-            # pulled until the caller asks for the next result.
-            result = asyncio.run_coroutine_threadsafe(steps.next(), loop).result()
-            if result is None:
-                return
-            yield result
-    finally:
-        asyncio.run_coroutine_threadsafe(steps.close(), loop).result()

@@ -1,8 +1,8 @@
 """Long articles: counting tokens, splitting on paragraph and sentence boundaries, merging the parts.
 
-An article longer than the model can take is split into chunks, each summarised on its own (map);
-the chunks' actors and concerns are merged here, with every span in whole-article offsets, and the
-headline, summary and key points come from one more call over the chunk results (reduce).
+An article longer than the model can take is split into chunks here, on paragraph, then sentence,
+then word boundaries; ``summarizer.longform`` summarises each (map) and merges their results
+(reduce).
 
 Example::
 
@@ -14,28 +14,13 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from .grounding import NormalisedText, locate_mention, normalise
-from .models import Actor, StatedConcern
-
 # English news runs at about four characters a token; three keeps the estimate on the safe side.
 _CHARS_PER_TOKEN = 3
-# Context windows of well-known models, in tokens; anything else is assumed to be small.
-CONTEXT_WINDOWS = {
-    "gpt-4o": 128_000,
-    "gpt-4o-mini": 128_000,
-    "gpt-4.1": 1_000_000,
-    "gpt-4.1-mini": 1_000_000,
-    "gpt-4.1-nano": 1_000_000,
-    "o4-mini": 200_000,
-    "o3": 200_000,
-    "o3-mini": 200_000,
-}
-DEFAULT_CONTEXT_WINDOW = 8_192
 # Room kept for the system prompt, the schema and the chat framing.
 PROMPT_RESERVE = 1_500
 
@@ -64,10 +49,15 @@ def _encoding(model_name: str) -> Any:
         return None
 
 
-def default_max_input_tokens(model_name: str, max_output_tokens: int) -> int:
-    """The model's context window less the prompt and the output budget."""
-    window = CONTEXT_WINDOWS.get(model_name, DEFAULT_CONTEXT_WINDOW)
-    return max(window - PROMPT_RESERVE - max_output_tokens, 256)
+def default_max_input_tokens(context_window: int, max_output_tokens: int) -> int:
+    """A model's context window less the prompt and the output budget."""
+    return max(context_window - PROMPT_RESERVE - max_output_tokens, 256)
+
+
+def fits(text: str, limit: int, count: Callable[[str], int]) -> bool:
+    """Whether text is at most ``limit`` tokens; a token is never shorter than one byte, so a text
+    of no more bytes than that fits without counting (no tokenizer is loaded for it)."""
+    return len(text.encode("utf-8")) <= limit or count(text) <= limit
 
 
 @dataclass(frozen=True)
@@ -116,53 +106,3 @@ def split_article(text: str, limit: int, count: Callable[[str], int]) -> list[Ch
     if current is not None:
         chunks.append(current)
     return chunks
-
-
-def shift_concern(concern: StatedConcern, offset: int) -> StatedConcern:
-    start, end = concern.quote_span
-    return concern.model_copy(update={"quote_span": (start + offset, end + offset)})
-
-
-def merge_records(
-    article: NormalisedText,
-    parts: Iterable[tuple[list[Actor], list[StatedConcern]]],
-) -> tuple[list[Actor], list[StatedConcern]]:
-    """Actors merged by name and mentions, concerns by holder and quote, spans in the article's
-    own offsets. A passage repeated in the article yields one concern, at its first place."""
-    actors: list[Actor] = []
-    by_key: dict[str, int] = {}
-    concerns: list[StatedConcern] = []
-    concern_index: dict[tuple[int, str], int] = {}
-    for part_actors, part_concerns in parts:
-        local: dict[str, int] = {}
-        for actor in part_actors:
-            keys = [normalise(actor.name)] + [normalise(m) for m in actor.mentions]
-            found = next((by_key[k] for k in keys if k in by_key), None)
-            if found is None:
-                found = len(actors)
-                actors.append(actor.model_copy(update={"mentions": [], "mention_spans": []}))
-            merged = actors[found]
-            for mention in actor.mentions:
-                if normalise(mention) not in {normalise(m) for m in merged.mentions}:
-                    merged.mentions.append(mention)
-            if merged.role is None and actor.role:
-                actors[found] = merged = merged.model_copy(update={"role": actor.role})
-            for key in keys:
-                by_key.setdefault(key, found)
-                local[key] = found
-        for concern in part_concerns:
-            holder = local.get(normalise(concern.holder), by_key.get(normalise(concern.holder)))
-            if holder is None:
-                continue
-            identity = (holder, normalise(concern.quote))
-            if identity in concern_index:
-                continue
-            concern_index[identity] = len(concerns)
-            concerns.append(concern.model_copy(update={"holder": actors[holder].name}))
-    for index, actor in enumerate(actors):
-        spans = [locate_mention(article, mention) for mention in actor.mentions]
-        kept = [(m, s) for m, s in zip(actor.mentions, spans, strict=True) if s is not None]
-        actors[index] = actor.model_copy(
-            update={"mentions": [m for m, _ in kept], "mention_spans": [s for _, s in kept]}
-        )
-    return [actor for actor in actors if actor.mentions], concerns

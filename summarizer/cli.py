@@ -10,11 +10,11 @@ Example::
 
 from __future__ import annotations
 
-import asyncio
 import io
 import json
 import logging
 import os
+import re
 import sys
 import time
 import traceback
@@ -25,7 +25,7 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 
-from . import __version__
+from . import __version__, bridge
 from .batch import DEFAULT_CONCURRENCY, BatchResult, BatchTotals, asummarize_many
 from .batch_io import ResultsFile, SourceArticle, read_sources
 from .cache import SummaryCache
@@ -81,9 +81,31 @@ def _errors(debug: bool, secret: str | None = None) -> Iterator[None]:
             trace = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
             sys.stderr.write(redact(trace, secret))
             raise typer.Exit(code) from None
-        message = str(exc) if isinstance(exc, SummarizerError) else f"unexpected {exc!r}"
+        message = _in_flags(str(exc)) if isinstance(exc, SummarizerError) else f"unexpected {exc!r}"
         hint = "" if isinstance(exc, SummarizerError) else " (run with --debug for details)"
         _fail(redact(message, secret) + hint, code)
+
+
+# Library messages name options as Python spells them; the command line speaks of its flags.
+_FLAGS = {
+    "model='offline'": "--model offline",
+    "model='ollama/llama3.2'": "--model ollama/llama3.2",
+    "model=": "--model",
+    " (or pass api_key=)": "",
+    "base_url": "--base-url",
+    "the base URL": "--base-url",
+    "check the model and the base URL": "check --model and --base-url",
+    "raise the deadline": "raise --deadline",
+    "raise the timeout": "raise --timeout",
+    "raise max_tokens": "raise --max-tokens",
+}
+_FLAG_WORDS = re.compile(
+    "|".join(re.escape(word) for word in sorted(_FLAGS, key=len, reverse=True))
+)
+
+
+def _in_flags(message: str) -> str:
+    return _FLAG_WORDS.sub(lambda match: _FLAGS[match.group()], message)
 
 
 def _settings(
@@ -209,7 +231,7 @@ def summarize(
         )
         source = read_article(path, max_bytes=max_input_bytes, encoding=encoding, html=html)
         # The async path, so that --deadline bounds the whole run exactly.
-        summary = asyncio.run(_summarizer(settings, not no_cache).asummarize(source.text))
+        summary = bridge.run(_summarizer(settings, not no_cache).asummarize(source.text))
         if source.extracted:
             summary = summary.model_copy(update={"source_text": source.text})
         _offline_notice(settings, model)
@@ -226,7 +248,7 @@ def schema(
     ] = False,
 ) -> None:
     """Print the JSON Schema of ArticleSummary (or, with --answer, of the model's answer)."""
-    from .llm import ArticleRecord
+    from .engines.openai_compatible import ArticleRecord
 
     model = ArticleRecord if answer else ArticleSummary
     sys.stdout.write(json.dumps(model.model_json_schema(), indent=2) + "\n")
@@ -368,7 +390,7 @@ def batch(
                 try:
                     articles = run.articles(read_sources(inputs, stdin=stdin))
                     worker = _summarizer(settings, not no_cache)
-                    asyncio.run(run.consume(articles, worker, concurrency, rpm))
+                    bridge.run(run.consume(articles, worker, concurrency, rpm))
                 finally:
                     if stdin is not None:
                         stdin.detach()  # standard input stays open for whoever owns it

@@ -9,41 +9,19 @@ Example::
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
-from typing import Literal
+from dataclasses import dataclass, field, fields, replace
+from typing import Any, Literal
 
 from .errors import ConfigurationError
+from .providers import OFFLINE, PROVIDERS, Provider, canonical_provider, provider
 
 Mode = Literal["tools", "json", "json_schema"]
 MODES: tuple[Mode, ...] = ("tools", "json", "json_schema")
 
-OFFLINE = "offline"
 DEFAULT_OPENAI_MODEL = "openai/gpt-4o-mini"
-
-
-@dataclass(frozen=True)
-class ProviderInfo:
-    """An OpenAI-compatible provider: where it listens, and where its key comes from."""
-
-    base_url: str | None
-    key_variable: str | None
-
-
-# Every provider here speaks the OpenAI chat-completions protocol.
-PROVIDERS: Mapping[str, ProviderInfo] = {
-    "openai": ProviderInfo(None, "OPENAI_API_KEY"),
-    "ollama": ProviderInfo("http://localhost:11434/v1", None),
-    "vllm": ProviderInfo("http://localhost:8000/v1", None),
-    "llamacpp": ProviderInfo("http://localhost:8080/v1", None),
-    "lmstudio": ProviderInfo("http://localhost:1234/v1", None),
-    "openrouter": ProviderInfo("https://openrouter.ai/api/v1", "OPENROUTER_API_KEY"),
-    "groq": ProviderInfo("https://api.groq.com/openai/v1", "GROQ_API_KEY"),
-    "deepseek": ProviderInfo("https://api.deepseek.com/v1", "DEEPSEEK_API_KEY"),
-    "together": ProviderInfo("https://api.together.xyz/v1", "TOGETHER_API_KEY"),
-}
-PROVIDER_ALIASES = {"llama.cpp": "llamacpp", "llama-cpp": "llamacpp", "lm-studio": "lmstudio"}
 
 
 @dataclass(frozen=True)
@@ -79,8 +57,25 @@ class Settings:
     def is_offline(self) -> bool:
         return self.provider == OFFLINE
 
+    @property
+    def record(self) -> Provider:
+        """What the provider registry knows of this provider."""
+        return provider(self.provider)
+
     def with_options(self, **changes: object) -> Settings:
         return replace(self, **changes)  # type: ignore[arg-type]
+
+    @classmethod
+    def from_options(cls, model: str | None, options: Mapping[str, Any]) -> Settings:
+        """``resolve`` for options collected as keywords: an unknown one is a
+        ``ConfigurationError`` that names it (not a ``TypeError``)."""
+        for name in options:
+            if name not in _OPTIONS:
+                raise ConfigurationError(
+                    f"unknown option {name!r}: the options are {', '.join(sorted(_OPTIONS))}",
+                    option=name,
+                )
+        return cls.resolve(model, **options)
 
     @classmethod
     def resolve(
@@ -106,18 +101,15 @@ class Settings:
         ``OPENAI_BASE_URL``, else the provider's. Key: ``api_key``, else the provider's variable.
         """
         env = os.environ if environ is None else environ
-        if mode not in MODES:
-            raise ConfigurationError(f"unknown mode {mode!r}: choose one of {', '.join(MODES)}")
-        if timeout <= 0:
-            raise ConfigurationError("the timeout must be a positive number of seconds")
-        if max_retries < 0 or transport_retries < 0:
-            raise ConfigurationError("retry budgets must be zero or more")
-        if max_tokens < 1:
-            raise ConfigurationError("max_tokens must be at least 1")
-        if deadline is not None and deadline <= 0:
-            raise ConfigurationError("the deadline must be a positive number of seconds")
-        if max_input_tokens is not None and max_input_tokens < 64:
-            raise ConfigurationError("max_input_tokens must be at least 64")
+        _check_options(
+            mode=mode,
+            timeout=timeout,
+            max_retries=max_retries,
+            transport_retries=transport_retries,
+            max_tokens=max_tokens,
+            max_input_tokens=max_input_tokens,
+            deadline=deadline,
+        )
         base_url = base_url or env.get("OPENAI_BASE_URL") or None
         name = model or env.get("SUMMARIZER_MODEL") or None
         if name is None:
@@ -125,57 +117,104 @@ class Settings:
                 name = DEFAULT_OPENAI_MODEL
             elif base_url:
                 raise ConfigurationError(
-                    "a base URL is set but no model: pass --model (model=) or set SUMMARIZER_MODEL, "
-                    "e.g. --model ollama/llama3.2"
+                    "a base URL is set but no model: pass model= (or set SUMMARIZER_MODEL), "
+                    "e.g. model='ollama/llama3.2'",
+                    option="model",
                 )
             else:
                 name = OFFLINE
-        common = {
+        common: dict[str, Any] = {
             "mode": mode,
-            "timeout": timeout,
+            "timeout": float(timeout),
             "max_retries": max_retries,
             "transport_retries": transport_retries,
             "max_tokens": max_tokens,
-            "strict": strict,
+            "strict": bool(strict),
             "max_input_tokens": max_input_tokens,
-            "deadline": deadline,
+            "deadline": None if deadline is None else float(deadline),
         }
         if name == OFFLINE:
-            return cls(provider=OFFLINE, model_name=OFFLINE, **common)  # type: ignore[arg-type]
-        provider, model_name = _split_model(name)
-        info = PROVIDERS.get(provider)
-        if info is None and not base_url:
-            known = ", ".join(sorted(PROVIDERS))
+            return cls(provider=OFFLINE, model_name=OFFLINE, **common)
+        provider_name, model_name = _split_model(name)
+        known = provider_name in PROVIDERS
+        if not known and not base_url and not _is_plugin(provider_name):
             raise ConfigurationError(
-                f"unknown provider {provider!r} in {name!r}: use one of {known}, "
-                "or give --base-url for another OpenAI-compatible server"
+                f"unknown provider {provider_name!r} in {name!r}: use one of "
+                f"{', '.join(sorted(PROVIDERS))}, an installed engine plugin, or give base_url "
+                "for another OpenAI-compatible server",
+                option="model",
             )
-        url = base_url or (info.base_url if info else None)
-        key_variable = info.key_variable if info else None
-        key = api_key or (env.get(key_variable) if key_variable else None) or None
+        record = provider(provider_name)
+        url = base_url or record.base_url
+        key = api_key or (env.get(record.key_variable) if record.key_variable else None) or None
         if key is None and base_url:
             # A server of one's own: a key is optional, and OPENAI_API_KEY is the usual place.
             key = env.get("OPENAI_API_KEY") or None
-        if key is None and key_variable and not base_url:
+        if key is None and record.key_variable and not base_url:
             raise ConfigurationError(
-                f"no API key for {provider}: set {key_variable}, or point --base-url "
-                "(OPENAI_BASE_URL) at a local OpenAI-compatible server, or use --model offline"
+                f"no API key for {provider_name}: set {record.key_variable} (or pass api_key=), "
+                "or point base_url (OPENAI_BASE_URL) at a local OpenAI-compatible server, or use "
+                "model='offline'",
+                option="api_key",
             )
         return cls(
-            provider=provider,
-            model_name=model_name,
-            base_url=url,
-            api_key=key,
-            **common,  # type: ignore[arg-type]
+            provider=provider_name, model_name=model_name, base_url=url, api_key=key, **common
         )
+
+
+_OPTIONS = frozenset(f.name for f in fields(Settings)) - {"provider", "model_name"}
+
+
+def _check_options(
+    *,
+    mode: str,
+    timeout: float,
+    max_retries: int,
+    transport_retries: int,
+    max_tokens: int,
+    max_input_tokens: int | None,
+    deadline: float | None,
+) -> None:
+    if mode not in MODES:
+        raise ConfigurationError(
+            f"unknown mode {mode!r}: choose one of {', '.join(MODES)}", option="mode"
+        )
+    _number("timeout", timeout, positive=True)
+    _whole("max_retries", max_retries, at_least=0)
+    _whole("transport_retries", transport_retries, at_least=0)
+    _whole("max_tokens", max_tokens, at_least=1)
+    if max_input_tokens is not None:
+        _whole("max_input_tokens", max_input_tokens, at_least=64)
+    if deadline is not None:
+        _number("deadline", deadline, positive=True)
+
+
+def _number(name: str, value: object, *, positive: bool) -> None:
+    ok = isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+    if not ok or (positive and value <= 0):  # type: ignore[operator]
+        raise ConfigurationError(f"{name} must be a positive number of seconds", option=name)
+
+
+def _whole(name: str, value: object, *, at_least: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < at_least:
+        what = "zero or more" if at_least == 0 else f"at least {at_least}"
+        raise ConfigurationError(f"{name} must be a whole number, {what}", option=name)
+
+
+def _is_plugin(name: str) -> bool:
+    from .engines import plugin_names
+
+    return name in plugin_names()
 
 
 def _split_model(name: str) -> tuple[str, str]:
     """``provider/model`` into its parts; a bare name means OpenAI."""
     if "/" not in name:
         return "openai", name
-    provider, model_name = name.split("/", 1)
-    provider = PROVIDER_ALIASES.get(provider.lower(), provider.lower())
-    if not provider or not model_name:
-        raise ConfigurationError(f"model {name!r} is not of the form provider/model")
-    return provider, model_name
+    provider_name, model_name = name.split("/", 1)
+    provider_name = canonical_provider(provider_name)
+    if not provider_name or not model_name:
+        raise ConfigurationError(
+            f"model {name!r} is not of the form provider/model", option="model"
+        )
+    return provider_name, model_name

@@ -1,11 +1,13 @@
 """The error tree. Every error the library raises on purpose is a ``SummarizerError``::
 
-    SummarizerError
-    ├── ConfigurationError       settings that cannot work: no key and no base URL, unknown provider
+    SummarizerError              .usage (tokens the failed run spent), .cost_usd (their price)
+    ├── ConfigurationError       settings that cannot work: no key, unknown provider, bad option
+    │                            (.option: the option at fault, when there is one)
     ├── InputError               the article: empty, binary, not UTF-8, missing file, too large
     ├── ProviderError            the model's server said no, or could not be reached
     │   │                        (.status_code, .request_id; transport retries already spent)
-    │   └── TruncatedOutputError the answer was cut off at the output token limit
+    │   ├── TruncatedOutputError the answer was cut off at the output token limit
+    │   └── DeadlineExceeded     the run's deadline passed before a result (.deadline)
     └── AnswerError              the answers never fit the contract within the re-ask budget
         │                        (.attempts, .last_answer)
         └── GroundingError       ... because quotes or mentions are not in the article (strict mode)
@@ -39,7 +41,15 @@ class SummarizerError(Exception):
 
 
 class ConfigurationError(SummarizerError):
-    """The settings cannot work (no key, no base URL, unknown provider, bad option)."""
+    """The settings cannot work (no key, no base URL, unknown provider, bad option).
+
+    ``option`` names the option at fault (``"model"``, ``"base_url"``, ``"timeout"``, ...), so
+    that a caller (the CLI) can name it in its own terms.
+    """
+
+    def __init__(self, message: str, *, option: str | None = None) -> None:
+        super().__init__(message)
+        self.option = option
 
 
 class InputError(SummarizerError):
@@ -59,6 +69,16 @@ class ProviderError(SummarizerError):
 
 class TruncatedOutputError(ProviderError):
     """The model ran out of output tokens before it finished its answer."""
+
+
+class DeadlineExceeded(ProviderError):
+    """The run's deadline passed before a result."""
+
+    def __init__(self, deadline: float) -> None:
+        super().__init__(
+            f"no result within the deadline of {deadline:g} s: raise the deadline or try later"
+        )
+        self.deadline = deadline
 
 
 class AnswerError(SummarizerError):

@@ -46,6 +46,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field, ValidationError
 from rich.table import Table
 
+from . import bridge
+from .article import Article
 from .core import Summarizer
 from .errors import ConfigurationError, InputError, SummarizerError
 from .grounding import (
@@ -87,9 +89,6 @@ METRICS = (
     "summary_actor_recall",
 )
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an) ")
-# Warnings written by grounding.grounded_records when it drops what the article does not contain.
-_DROPPED_MENTION = re.compile(r"\bdropped mention ")
-_DROPPED_QUOTE = re.compile(r"\bdropped concern of .*: the quote .* is not in the article$")
 
 
 # -- the gold set ----------------------------------------------------------------------------------
@@ -151,12 +150,13 @@ def _load_one(text_path: Path) -> GoldArticle:
         raise InputError(
             _one_line(f"{json_path}: not a valid gold answer: {where}: {first['msg']}{more}")
         ) from exc
-    report = check_answer(NormalisedText(text), answer)
+    article = Article(text)
+    report = check_answer(article, answer, near=False)
     if not report.ok:
         more = f" (and {len(report.problems) - 1} more)" if len(report.problems) > 1 else ""
         raise InputError(_one_line(f"{json_path}: {report.problems[0]}{more}"))
-    actors, concerns, _ = grounded_records(answer, report)
-    return GoldArticle(text_path.stem, text, answer, actors, concerns)
+    grounded = grounded_records(article, answer, report)
+    return GoldArticle(text_path.stem, text, answer, grounded.actors, grounded.concerns)
 
 
 # -- matching --------------------------------------------------------------------------------------
@@ -441,9 +441,10 @@ def score_article(gold: GoldArticle, summary: ArticleSummary) -> ArticleResult:
     mentions = [mention for actor in summary.actors for mention in actor.mentions]
     grounded = sum(locate_mention(index, mention) is not None for mention in mentions)
     grounded += sum(span is not None for span in predicted_spans)
+    # Mentions and quotes the library dropped as not in the article count as not found.
     dropped = sum(
-        bool(_DROPPED_MENTION.search(warning) or _DROPPED_QUOTE.search(warning))
-        for warning in summary.meta.warnings
+        record.reason == "not_in_article" and record.kind in ("mention", "concern")
+        for record in summary.meta.dropped
     )
 
     rouge = _rouge_scorer()
@@ -568,8 +569,10 @@ async def aevaluate(
     ``Summarizer`` (or pass a ``summarizer``). An article whose run fails is reported with
     ``status == "error"`` and left out of the aggregates.
     """
-    if concurrency < 1:
-        raise ConfigurationError("concurrency must be at least 1")
+    if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:
+        raise ConfigurationError(
+            "concurrency must be a whole number of at least 1", option="concurrency"
+        )
     articles = load_gold(gold) if isinstance(gold, (str, Path)) else list(gold)
     _rouge_scorer()  # a missing optional dependency fails before any request is made
     runner = summarizer if summarizer is not None else Summarizer(model, **options)
@@ -603,13 +606,13 @@ def evaluate(
     summarizer: Summarizer | None = None,
     **options: Any,
 ) -> EvaluationReport:
-    """The blocking twin of ``aevaluate`` (do not call it from a running event loop).
+    """The blocking twin of ``aevaluate`` (on the bridge's event loop, so it works anywhere).
 
     >>> report = evaluate("gold", model="offline")  # doctest: +SKIP
     >>> report.aggregate.failed  # doctest: +SKIP
     0
     """
-    return asyncio.run(
+    return bridge.run(
         aevaluate(gold, model, concurrency=concurrency, summarizer=summarizer, **options)
     )
 

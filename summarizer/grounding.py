@@ -9,18 +9,30 @@ of the article, and the span recorded is the real location in the original text.
 Example::
 
     >>> text = NormalisedText("Putin said: “That’s why we have come here.”")
-    >>> locate_quote(text, '"that\\'s why we  have come here"')
-    (13, 42)
+    >>> start, end = locate_quote(text, '"that\\'s why we  have come here"')
+    >>> text.original[start:end]
+    '“That’s why we have come here'
+
 """
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
+from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
-from .models import Actor, ExtractedSummary, StatedConcern
+from .models import (
+    Actor,
+    DroppedRecord,
+    ExtractedActor,
+    ExtractedConcern,
+    ExtractedSummary,
+    StatedConcern,
+)
 
 Span = tuple[int, int]
 
@@ -50,7 +62,8 @@ class NormalisedText:
     def __init__(self, original: str) -> None:
         self.original = original
         parts: list[str] = []
-        origin: list[int] = []
+        # Offsets as machine integers: a tenth of the memory of a list on a long article.
+        origin = array("q")
         pos = 0
         length = len(original)
         last_space = True  # drop leading white space
@@ -187,17 +200,143 @@ def _match_rest(haystack: str, cursor: int, fragments: Sequence[str]) -> int | N
     return cursor
 
 
+# -- near misses: a quote with a word dropped or changed -------------------------------------------
+
+_WORD_RE = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
+# A near miss is taken for the article's words when at least this share of the quote's words
+# stand in the article in order, within a window little longer than the quote.
+NEAR_MATCH_SHARE = 0.9
+# Shorter quotes must match exactly: a changed word in five is a different statement.
+NEAR_MATCH_MIN_WORDS = 6
+# Quote words looked at as anchors for where the quote may start (the first may be the changed one).
+_ANCHORS = 3
+
+
+class WordIndex:
+    """The article's normalised words with their positions, for finding near misses."""
+
+    __slots__ = ("words", "starts", "ends", "positions")
+
+    def __init__(self, article: NormalisedText) -> None:
+        self.words: list[str] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.positions: dict[str, list[int]] = {}
+        for match in _WORD_RE.finditer(article.text):
+            self.positions.setdefault(match.group(), []).append(len(self.words))
+            self.words.append(match.group())
+            self.starts.append(match.start())
+            self.ends.append(match.end())
+
+
+def locate_near_quote(article: NormalisedText, words: WordIndex, quote: str) -> Span | None:
+    """Where a quote stands that the article gives with a word dropped, added or changed: at least
+    ``NEAR_MATCH_SHARE`` of its words in order within a window, else None.
+
+    >>> text = NormalisedText("The minister said the new dam could fail within a decade or two.")
+    >>> start, end = locate_near_quote(text, WordIndex(text), "the new dam would fail within a decade")
+    >>> text.original[start:end]
+    'the new dam could fail within a decade'
+    """
+    needle = _WORD_RE.findall(NormalisedText(quote).text)
+    size = len(needle)
+    if size < NEAR_MATCH_MIN_WORDS:
+        return None
+    wanted = math.floor(size * NEAR_MATCH_SHARE)
+    slack = size - wanted + 1
+    best: tuple[int, int, int] | None = None  # (matched, first, last) article word positions
+    tried: set[int] = set()
+    for anchor in range(min(_ANCHORS, size - wanted + 1)):
+        for position in words.positions.get(needle[anchor], ()):
+            start = position - anchor
+            if start in tried:
+                continue
+            tried.add(start)
+            found = _align(words.words, max(start, 0), needle, slack)
+            if found is not None and found[0] >= wanted and (best is None or found[0] > best[0]):
+                best = found
+    if best is None:
+        return None
+    _, first, last = best
+    return article.span(words.starts[first], words.ends[last])
+
+
+def _align(
+    haystack: Sequence[str], start: int, needle: Sequence[str], slack: int
+) -> tuple[int, int, int] | None:
+    """Greedy in-order alignment of needle's words from haystack[start]: (matched, first, last)."""
+    cursor, matched, first, last = start, 0, -1, -1
+    limit = min(len(haystack), start + len(needle) + slack)
+    for word in needle:
+        for probe in range(cursor, min(cursor + slack + 1, limit)):
+            if haystack[probe] == word:
+                matched += 1
+                first = probe if first < 0 else first
+                last, cursor = probe, probe + 1
+                break
+    if matched == 0:
+        return None
+    # The window may be at most a little longer than the quote.
+    if last - first + 1 > len(needle) + slack:
+        return None
+    return matched, first, last
+
+
+# -- checking an answer -----------------------------------------------------------------------------
+
+
+class Located(Protocol):
+    """An article as grounding reads it (``summarizer.article.Article``): its text, and its
+    normalised text and word index, built only when a search needs them."""
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def index(self) -> NormalisedText: ...
+
+    @property
+    def words(self) -> WordIndex: ...
+
+
+@dataclass(frozen=True)
+class Repair:
+    """A quote the answer gave with a word or two off, taken as the article's own words."""
+
+    index: int
+    quote: str
+    span: Span
+
+
 @dataclass
 class GroundingReport:
-    """What grounding found: spans for what stands in the article, and every problem."""
+    """What grounding found: spans for what stands in the article, repairs, and every problem."""
 
     mention_spans: list[list[Span | None]] = field(default_factory=list)
     quote_spans: list[Span | None] = field(default_factory=list)
+    holders_ok: list[bool] = field(default_factory=list)
+    repairs: list[Repair] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return not self.problems
+
+    @property
+    def failing_actors(self) -> list[int]:
+        """Indices of actors with a mention that is not in the article."""
+        return [i for i, spans in enumerate(self.mention_spans) if None in spans]
+
+    @property
+    def failing_concerns(self) -> list[int]:
+        """Indices of concerns whose quote is not in the article or whose holder is no actor."""
+        return [
+            i
+            for i, (span, holder_ok) in enumerate(
+                zip(self.quote_spans, self.holders_ok, strict=True)
+            )
+            if span is None or not holder_ok
+        ]
 
     def message(self) -> str:
         """The re-ask message: which quote or mention was not found, and what to do."""
@@ -217,13 +356,32 @@ def _holder_names(actors: Iterable[tuple[str, Sequence[str]]]) -> set[str]:
     return names
 
 
-def check_answer(article: NormalisedText, answer: ExtractedSummary) -> GroundingReport:
-    """Locate every mention and quote of an answer, and check every holder names an actor."""
+def _known(original: str, text: str, span: Span) -> Span | None:
+    """A span an engine already gave, if it holds ``text`` (a cheap check, no search)."""
+    start, end = span
+    if 0 <= start < end <= len(original) and normalise(original[start:end]) == normalise(text):
+        return span
+    return None
+
+
+def check_answer(
+    article: Located, answer: ExtractedSummary, *, near: bool = True
+) -> GroundingReport:
+    """Locate every mention and quote of an answer, and check that every holder names an actor.
+
+    Spans the records already carry (an engine that cut them out of the article) are checked, not
+    searched for. With ``near``, a quote off by a word is located with ``locate_near_quote`` and
+    listed in ``repairs``.
+    """
     report = GroundingReport()
+    original = article.text
     for index, actor in enumerate(answer.actors):
-        spans = []
-        for mention in actor.mentions:
-            span = locate_mention(article, mention)
+        given = getattr(actor, "mention_spans", None) or []
+        spans: list[Span | None] = []
+        for position, mention in enumerate(actor.mentions):
+            span = _known(original, mention, given[position]) if position < len(given) else None
+            if span is None:
+                span = locate_mention(article.index, mention)
             if span is None:
                 report.problems.append(
                     f"actors[{index}] ({actor.name!r}): the mention {mention!r} does not occur "
@@ -233,13 +391,22 @@ def check_answer(article: NormalisedText, answer: ExtractedSummary) -> Grounding
         report.mention_spans.append(spans)
     holders = _holder_names((actor.name, actor.mentions) for actor in answer.actors)
     for index, concern in enumerate(answer.stated_concerns):
-        span = locate_quote(article, concern.quote)
+        given_span = getattr(concern, "quote_span", None)
+        span = _known(original, concern.quote, given_span) if given_span else None
+        if span is None:
+            span = locate_quote(article.index, concern.quote)
+        if span is None and near:
+            span = locate_near_quote(article.index, article.words, concern.quote)
+            if span is not None:
+                report.repairs.append(Repair(index, concern.quote, span))
         if span is None:
             report.problems.append(
                 f"stated_concerns[{index}]: the quote {concern.quote!r} does not occur in the article"
             )
         report.quote_spans.append(span)
-        if normalise(concern.holder) not in holders:
+        holder_ok = normalise(concern.holder) in holders
+        report.holders_ok.append(holder_ok)
+        if not holder_ok:
             report.problems.append(
                 f"stated_concerns[{index}]: the holder {concern.holder!r} is not the name or a "
                 "mention of any actor in `actors`"
@@ -247,48 +414,107 @@ def check_answer(article: NormalisedText, answer: ExtractedSummary) -> Grounding
     return report
 
 
+@dataclass
+class Grounded:
+    """An answer's records that stand in the article, with what was dropped or repaired."""
+
+    actors: list[Actor]
+    concerns: list[StatedConcern]
+    dropped: list[DroppedRecord]
+    warnings: list[str]
+
+
 def grounded_records(
-    answer: ExtractedSummary, report: GroundingReport
-) -> tuple[list[Actor], list[StatedConcern], list[str]]:
-    """Keep only what is grounded: the actors, the concerns, and a warning for each thing dropped."""
+    article: Located, answer: ExtractedSummary, report: GroundingReport
+) -> Grounded:
+    """Keep only what is grounded: the actors, the concerns (a repaired quote as the article's
+    own words), and a dropped record and a warning for each thing left out."""
+    dropped: list[DroppedRecord] = []
     warnings: list[str] = []
     actors: list[Actor] = []
     for extracted, spans in zip(answer.actors, report.mention_spans, strict=True):
         kept = [(m, s) for m, s in zip(extracted.mentions, spans, strict=True) if s is not None]
         for mention, span in zip(extracted.mentions, spans, strict=True):
             if span is None:
+                dropped.append(
+                    DroppedRecord(
+                        kind="mention", actor=extracted.name, text=mention, reason="not_in_article"
+                    )
+                )
                 warnings.append(
                     f"dropped mention {mention!r} of {extracted.name!r}: not in the article"
                 )
         if not kept:
+            dropped.append(
+                DroppedRecord(
+                    kind="actor", actor=extracted.name, text=extracted.name, reason="not_in_article"
+                )
+            )
             warnings.append(
                 f"dropped actor {extracted.name!r}: none of its mentions is in the article"
             )
             continue
-        actors.append(
-            Actor(
-                name=extracted.name,
-                kind=extracted.kind,
-                role=extracted.role,
-                mentions=[m for m, _ in kept],
-                mention_spans=[s for _, s in kept],
-            )
-        )
+        actors.append(_actor(extracted, [m for m, _ in kept], [s for _, s in kept]))
     holders = _holder_names((actor.name, actor.mentions) for actor in actors)
+    repaired = {repair.index: repair for repair in report.repairs}
     concerns: list[StatedConcern] = []
-    for extracted_concern, quote_span in zip(
-        answer.stated_concerns, report.quote_spans, strict=True
+    for index, (said, span) in enumerate(
+        zip(answer.stated_concerns, report.quote_spans, strict=True)
     ):
-        if quote_span is None:
+        if span is None:
+            dropped.append(
+                DroppedRecord(
+                    kind="concern",
+                    actor=said.holder,
+                    text=said.quote,
+                    reason="not_in_article",
+                )
+            )
             warnings.append(
-                f"dropped concern of {extracted_concern.holder!r}: the quote "
-                f"{extracted_concern.quote!r} is not in the article"
+                f"dropped concern of {said.holder!r}: the quote {said.quote!r} is not in "
+                "the article"
             )
             continue
-        if normalise(extracted_concern.holder) not in holders:
+        if normalise(said.holder) not in holders:
+            dropped.append(
+                DroppedRecord(
+                    kind="concern",
+                    actor=said.holder,
+                    text=said.quote,
+                    reason="holder_not_an_actor",
+                )
+            )
             warnings.append(
-                f"dropped concern of {extracted_concern.holder!r}: the holder is not a grounded actor"
+                f"dropped concern of {said.holder!r}: the holder is not a grounded actor"
             )
             continue
-        concerns.append(StatedConcern(**extracted_concern.model_dump(), quote_span=quote_span))
-    return actors, concerns, warnings
+        quote = said.quote
+        if index in repaired:
+            quote = article.text[span[0] : span[1]]
+            warnings.append(
+                f"quote of {said.holder!r} taken as the article's words {quote!r} "
+                f"(the answer had {said.quote!r})"
+            )
+        concerns.append(_concern(said, quote, span))
+    return Grounded(actors, concerns, dropped, warnings)
+
+
+def _actor(extracted: ExtractedActor, mentions: list[str], spans: list[Span]) -> Actor:
+    return Actor(
+        name=extracted.name,
+        kind=extracted.kind,
+        role=extracted.role,
+        mentions=mentions,
+        mention_spans=spans,
+    )
+
+
+def _concern(extracted: ExtractedConcern, quote: str, span: Span) -> StatedConcern:
+    # Built field by field: the record may already be a StatedConcern with a span of its own.
+    return StatedConcern(
+        holder=extracted.holder,
+        kind=extracted.kind,
+        concern=extracted.concern,
+        quote=quote,
+        quote_span=span,
+    )

@@ -31,6 +31,19 @@ class ArticleSource:
     extracted: bool = False
 
 
+def check_article(article: object) -> str:
+    """The article as text, or an ``InputError`` that says what is wrong with it."""
+    if isinstance(article, bytes):
+        raise InputError("the article is bytes: decode it to text (str) first")
+    if not isinstance(article, str):
+        raise InputError(f"the article must be text (str), not {type(article).__name__}")
+    if not article.strip():
+        raise InputError("the article is empty")
+    if "\x00" in article:
+        raise InputError("the article contains NUL bytes: it looks like binary data, not text")
+    return article
+
+
 def decode_article(data: bytes, name: str, encoding: str | None = None) -> str:
     """Bytes to text: UTF-8 (with or without a BOM) unless another encoding is named."""
     if b"\x00" in data and not (encoding and encoding.lower().startswith("utf-16")):

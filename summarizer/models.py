@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import re
 from enum import Enum
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 Span = Annotated[
     tuple[int, int],
@@ -183,6 +183,20 @@ class Usage(BaseModel):
         )
 
 
+class DroppedRecord(BaseModel):
+    """A record of the answer left out because it is not grounded in the article."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: Literal["mention", "actor", "concern"]
+    actor: str = Field(description="The actor's name (for a concern, its holder).")
+    text: str = Field(description="The mention or quote that was not found, as the answer gave it.")
+    reason: Literal["not_in_article", "holder_not_an_actor"]
+    part: int | None = Field(
+        default=None, description="For a long article, the part (1, 2, ...) whose answer it was."
+    )
+
+
 class RunMeta(BaseModel):
     """How the summary was made. Filled by the library, never asked of the model."""
 
@@ -202,6 +216,10 @@ class RunMeta(BaseModel):
     elapsed_s: float = 0.0
     article_sha256: str
     warnings: list[str] = Field(default_factory=list)
+    dropped: list[DroppedRecord] = Field(
+        default_factory=list,
+        description="Records of the answer left out as ungrounded (also named in `warnings`).",
+    )
 
 
 class ArticleSummary(SummaryText):
@@ -210,7 +228,7 @@ class ArticleSummary(SummaryText):
     Example::
 
         >>> from summarizer import summarize
-        >>> result = summarize(open("examples/ap-kim-russia-jets.txt").read())  # doctest: +SKIP
+        >>> result = summarize(Path("examples/ap-kim-russia-jets.txt").read_text())  # doctest: +SKIP
         >>> [actor.name for actor in result.actors][:2]  # doctest: +SKIP
         ['Kim Jong Un', 'Vladimir Putin']
     """

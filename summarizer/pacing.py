@@ -1,4 +1,7 @@
-"""Requests per minute: every HTTP request a batch makes waits for its turn.
+"""Pacing: every HTTP request a batch makes waits for its turn, and no wait outlasts the run.
+
+``DEADLINE`` holds the loop time by which the current run must end (set by the pipeline when a
+deadline is given): a transport retry that would have to wait past it gives up at once.
 
 A batch sets its ``RequestPacer`` for the tasks of its articles (a context variable, so a
 ``Summarizer`` passed in by the caller is paced too); the async client's request hook waits on it
@@ -34,6 +37,8 @@ class RequestPacer:
 
 
 PACER: ContextVar[RequestPacer | None] = ContextVar("summarizer_pacer", default=None)
+# The event-loop time by which the current run must end, and the deadline it came from.
+DEADLINE: ContextVar[tuple[float, float] | None] = ContextVar("summarizer_deadline", default=None)
 
 
 async def before_request(request: Any) -> None:

@@ -1,4 +1,4 @@
-"""What a run costs: a small price table for well-known models, overridable in configuration.
+"""What a run costs: the providers' list prices (``summarizer.providers``), overridable.
 
 Prices are US dollars per million tokens: input, cached input and output. A run's cost is
 ``(prompt - cached) * input + cached * cached_input + completion * output``, over every attempt
@@ -26,53 +26,16 @@ import json
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .errors import ConfigurationError
 from .models import Usage
+from .providers import FREE, PROVIDERS, Price, provider
+
+__all__ = ["PRICES_VARIABLE", "Price", "cost_usd", "price_for", "price_table"]
 
 PRICES_VARIABLE = "SUMMARIZER_PRICES"
-
-
-@dataclass(frozen=True)
-class Price:
-    """US dollars per million tokens."""
-
-    input: float
-    cached_input: float
-    output: float
-
-    def cost_usd(self, usage: Usage) -> float:
-        fresh = max(usage.prompt_tokens - usage.cached_tokens, 0)
-        dollars = (
-            fresh * self.input
-            + usage.cached_tokens * self.cached_input
-            + usage.completion_tokens * self.output
-        ) / 1_000_000
-        # Sub-micro-dollar digits are float noise, not information.
-        return round(dollars, 8)
-
-
-# OpenAI's list prices (standard tier), checked in 2025; providers change them, so override them
-# with SUMMARIZER_PRICES rather than trusting this table for billing.
-BUILTIN_PRICES: Mapping[str, Price] = {
-    "openai/gpt-4o-mini": Price(0.15, 0.075, 0.60),
-    "openai/gpt-4o": Price(2.50, 1.25, 10.00),
-    "openai/gpt-4.1": Price(2.00, 0.50, 8.00),
-    "openai/gpt-4.1-mini": Price(0.40, 0.10, 1.60),
-    "openai/gpt-4.1-nano": Price(0.10, 0.025, 0.40),
-    "openai/o4-mini": Price(1.10, 0.275, 4.40),
-    "openai/o3": Price(2.00, 0.50, 8.00),
-    "openai/o3-mini": Price(1.10, 0.55, 4.40),
-    "openai/gpt-5": Price(1.25, 0.125, 10.00),
-    "openai/gpt-5-mini": Price(0.25, 0.025, 2.00),
-    "openai/gpt-5-nano": Price(0.05, 0.005, 0.40),
-}
-# Models served on one's own hardware: no bill per token.
-FREE_PROVIDERS = frozenset({"offline", "ollama", "vllm", "llamacpp", "lmstudio"})
-_FREE = Price(0.0, 0.0, 0.0)
 # A dated snapshot (gpt-4o-mini-2024-07-18) costs what its model costs.
 _SNAPSHOT = re.compile(r"-\d{4}-\d{2}-\d{2}$")
 
@@ -98,7 +61,7 @@ def price_table(
 
 
 def price_for(model: str, overrides: Mapping[str, Price] | None = None) -> Price | None:
-    """The price of a ``provider/model``: an override, the built-in table, free for local
+    """The price of a ``provider/model``: an override, the provider's list price, free for local
     servers, else None.
 
     >>> price_for("openai/gpt-4o-mini-2024-07-18")
@@ -108,15 +71,21 @@ def price_for(model: str, overrides: Mapping[str, Price] | None = None) -> Price
     >>> price_for("openrouter/openai/gpt-4o") == price_for("openai/gpt-4o")
     True
     """
-    provider, _, name = model.partition("/")
+    provider_name, _, name = model.partition("/")
     bare = _SNAPSHOT.sub("", name)
-    for key in (model, name, f"{provider}/{bare}", bare):
+    for key in (model, name, f"{provider_name}/{bare}", bare):
         if overrides and key in overrides:
             return overrides[key]
-    if provider in FREE_PROVIDERS:
-        return _FREE
-    # A router's name for an OpenAI model (openrouter/openai/gpt-4o) is billed at OpenAI's price.
-    return BUILTIN_PRICES.get(f"{provider}/{bare}") or BUILTIN_PRICES.get(bare)
+    record = provider(provider_name)
+    if record.local:
+        return FREE
+    if bare in record.prices:
+        return record.prices[bare]
+    # A router's name for another provider's model (openrouter/openai/gpt-4o) costs its price.
+    if "/" in name:
+        return price_for(name, overrides)
+    # A well-known OpenAI model served under another name is taken to cost OpenAI's price.
+    return PROVIDERS["openai"].prices.get(bare)
 
 
 def cost_usd(
@@ -132,15 +101,16 @@ def _read_prices_file(path: str) -> dict[str, Price]:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except OSError as exc:
         raise ConfigurationError(
-            f"cannot read the price file {path} ({PRICES_VARIABLE}): {exc.strerror}"
+            f"cannot read the price file {path} ({PRICES_VARIABLE}): {exc.strerror}",
+            option="prices",
         ) from exc
     except ValueError as exc:
         raise ConfigurationError(
-            f"the price file {path} ({PRICES_VARIABLE}) is not valid JSON: {exc}"
+            f"the price file {path} ({PRICES_VARIABLE}) is not valid JSON: {exc}", option="prices"
         ) from exc
     if not isinstance(data, dict):
         raise ConfigurationError(
-            f"the price file {path} must hold an object of model name to prices"
+            f"the price file {path} must hold an object of model name to prices", option="prices"
         )
     return {str(name): _price(value, f"{path}: {name!r}") for name, value in data.items()}
 
@@ -149,7 +119,9 @@ def _price(value: Price | Mapping[str, Any], where: str) -> Price:
     if isinstance(value, Price):
         return value
     if not isinstance(value, Mapping):
-        raise ConfigurationError(f"{where}: expected {{'input': ..., 'output': ...}}")
+        raise ConfigurationError(
+            f"{where}: expected {{'input': ..., 'output': ...}}", option="prices"
+        )
     try:
         input_price = float(value["input"])
         output_price = float(value["output"])
@@ -157,8 +129,9 @@ def _price(value: Price | Mapping[str, Any], where: str) -> Price:
     except (KeyError, TypeError, ValueError) as exc:
         raise ConfigurationError(
             f"{where}: needs numbers 'input' and 'output' (dollars per million tokens), "
-            "and optionally 'cached_input'"
+            "and optionally 'cached_input'",
+            option="prices",
         ) from exc
     if min(input_price, output_price, cached) < 0:
-        raise ConfigurationError(f"{where}: prices must not be negative")
+        raise ConfigurationError(f"{where}: prices must not be negative", option="prices")
     return Price(input_price, cached, output_price)

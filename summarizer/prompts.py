@@ -14,6 +14,7 @@ Example::
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -22,10 +23,18 @@ import jinja2
 
 from .models import MAX_HEADLINE_WORDS, ActorKind, ConcernKind
 
-PROMPT_NAME = "summarize"
-PROMPT_VERSION = "summarize-v1"
-# Long articles: the chunks' results are merged by one more call with this prompt.
-REDUCE_PROMPT_NAME = "reduce"
+# The version recorded in every result: a changed template gets a new version.
+PROMPT_VERSION = "summarize-v2"
+# The template of each message; a file's own version changes when its text does.
+TEMPLATES = {
+    "system": "summarize/system.v1.j2",
+    "user": "summarize/user.v1.j2",
+    # A grounding re-ask: only the records that failed are asked for again.
+    "reask": "summarize/reask.v2.j2",
+    # Long articles: the parts' prose is merged by one more call with these.
+    "reduce_system": "reduce/system.v1.j2",
+    "reduce_user": "reduce/user.v1.j2",
+}
 
 
 def resource_dir(name: str) -> Path:
@@ -59,27 +68,36 @@ _STATIC_VARIABLES: dict[str, Any] = {
 }
 
 
-_VERSION = PROMPT_VERSION.rsplit("-", 1)[1]
+def _render(name: str, **variables: Any) -> str:
+    return _environment().get_template(TEMPLATES[name]).render(**variables)
 
 
 @cache
-def system_message(name: str = PROMPT_NAME) -> str:
+def system_message(name: str = "system") -> str:
     """The static instructions: identical for every article, so providers can cache the prefix."""
-    template = _environment().get_template(f"{name}/system.{_VERSION}.j2")
-    return template.render(**_STATIC_VARIABLES)
+    return _render(name, **_STATIC_VARIABLES)
 
 
 def user_message(article: str) -> str:
     """The article, delimited, as data."""
-    return _environment().get_template(f"{PROMPT_NAME}/user.{_VERSION}.j2").render(article=article)
+    return _render("user", article=article)
 
 
-def render_reduce_messages(parts: list[Any]) -> list[dict[str, str]]:
+def reask_message(problems: Sequence[str], records: str) -> str:
+    """What a grounding re-ask says: the problems, and the records to send again (as JSON)."""
+    return _render("reask", problems=problems, records=records)
+
+
+def reduce_message(parts: Sequence[Any]) -> str:
+    """The parts' prose, delimited, as data: what a reduce request carries."""
+    return _render("reduce_user", parts=parts)
+
+
+def render_reduce_messages(parts: Sequence[Any]) -> list[dict[str, str]]:
     """The messages that merge the summaries of a long article's parts into one."""
-    template = _environment().get_template(f"{REDUCE_PROMPT_NAME}/user.{_VERSION}.j2")
     return [
-        {"role": "system", "content": system_message(REDUCE_PROMPT_NAME)},
-        {"role": "user", "content": template.render(parts=parts)},
+        {"role": "system", "content": system_message("reduce_system")},
+        {"role": "user", "content": reduce_message(parts)},
     ]
 
 

@@ -6,6 +6,7 @@ the network. Re-record with ``pytest --record-mode=rewrite`` (see the README).
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 from collections.abc import Iterator
@@ -103,6 +104,22 @@ def _no_secrets_in_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
         for name in _ENV:
             monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(tmp_path / "cache"))
+
+
+class Sleeps(list[float]):
+    """The waits between transport retries, recorded instead of slept."""
+
+    async def __call__(self, delay: float) -> None:
+        self.append(delay)
+        await asyncio.sleep(0)
+
+
+@pytest.fixture(autouse=True)
+def slept(monkeypatch: pytest.MonkeyPatch) -> Sleeps:
+    """Backoff and Retry-After waits cost no time in tests: each is recorded here instead."""
+    sleeps = Sleeps()
+    monkeypatch.setattr("summarizer.engines.transport.sleep", sleeps)
+    return sleeps
 
 
 @pytest.fixture(scope="session")

@@ -83,7 +83,7 @@ def _assert_no_duplicates(summary: ArticleSummary, article: str) -> None:
 
 
 @pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
-def test_forty_fold_article_comes_back_without_duplicates(
+def test_forty_fold_article_comes_back_without_duplicates_and_a_bounded_reduce(
     model_server: ScriptedServer,
     llm: dict[str, Any],
     reference_article: str,
@@ -93,7 +93,7 @@ def test_forty_fold_article_comes_back_without_duplicates(
     article = "\n\n".join([reference_article] * 40)
     limit = 4000
     parts = len(split_article(article, limit, estimate_tokens))
-    for _ in range(parts + 1):
+    for _ in range(parts + 10):
         model_server.reply_with(answer_for_part(reference_answer))
     summarizer = Summarizer(**llm, max_input_tokens=limit)
 
@@ -102,8 +102,17 @@ def test_forty_fold_article_comes_back_without_duplicates(
     else:
         summary = summarizer.summarize(article)
 
-    assert len(model_server.requests) == parts + 1
-    assert summary.meta.attempts == parts + 1
+    reduces = [
+        request["json"]["messages"][-1]["content"]
+        for request in model_server.requests
+        if request["json"]["messages"][-1]["content"].startswith("<parts>")
+    ]
+    assert len(model_server.requests) == parts + len(reduces)
+    assert summary.meta.attempts == parts + len(reduces)
+    # The parts' prose does not fit one request of 4000 tokens: it is reduced in rounds, each
+    # request within the budget.
+    assert len(reduces) > 1
+    assert all(estimate_tokens(content) <= limit for content in reduces)
     assert summary.headline == REDUCED["headline"]
     assert len(summary.actors) == len(reference_answer["actors"])
     assert len(summary.stated_concerns) == len(reference_answer["stated_concerns"])

@@ -8,7 +8,7 @@ import sys
 from types import ModuleType
 
 import summarizer
-from summarizer.llm import ArticleRecord
+from summarizer.engines.openai_compatible import ArticleRecord
 from summarizer.models import ArticleSummary
 
 from conftest import ROOT
@@ -21,6 +21,42 @@ def test_public_names_are_exactly_all() -> None:
         if not name.startswith("_") and not isinstance(value, ModuleType)
     }
     assert public == set(summarizer.__all__) - {"__version__"}
+
+
+def test_every_error_is_in_the_tree_and_exported() -> None:
+    from summarizer import errors
+
+    classes = {
+        name
+        for name, value in vars(errors).items()
+        if isinstance(value, type)
+        and issubclass(value, Exception)
+        and value.__module__ == errors.__name__
+    }
+    assert classes <= set(summarizer.__all__)
+    assert all(name in (errors.__doc__ or "") for name in classes)
+    assert all(
+        issubclass(getattr(summarizer, name), summarizer.SummarizerError) for name in classes
+    )
+
+
+def test_the_version_comes_from_the_package_metadata() -> None:
+    from importlib.metadata import version
+
+    assert summarizer.__version__ == version("summarizer")
+    assert (ROOT / "summarizer" / "py.typed").is_file()
+
+
+def test_an_unknown_option_is_a_configuration_error_that_names_it() -> None:
+    import pytest
+
+    with pytest.raises(summarizer.ConfigurationError, match="'temprature'") as caught:
+        summarizer.Summarizer(model="offline", temprature=0.2)
+    assert caught.value.option == "temprature"
+    assert "Settings.resolve" not in str(caught.value)
+    with pytest.raises(summarizer.ConfigurationError) as bad:
+        summarizer.summarize("An article.", model="offline", timeout=-1)
+    assert bad.value.option == "timeout" and "--" not in str(bad.value)
 
 
 def test_committed_schemas_are_up_to_date() -> None:
