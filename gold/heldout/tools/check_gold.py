@@ -10,8 +10,9 @@ For every ``NAME.txt`` in the folder (default: the folder above this script) wit
 - every concern's ``holder`` is the ``name`` of an actor; names and mentions are not duplicated;
 - ``summarizer.grounding.check_answer`` reports no problem.
 
-Run with the project's interpreter: ``/work/main/.venv/bin/python gold/heldout/tools/check_gold.py``.
-Exits non-zero if any file fails.
+Run with the project's interpreter: ``/work/main/.venv/bin/python gold/heldout/tools/check_gold.py``
+(put the checkout on ``PYTHONPATH`` to check against its own ``summarizer``). Exits non-zero if any
+file fails.
 """
 
 from __future__ import annotations
