@@ -20,9 +20,10 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from array import array
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Protocol
 
 from .models import (
@@ -55,15 +56,34 @@ MAX_ELLIPSIS_GAP = 300
 
 
 class NormalisedText:
-    """The article, normalised for matching, with a map back to original offsets."""
+    """The article, normalised for matching, with a map back to original offsets.
 
-    __slots__ = ("original", "text", "_origin")
+    The map is kept as segments (where a stretch of the normalised text starts, the original
+    offset it comes from, and whether it advances with it), not one entry per character: a long
+    article's map takes a few thousand entries, and building it costs a few regex matches.
+    """
+
+    __slots__ = ("original", "text", "_starts", "_origins", "_steps")
 
     def __init__(self, original: str) -> None:
         self.original = original
         parts: list[str] = []
-        # Offsets as machine integers: a tenth of the memory of a list on a long article.
-        origin = array("q")
+        starts: list[int] = []
+        origins: list[int] = []
+        steps: list[int] = []
+        size = 0  # length of the normalised text so far
+
+        def segment(origin: int, length: int, step: int) -> None:
+            nonlocal size
+            # A stretch that carries on where the previous one ended extends it.
+            if step and steps and steps[-1] and origins[-1] + (size - starts[-1]) == origin:
+                size += length
+                return
+            starts.append(size)
+            origins.append(origin)
+            steps.append(step)
+            size += length
+
         pos = 0
         length = len(original)
         last_space = True  # drop leading white space
@@ -72,7 +92,7 @@ class NormalisedText:
             if run is not None:
                 end = run.end()
                 parts.append(original[pos:end].lower())
-                origin.extend(range(pos, end))
+                segment(pos, end - pos, 1)
                 pos = end
                 last_space = False
                 continue
@@ -80,21 +100,27 @@ class NormalisedText:
             if char.isspace() or char == "\u00a0":
                 if not last_space:
                     parts.append(" ")
-                    origin.append(pos)
+                    segment(pos, 1, 1)
                     last_space = True
                 pos += 1
                 continue
             folded = _fold_char(char)
-            parts.append(folded)
-            origin.extend([pos] * len(folded))
-            last_space = folded.endswith(" ")
+            if folded:
+                parts.append(folded)
+                # A character folded into several maps them all back to itself.
+                segment(pos, len(folded), 1 if len(folded) == 1 else 0)
+                last_space = folded.endswith(" ")
             pos += 1
         self.text = "".join(parts)
-        self._origin = origin
+        self._starts, self._origins, self._steps = starts, origins, steps
+
+    def _origin(self, index: int) -> int:
+        segment = bisect_right(self._starts, index) - 1
+        return self._origins[segment] + (index - self._starts[segment]) * self._steps[segment]
 
     def span(self, start: int, end: int) -> Span:
         """Map a normalised [start, end) back to original offsets."""
-        return self._origin[start], self._origin[end - 1] + 1
+        return self._origin(start), self._origin(end - 1) + 1
 
 
 def _fold_char(char: str) -> str:
@@ -104,8 +130,12 @@ def _fold_char(char: str) -> str:
     return "".join(_FOLD.get(c, c) for c in folded)
 
 
+@lru_cache(maxsize=8192)
 def normalise(fragment: str) -> str:
-    """Normalise a quote or mention the way the article is normalised, edges stripped."""
+    """Normalise a quote or mention the way the article is normalised, edges stripped (names
+    recur from answer to answer, so the results are kept)."""
+    if _PLAIN_RUN.fullmatch(fragment):
+        return fragment.lower().strip(_EDGE)
     return NormalisedText(fragment).text.strip(_EDGE)
 
 

@@ -14,7 +14,10 @@ from summarizer.models import ExtractedSummary
 from conftest import ROOT
 
 GOLD = ROOT / "gold"
-ARTICLES = sorted(GOLD.glob("*.txt"))
+HELD_OUT = GOLD / "heldout"
+# The development set (in-sample for the offline rules) and the held-out set, checked alike.
+SETS = (GOLD, HELD_OUT)
+ARTICLES = sorted(path for folder in SETS for path in folder.glob("*.txt"))
 
 
 def _answer(text_path: Path) -> ExtractedSummary:
@@ -22,22 +25,27 @@ def _answer(text_path: Path) -> ExtractedSummary:
     return ExtractedSummary.model_validate_json(raw)
 
 
-def test_the_gold_set_has_at_least_eight_articles_and_a_guide() -> None:
-    assert len(ARTICLES) >= 8
-    assert (GOLD / "GUIDE.md").is_file() and (GOLD / "SOURCES.md").is_file()
-    assert [article.name for article in load_gold(GOLD)] == [path.stem for path in ARTICLES]
+def test_there_are_forty_articles_with_fifteen_held_out_and_a_guide() -> None:
+    assert len(ARTICLES) >= 40 and len(list(HELD_OUT.glob("*.txt"))) >= 15
+    assert (GOLD / "GUIDE.md").is_file()
+    for folder in SETS:
+        assert (folder / "SOURCES.md").is_file()
+        names = [article.name for article in load_gold(folder)]
+        assert names == sorted(path.stem for path in folder.glob("*.txt"))
 
 
-def test_every_article_has_an_annotation_and_every_annotation_an_article() -> None:
-    texts = {path.stem for path in GOLD.glob("*.txt")}
-    annotations = {path.stem for path in GOLD.glob("*.json")}
+@pytest.mark.parametrize("folder", SETS, ids=lambda path: path.name)
+def test_every_article_has_an_annotation_and_every_annotation_an_article(folder: Path) -> None:
+    texts = {path.stem for path in folder.glob("*.txt")}
+    annotations = {path.stem for path in folder.glob("*.json")}
     assert texts == annotations
 
 
-def test_every_article_has_a_row_in_sources() -> None:
-    sources = (GOLD / "SOURCES.md").read_text(encoding="utf-8")
+@pytest.mark.parametrize("folder", SETS, ids=lambda path: path.name)
+def test_every_article_has_a_row_in_its_sources(folder: Path) -> None:
+    sources = (folder / "SOURCES.md").read_text(encoding="utf-8")
     rows = set(re.findall(r"^\| `([^`]+\.txt)` \|", sources, flags=re.MULTILINE))
-    assert {path.name for path in ARTICLES} <= rows
+    assert {path.name for path in folder.glob("*.txt")} <= rows
 
 
 @pytest.mark.parametrize("text_path", ARTICLES, ids=lambda path: path.stem)

@@ -94,3 +94,40 @@ def test_offsets_hold_deep_into_a_long_article(reference_article: str) -> None:
     span = locate_quote(long, "to glorify Kim")
     assert span is not None and long.original[span[0] : span[1]] == "to glorify Kim"
     assert span[0] == 1 + reference_article.index("to glorify Kim")
+
+
+def _reference_spans(original: str) -> tuple[str, list[int]]:
+    """The normalised text and each normalised character's original offset, one by one."""
+    from summarizer.grounding import _fold_char
+
+    text: list[str] = []
+    origin: list[int] = []
+    last_space = True
+    for pos, char in enumerate(original):
+        if char.isspace() or char == "\u00a0":
+            if not last_space:
+                text.append(" ")
+                origin.append(pos)
+                last_space = True
+            continue
+        folded = char.lower() if char.isascii() else _fold_char(char)
+        text.extend(folded)
+        origin.extend([pos] * len(folded))
+        if folded:
+            last_space = folded.endswith(" ")
+    return "".join(text), origin
+
+
+def test_every_normalised_position_maps_back_to_its_character() -> None:
+    import random
+
+    alphabet = "ab C.\n\t  ’“”—ﬁ½Ｋé\u00a0x,"
+    chooser = random.Random(7)
+    for _ in range(300):
+        original = "".join(chooser.choice(alphabet) for _ in range(chooser.randint(0, 40)))
+        index = NormalisedText(original)
+        text, origin = _reference_spans(original)
+        assert index.text == text
+        for start in range(len(text)):
+            for end in range(start + 1, len(text) + 1):
+                assert index.span(start, end) == (origin[start], origin[end - 1] + 1)
