@@ -26,6 +26,8 @@ from collections.abc import (
     AsyncGenerator,
     AsyncIterable,
     AsyncIterator,
+    Callable,
+    Coroutine,
     Iterable,
     Iterator,
 )
@@ -106,6 +108,7 @@ def asummarize_many(
     cache: CacheOption = None,
     prices: PricesOption = None,
     rpm: float | None = None,
+    workers: int = 1,
     **options: Any,
 ) -> AsyncIterator[BatchResult]:
     """Summarise many articles, yielding each ``BatchResult`` as it completes.
@@ -113,7 +116,9 @@ def asummarize_many(
     ``articles``: texts or ``(id, text)`` pairs, from any iterable or async iterable (read lazily).
     Either pass a ``summarizer`` or the options of ``Summarizer`` (``model``, ``cache``,
     ``prices``, ...). If the input itself raises, the articles in flight are finished and yielded
-    first, then the error is raised.
+    first, then the error is raised. ``workers``: processes to spread the work over (one event
+    loop saturates one core; see ``summarizer.workers``), each with ``concurrency / workers``
+    articles in flight and ``rpm / workers`` of the request quota.
 
     >>> async def main():  # doctest: +SKIP
     ...     async for result in asummarize_many(open_articles(), concurrency=16, cache=True):
@@ -122,7 +127,7 @@ def asummarize_many(
     worker = _worker(summarizer, model, cache, prices, options, reuse=False)
     # A summarizer made here is closed here, in this loop, when the run ends or is abandoned.
     owned = worker if summarizer is None else None
-    return _run(articles, worker, _slots(concurrency), _pacer(rpm), owned)
+    return _run(articles, worker, _slots(concurrency), rpm, _workers(workers), owned)
 
 
 def summarize_many(
@@ -134,6 +139,7 @@ def summarize_many(
     cache: CacheOption = None,
     prices: PricesOption = None,
     rpm: float | None = None,
+    workers: int = 1,
     **options: Any,
 ) -> Iterator[BatchResult]:
     """The blocking twin of ``asummarize_many``: an iterator of results as they complete.
@@ -143,7 +149,7 @@ def summarize_many(
     0 True
     """
     worker = _worker(summarizer, model, cache, prices, options, reuse=True)
-    return bridge.iterate(_run(articles, worker, _slots(concurrency), _pacer(rpm)))
+    return bridge.iterate(_run(articles, worker, _slots(concurrency), rpm, _workers(workers)))
 
 
 def _worker(
@@ -172,8 +178,10 @@ def _slots(concurrency: int) -> int:
     return concurrency
 
 
-def _pacer(rpm: float | None) -> RequestPacer | None:
-    return None if rpm is None else RequestPacer(rpm)
+def _workers(workers: int) -> int:
+    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
+        raise ConfigurationError("workers must be a whole number of at least 1", option="workers")
+    return workers
 
 
 async def _items(articles: Articles) -> AsyncGenerator[ArticleItem, None]:
@@ -211,14 +219,29 @@ async def _run(
     articles: Articles,
     worker: Summarizer,
     concurrency: int,
-    pacer: RequestPacer | None,
+    rpm: float | None,
+    workers: int = 1,
     owned: Summarizer | None = None,
 ) -> AsyncIterator[BatchResult]:
+    pool = None
+    if workers > 1:
+        from .workers import Recipe, WorkerPool
+
+        pool = WorkerPool(Recipe.of(worker, workers, rpm), workers)
+        await pool.start()
+        run_one: Callable[[str, object], Coroutine[Any, Any, BatchResult]] = pool.summarize
+    else:
+        pacer = None if rpm is None else RequestPacer(rpm)
+
+        async def run_one(article_id: str, text: object) -> BatchResult:
+            return await _one(worker, article_id, text, pacer)
+
     source = _items(articles)
     pending: set[asyncio.Task[BatchResult]] = set()
     position = 0
     exhausted = False
     failure: Exception | None = None
+    finished = False
     try:
         while True:
             # Pull only as many articles as there are free slots: the input streams.
@@ -232,12 +255,13 @@ async def _run(
                 else:
                     article_id, text = _identify(item, position)
                     position += 1
-                    pending.add(asyncio.create_task(_one(worker, article_id, text, pacer)))
+                    pending.add(asyncio.create_task(run_one(article_id, text)))
             if not pending:
                 break
             done, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
             for task in done:
                 yield task.result()
+        finished = True
         if failure is not None:
             raise failure
     finally:
@@ -247,5 +271,7 @@ async def _run(
         if pending:
             await asyncio.gather(*pending, return_exceptions=True)
         await source.aclose()
+        if pool is not None:
+            await pool.aclose(wait=finished)
         if owned is not None:
             await owned.aclose()

@@ -70,6 +70,11 @@ class Summarizer:
     def __repr__(self) -> str:
         return f"Summarizer(model={self.settings.model!r})"
 
+    @property
+    def prices(self) -> Mapping[str, Price]:
+        """The price overrides in force (the price file's, then ``prices=``)."""
+        return self._prices
+
     async def asummarize(self, article: str) -> ArticleSummary:
         """Summarise one article without blocking the event loop."""
         run = Run(self.engine, self.settings, self._prices)

@@ -39,6 +39,20 @@ class SummarizerError(Exception):
     usage: Usage = Usage()
     cost_usd: float | None = 0.0
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Errors travel between processes (batch workers) whole: message, attributes and usage,
+        # whatever the keyword arguments of their constructors.
+        return (_rebuild, (type(self), self.args, dict(self.__dict__)))
+
+
+def _rebuild(
+    cls: type[SummarizerError], args: tuple[object, ...], state: dict[str, object]
+) -> SummarizerError:
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
 
 class ConfigurationError(SummarizerError):
     """The settings cannot work (no key, no base URL, unknown provider, bad option).
