@@ -7,8 +7,6 @@
 'offline'
 """
 
-from importlib import metadata as _metadata
-
 from .batch import BatchResult, BatchTotals, asummarize_many, summarize_many
 from .cache import SummaryCache
 from .config import Settings
@@ -35,10 +33,21 @@ from .models import (
 )
 from .pricing import Price
 
-try:
-    __version__ = _metadata.version("summarizer")
-except _metadata.PackageNotFoundError:  # a checkout that was never installed
-    __version__ = "0+unknown"
+
+def __getattr__(name: str) -> str:
+    # The version comes from the installed package's metadata, read when first asked for (reading
+    # it costs a tenth of a second that a command-line start-up does not need to pay).
+    if name == "__version__":
+        from importlib import metadata
+
+        try:
+            version = metadata.version("summarizer")
+        except metadata.PackageNotFoundError:  # a checkout that was never installed
+            version = "0+unknown"
+        globals()["__version__"] = version
+        return version
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "Actor",
