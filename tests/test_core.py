@@ -405,3 +405,46 @@ def test_static_instructions_come_first_and_are_the_same_for_every_article(
     assert first[0] == second[0] and first[0]["role"] == "system"
     assert first[-1]["role"] == "user" and first[-1]["content"].startswith("<article>")
     assert "Saturday" in second[-1]["content"]
+
+
+def test_a_quote_off_by_a_word_is_taken_as_the_article_s_words_without_a_reask(
+    model_server: ScriptedServer,
+    llm: dict[str, Any],
+    reference_article: str,
+    reference_answer: dict[str, Any],
+) -> None:
+    answer = copy.deepcopy(reference_answer)
+    original = answer["stated_concerns"][0]["quote"]
+    answer["stated_concerns"][0]["quote"] = original.replace("prospective", "possible")
+    model_server.reply_answer(answer)
+
+    summary = summarize(reference_article, **llm)
+
+    assert summary.meta.attempts == 1 and len(model_server.requests) == 1
+    concern = summary.stated_concerns[0]
+    start, end = concern.quote_span
+    assert concern.quote == reference_article[start:end] == original
+    assert any("possible weapons deals" in warning for warning in summary.meta.warnings)
+
+
+def test_a_grounding_reask_asks_only_for_the_failing_records(
+    model_server: ScriptedServer,
+    llm: dict[str, Any],
+    reference_article: str,
+    reference_answer: dict[str, Any],
+) -> None:
+    model_server.reply_answer(with_invented_records(reference_answer))
+    # The model answers the re-ask with nothing to add: the invented records are left out.
+    model_server.reply_answer({**reference_answer, "actors": [], "stated_concerns": []})
+
+    summary = summarize(reference_article, **llm)
+
+    reask = model_server.requests[1]["json"]["messages"]
+    # The article prefix is the first request's; the previous answer is not sent back whole.
+    assert reask[:2] == model_server.requests[0]["json"]["messages"]
+    assert len(reask) == 3 and "Xi Jinping" in reask[2]["content"]
+    assert "Kim Yung-ho" not in reask[2]["content"]  # a grounded record is not asked for again
+    # The rest of the first answer is kept.
+    assert len(summary.actors) == len(reference_answer["actors"])
+    assert len(summary.stated_concerns) == len(reference_answer["stated_concerns"])
+    assert summary.meta.attempts == 2 and summary.meta.warnings == []
