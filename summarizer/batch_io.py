@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import sys
+import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -172,16 +174,29 @@ class ResultsFile:
                     yield number, record["id"], str(record.get("status"))
 
     def __enter__(self) -> ResultsFile:
-        try:
-            handle = self.path.open("a", encoding="utf-8", newline="\n")
-        except OSError as exc:
-            raise InputError(f"cannot write {self.path}: {exc.strerror}") from exc
-        _lock(handle, self.path)
-        self._handle = handle
+        self._handle = self._open_locked()
         if not self._ends_a_line():
             # A crash may have cut the last line short: the next record starts on a line of its own.
-            handle.write("\n")
+            self._handle.write("\n")
         return self
+
+    def _open_locked(self) -> TextIO:
+        """The file open for appending, locked, and still the file its path names.
+
+        Another run may compact the file (write a new one, rename it over this path) between our
+        open and our lock: we would then hold the lock of a file no longer in the directory, and
+        every line written to it would be lost. So the lock is taken, the path checked to name the
+        locked file, and the open retried when it does not.
+        """
+        while True:
+            try:
+                handle = self.path.open("a", encoding="utf-8", newline="\n")
+            except OSError as exc:
+                raise InputError(f"cannot write {self.path}: {exc.strerror}") from exc
+            _lock(handle, self.path)
+            if _names(self.path, handle):
+                return handle
+            handle.close()
 
     def _ends_a_line(self) -> bool:
         with self.path.open("rb") as handle:
@@ -213,36 +228,74 @@ class ResultsFile:
         self._handle.flush()
 
     def compact(self) -> bool:
-        """Keep only the latest line of each id (atomically); False when nothing needed removing."""
+        """Keep only the latest line of each id (atomically); False when nothing needed removing.
+
+        The lock is held until the new file has replaced the old one, and the new file is locked
+        before it gets the path, so no other run can write into a file on its way out. Inside
+        ``with``, writing may go on afterwards (into the new file).
+        """
+        if self._handle is None:
+            with self:
+                return self.compact()
+        self._handle.flush()
         latest: dict[str, int] = {}
         for number, article_id, _ in self._records():
             latest[article_id] = number
-        if not self.path.exists():
-            return False
         with self.path.open("rb") as handle:
             lines = sum(1 for _ in handle)
         if len(latest) == lines:
             return False
         keep = set(latest.values())
-        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        descriptor, name = tempfile.mkstemp(
+            prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent
+        )
+        temporary = Path(name)
         try:
-            with self.path.open("rb") as source, temporary.open("wb") as target:
+            with self.path.open("rb") as source, open(descriptor, "wb") as target:
                 for number, line in enumerate(source):
                     if number in keep:
                         target.write(line if line.endswith(b"\n") else line + b"\n")
                 target.flush()
                 os.fsync(target.fileno())
-            os.replace(temporary, self.path)
+            # mkstemp makes the file private; the results keep the permissions they had.
+            os.chmod(temporary, stat.S_IMODE(self.path.stat().st_mode))
+            replacement = temporary.open("a", encoding="utf-8", newline="\n")
+            _lock(replacement, temporary)
+            if not _HAS_LOCKS:
+                self._handle.close()  # Windows cannot rename over a file that is open
+            try:
+                os.replace(temporary, self.path)
+            except BaseException:
+                replacement.close()
+                raise
         finally:
             temporary.unlink(missing_ok=True)
+        self._handle.close()
+        self._handle = replacement
         return True
+
+
+def _names(path: Path, handle: TextIO) -> bool:
+    """Whether ``path`` still names the file ``handle`` has open."""
+    try:
+        named = path.stat()
+    except FileNotFoundError:
+        return False
+    held = os.fstat(handle.fileno())
+    return (named.st_dev, named.st_ino) == (held.st_dev, held.st_ino)
+
+
+try:
+    import fcntl
+
+    _HAS_LOCKS = True
+except ImportError:  # Windows: no advisory locks; one run at a time is then up to the user.
+    _HAS_LOCKS = False
 
 
 def _lock(handle: TextIO, path: Path) -> None:
     """One batch at a time per results file (where the platform has advisory locks)."""
-    try:
-        import fcntl
-    except ImportError:  # Windows: no advisory locks; one run at a time is then up to the user.
+    if not _HAS_LOCKS:
         return
     try:
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)

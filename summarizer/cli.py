@@ -372,7 +372,8 @@ def batch(
                 finally:
                     if stdin is not None:
                         stdin.detach()  # standard input stays open for whoever owns it
-        results.compact()
+            # Still under the lock: no other run may write into the file being replaced.
+            results.compact()
         _offline_notice(settings, model)
         if not quiet:
             sys.stderr.write(run.closing_line(settings, time.perf_counter() - started) + "\n")
