@@ -20,7 +20,7 @@ from typing import TextIO
 
 from .batch import BatchResult
 from .errors import InputError, SummarizerError
-from .inputs import DEFAULT_MAX_INPUT_BYTES, read_article
+from .inputs import DEFAULT_MAX_INPUT_BYTES, printable_id, read_article, unicode_problem
 from .redaction import redact
 
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -131,7 +131,21 @@ def _records_of(lines: Iterable[str], name: str) -> Iterator[SourceArticle]:
             raise InputError(f'{where}: "text" must be a string')
         if title is not None and not isinstance(title, str):
             raise InputError(f'{where}: "title" must be a string')
-        yield SourceArticle(str(article_id), text, title)
+        yield _checked(str(article_id), text, title, where)
+
+
+def _checked(article_id: str, text: str, title: str | None, where: str) -> SourceArticle:
+    """The record as an article, or as a failed one when a field cannot be written as text.
+
+    JSON may hold escapes that are not Unicode text (a lone surrogate, ``"\\ud800"``): such an
+    article fails on its own, under an id made printable, with a message that never quotes the text.
+    """
+    for field, value in (("id", article_id), ("title", title), ("text", text)):
+        problem = unicode_problem(value) if value is not None else None
+        if problem is not None:
+            failure = InputError(f'{where}: the "{field}" is not valid Unicode text: {problem}')
+            return SourceArticle(printable_id(article_id), None, None, failure)
+    return SourceArticle(article_id, text, title)
 
 
 class ResultsFile:
@@ -190,7 +204,10 @@ class ResultsFile:
         """
         while True:
             try:
-                handle = self.path.open("a", encoding="utf-8", newline="\n")
+                # Whatever a record holds, it is written: a lone surrogate becomes its JSON escape.
+                handle = self.path.open(
+                    "a", encoding="utf-8", errors="backslashreplace", newline="\n"
+                )
             except OSError as exc:
                 raise InputError(f"cannot write {self.path}: {exc.strerror}") from exc
             _lock(handle, self.path)
@@ -259,7 +276,9 @@ class ResultsFile:
                 os.fsync(target.fileno())
             # mkstemp makes the file private; the results keep the permissions they had.
             os.chmod(temporary, stat.S_IMODE(self.path.stat().st_mode))
-            replacement = temporary.open("a", encoding="utf-8", newline="\n")
+            replacement = temporary.open(
+                "a", encoding="utf-8", errors="backslashreplace", newline="\n"
+            )
             _lock(replacement, temporary)
             if not _HAS_LOCKS:
                 self._handle.close()  # Windows cannot rename over a file that is open

@@ -23,8 +23,9 @@ from .background import background_loop, current_loop
 from .cache import SummaryCache, as_hit, cache_key, open_cache
 from .chunking import merge_records
 from .config import Settings
-from .errors import ConfigurationError, InputError, SummarizerError
+from .errors import ConfigurationError, SummarizerError
 from .grounding import NormalisedText, check_answer, grounded_records
+from .inputs import check_article
 from .models import (
     ArticleSummary,
     ExtractedActor,
@@ -41,19 +42,6 @@ if TYPE_CHECKING:
 
 CacheOption = bool | str | os.PathLike[str] | SummaryCache | None
 PricesOption = Mapping[str, Price | Mapping[str, Any]] | None
-
-
-def check_article(article: object) -> str:
-    """The article as text, or an ``InputError`` that says what is wrong with it."""
-    if isinstance(article, bytes):
-        raise InputError("the article is bytes: decode it to text (str) first")
-    if not isinstance(article, str):
-        raise InputError(f"the article must be text (str), not {type(article).__name__}")
-    if not article.strip():
-        raise InputError("the article is empty")
-    if "\x00" in article:
-        raise InputError("the article contains NUL bytes: it looks like binary data, not text")
-    return article
 
 
 class Summarizer:

@@ -31,6 +31,48 @@ class ArticleSource:
     extracted: bool = False
 
 
+def check_article(article: object) -> str:
+    """The article as text, or an ``InputError`` that says what is wrong with it.
+
+    >>> check_article("Critics warned the bridge was unsafe.")
+    'Critics warned the bridge was unsafe.'
+    """
+    if isinstance(article, bytes):
+        raise InputError("the article is bytes: decode it to text (str) first")
+    if not isinstance(article, str):
+        raise InputError(f"the article must be text (str), not {type(article).__name__}")
+    if not article.strip():
+        raise InputError("the article is empty")
+    if "\x00" in article:
+        raise InputError("the article contains NUL bytes: it looks like binary data, not text")
+    problem = unicode_problem(article)
+    if problem is not None:
+        raise InputError(f"the article is not valid Unicode text: {problem}")
+    return article
+
+
+def unicode_problem(text: str) -> str | None:
+    """Why ``text`` cannot be written as UTF-8 (a lone surrogate, say), in a few words; or None.
+
+    >>> unicode_problem("caf\\udce9")
+    'a lone surrogate (\\\\udce9) at character 3'
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        # Never the text itself in the message: it may be a whole article.
+        bad = text[exc.start : min(exc.end, exc.start + 8)]
+        shown = bad.encode("utf-8", "backslashreplace").decode("ascii", "backslashreplace")
+        what = "a lone surrogate" if all(0xD800 <= ord(c) <= 0xDFFF for c in bad) else "text"
+        return f"{what} ({shown}) at character {exc.start}"
+    return None
+
+
+def printable_id(text: str) -> str:
+    """An id that can be written as UTF-8: unencodable characters as backslash escapes."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def decode_article(data: bytes, name: str, encoding: str | None = None) -> str:
     """Bytes to text: UTF-8 (with or without a BOM) unless another encoding is named."""
     if b"\x00" in data and not (encoding and encoding.lower().startswith("utf-16")):

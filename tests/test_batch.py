@@ -700,3 +700,28 @@ def test_a_writer_that_opened_the_file_before_it_was_replaced_writes_into_the_ne
         ("a", "attempt 2"),
         ("b", "kept"),
     ]
+
+
+# -- text that is not valid Unicode -----------------------------------------------------------
+
+
+def test_a_lone_surrogate_fails_its_own_article_and_the_batch_goes_on(tmp_path: Path) -> None:
+    long_text = article(0, "Filler sentence. " * 5000) + "\ud800"
+    records = [{"id": "\ud800", "text": article(0)}, {"id": "bad-text", "text": long_text}]
+    records += [{"id": f"ok{n}", "text": article(n)} for n in range(19)]
+    source = write_jsonl(tmp_path / "feed.jsonl", records)  # json.dumps writes \ud800 escaped
+    out = tmp_path / "out.jsonl"
+
+    result = run_cli("batch", str(source), "--out", str(out), "--model", "offline")
+
+    assert result.exit_code == 1, result.stderr
+    assert "Traceback" not in result.stderr and "unexpected" not in result.stderr
+    assert "2 of 21 articles failed" in result.stderr
+    assert "19 ok, 2 failed" in result.stderr  # the closing line
+    assert len(result.stderr) < 1000
+    by_id = {record["id"]: record for record in lines_of(out)}
+    assert len(by_id) == 21
+    assert sum(record["status"] == "ok" for record in by_id.values()) == 19
+    for bad in (by_id["\\ud800"], by_id["bad-text"]):
+        assert bad["error"]["type"] == "InputError"
+        assert "surrogate" in bad["error"]["message"] and len(bad["error"]["message"]) < 200

@@ -17,7 +17,14 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from summarizer import AnswerError, ArticleSummary, ProviderError, Summarizer, summarize
+from summarizer import (
+    AnswerError,
+    ArticleSummary,
+    InputError,
+    ProviderError,
+    Summarizer,
+    summarize,
+)
 from summarizer.cli import app
 
 from cli_runner import run_cli
@@ -490,3 +497,10 @@ def test_common_key_shapes_are_redacted_without_knowing_the_key() -> None:
         assert redact(f"refused the key {key}, try again") == "refused the key ***, try again"
     for text in ["the task-force report", "model gpt-4o-mini", "an hf_ prefix", "pipeline-v2"]:
         assert redact(text) == text
+
+
+def test_text_that_is_not_valid_unicode_is_an_input_error_with_a_short_message() -> None:
+    article = "Critics warned that the bridge was unsafe. " * 2000 + "\udc80 and more."
+    with pytest.raises(InputError, match="surrogate") as caught:
+        summarize(article, model="offline")
+    assert len(str(caught.value)) < 200
