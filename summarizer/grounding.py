@@ -20,7 +20,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from .models import Actor, ExtractedSummary, StatedConcern
+from .models import Actor, ExtractedConcern, ExtractedSummary, StatedConcern
 
 Span = tuple[int, int]
 
@@ -290,5 +290,7 @@ def grounded_records(
                 f"dropped concern of {extracted_concern.holder!r}: the holder is not a grounded actor"
             )
             continue
-        concerns.append(StatedConcern(**extracted_concern.model_dump(), quote_span=quote_span))
+        # Only the answer's own fields: an engine's records (the offline engine's) come with a span.
+        fields = extracted_concern.model_dump(include=set(ExtractedConcern.model_fields))
+        concerns.append(StatedConcern(**fields, quote_span=quote_span))
     return actors, concerns, warnings
