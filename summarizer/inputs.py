@@ -73,22 +73,52 @@ def printable_id(text: str) -> str:
     return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
+# Longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32"),
+    (codecs.BOM_UTF8, "utf-8", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16"),
+)
+
+
 def decode_article(data: bytes, name: str, encoding: str | None = None) -> str:
-    """Bytes to text: UTF-8 (with or without a BOM) unless another encoding is named."""
-    if b"\x00" in data and not (encoding and encoding.lower().startswith("utf-16")):
-        raise InputError(f"{name} looks like binary data, not text")
+    """Bytes to text: the encoding a byte order mark names (UTF-8, UTF-16 or UTF-32, LE or BE),
+    else UTF-8, unless another encoding is named. A leading byte order mark is not part of the text.
+
+    >>> decode_article(codecs.BOM_UTF16_LE + "Text".encode("utf-16-le"), "a.txt")
+    'Text'
+    """
+    skip, label = 0, encoding or "UTF-8"
     if encoding is not None:
         try:
-            codecs.lookup(encoding)
+            codec = codecs.lookup(encoding).name
         except LookupError as exc:
             raise InputError(f"unknown encoding {encoding!r}") from exc
+    else:
+        codec = "utf-8"
+        for mark, marked, marked_label in _BOMS:
+            if data.startswith(mark):
+                skip, codec, label = (
+                    len(mark),
+                    marked,
+                    f"{marked_label} (as its byte order mark says)",
+                )
+                break
+    # NUL bytes are part of every UTF-16 and UTF-32 text, and of no other text.
+    if b"\x00" in data and not codec.startswith(("utf-16", "utf-32")):
+        raise InputError(f"{name} looks like binary data, not text")
     try:
-        text = data.decode(encoding or "utf-8-sig")
+        text = data[skip:].decode(codec)
     except UnicodeDecodeError as exc:
         raise InputError(
-            f"{name} is not {encoding or 'UTF-8'} text (invalid byte at offset {exc.start}): "
+            f"{name} is not {label} text (invalid byte at offset {exc.start + skip}): "
             "name its encoding with --encoding (for example --encoding cp1252) or convert it"
         ) from exc
+    text = text.removeprefix("\ufeff")  # a mark the named codec kept (--encoding utf-8)
+    if "\x00" in text:
+        raise InputError(f"{name} looks like binary data, not text")
     if not text.strip():
         raise InputError(f"{name} is empty")
     return text

@@ -177,3 +177,29 @@ def test_python_dash_m_runs_the_cli() -> None:
         check=False,
     )
     assert done.returncode == 0 and done.stdout.startswith("summarizer ")
+
+
+BOM_TEXT = "Mayor Ana Ruiz spoke on Monday.\nCritics warned that the bridge was unsafe.\n"
+
+
+@pytest.mark.parametrize(
+    ("bom", "codec"),
+    [
+        (b"\xef\xbb\xbf", "utf-8"),
+        (b"\xff\xfe", "utf-16-le"),
+        (b"\xfe\xff", "utf-16-be"),
+        (b"\xff\xfe\x00\x00", "utf-32-le"),
+        (b"\x00\x00\xfe\xff", "utf-32-be"),
+    ],
+)
+def test_a_byte_order_mark_names_the_encoding(tmp_path: Path, bom: bytes, codec: str) -> None:
+    path = tmp_path / "article.txt"
+    path.write_bytes(bom + BOM_TEXT.encode(codec))
+
+    result = run("summarize", str(path), "--model", "offline", "--format", "json")
+
+    assert result.exit_code == 0, result.stderr
+    record = json.loads(result.stdout)
+    (concern,) = record["stated_concerns"]
+    start, end = concern["quote_span"]
+    assert BOM_TEXT[start:end] == "Critics warned that the bridge was unsafe"
