@@ -42,6 +42,7 @@ def read_sources(
     stdin: TextIO | None = None,
     load: bool = True,
     max_bytes: int = DEFAULT_MAX_INPUT_BYTES,
+    encoding: str | None = None,
 ) -> Iterator[SourceArticle]:
     """The articles of a batch's inputs, one at a time.
 
@@ -50,11 +51,13 @@ def read_sources(
     ``{"id", "text"[, "title"]}`` records. A missing path, a directory without articles, a line
     that is not such a record, or an id seen before raises ``InputError`` (naming the line); a file
     that cannot be read as text comes back with its ``problem`` instead. ``load=False`` checks
-    everything without reading the articles' files (texts are then None).
+    everything without reading the articles' files (texts are then None). ``max_bytes`` bounds each
+    article (a file, or a JSONL text in UTF-8); ``encoding`` is that of the text files (JSONL is
+    UTF-8). An article over the bound fails on its own, as a file that cannot be read does.
     """
     seen: set[str] = set()
     for source in sources:
-        for article in _articles_of(source, stdin, load, max_bytes):
+        for article in _articles_of(source, stdin, load, max_bytes, encoding):
             if article.id in seen:
                 raise InputError(f"{_where(source)}: the id {article.id!r} appears twice")
             seen.add(article.id)
@@ -66,10 +69,10 @@ def _where(source: str) -> str:
 
 
 def _articles_of(
-    source: str, stdin: TextIO | None, load: bool, max_bytes: int
+    source: str, stdin: TextIO | None, load: bool, max_bytes: int, encoding: str | None
 ) -> Iterator[SourceArticle]:
     if source == "-":
-        yield from _jsonl(stdin if stdin is not None else sys.stdin, "standard input")
+        yield from _jsonl(stdin if stdin is not None else sys.stdin, "standard input", max_bytes)
         return
     path = Path(source)
     if path.is_dir():
@@ -79,14 +82,14 @@ def _articles_of(
         if not files:
             raise InputError(f"{source} holds no .txt or .md files")
         for file in files:
-            yield _text_file(file, load, max_bytes)
+            yield _text_file(file, load, max_bytes, encoding)
     elif path.is_file():
         if path.suffix.lower() in ARTICLE_SUFFIXES:
-            yield _text_file(path, load, max_bytes)
+            yield _text_file(path, load, max_bytes, encoding)
             return
         try:
             with path.open(encoding="utf-8-sig") as lines:
-                yield from _jsonl(lines, source)
+                yield from _jsonl(lines, source, max_bytes)
         except OSError as exc:
             raise InputError(f"cannot read {source}: {exc.strerror}") from exc
     elif path.exists():
@@ -95,23 +98,24 @@ def _articles_of(
         raise InputError(f"no such file or directory: {source}")
 
 
-def _text_file(path: Path, load: bool, max_bytes: int) -> SourceArticle:
+def _text_file(path: Path, load: bool, max_bytes: int, encoding: str | None) -> SourceArticle:
     if not load:
         return SourceArticle(path.stem, None)
     try:
-        return SourceArticle(path.stem, read_article(str(path), max_bytes=max_bytes).text)
+        source = read_article(str(path), max_bytes=max_bytes, encoding=encoding, html=False)
+        return SourceArticle(path.stem, source.text)
     except InputError as exc:
         return SourceArticle(path.stem, None, problem=exc)
 
 
-def _jsonl(lines: Iterable[str], name: str) -> Iterator[SourceArticle]:
+def _jsonl(lines: Iterable[str], name: str, max_bytes: int) -> Iterator[SourceArticle]:
     try:
-        yield from _records_of(lines, name)
+        yield from _records_of(lines, name, max_bytes)
     except UnicodeDecodeError as exc:
         raise InputError(f"{name} is not UTF-8 text: JSONL must be UTF-8") from exc
 
 
-def _records_of(lines: Iterable[str], name: str) -> Iterator[SourceArticle]:
+def _records_of(lines: Iterable[str], name: str, max_bytes: int) -> Iterator[SourceArticle]:
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -131,11 +135,14 @@ def _records_of(lines: Iterable[str], name: str) -> Iterator[SourceArticle]:
             raise InputError(f'{where}: "text" must be a string')
         if title is not None and not isinstance(title, str):
             raise InputError(f'{where}: "title" must be a string')
-        yield _checked(str(article_id), text, title, where)
+        yield _checked(str(article_id), text, title, where, max_bytes)
 
 
-def _checked(article_id: str, text: str, title: str | None, where: str) -> SourceArticle:
-    """The record as an article, or as a failed one when a field cannot be written as text.
+def _checked(
+    article_id: str, text: str, title: str | None, where: str, max_bytes: int
+) -> SourceArticle:
+    """The record as an article, or as a failed one when a field cannot be written as text or
+    the text is over the size limit.
 
     JSON may hold escapes that are not Unicode text (a lone surrogate, ``"\\ud800"``): such an
     article fails on its own, under an id made printable, with a message that never quotes the text.
@@ -145,6 +152,12 @@ def _checked(article_id: str, text: str, title: str | None, where: str) -> Sourc
         if problem is not None:
             failure = InputError(f'{where}: the "{field}" is not valid Unicode text: {problem}')
             return SourceArticle(printable_id(article_id), None, None, failure)
+    # Characters are at most four bytes: only a text that might be over the limit is measured.
+    if len(text) * 4 > max_bytes and len(text.encode("utf-8")) > max_bytes:
+        failure = InputError(
+            f"{where}: the text is larger than the limit of {max_bytes} bytes (--max-input-bytes)"
+        )
+        return SourceArticle(article_id, None, title, failure)
     return SourceArticle(article_id, text, title)
 
 

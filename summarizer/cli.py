@@ -11,6 +11,7 @@ Example::
 from __future__ import annotations
 
 import asyncio
+import functools
 import io
 import json
 import logging
@@ -403,6 +404,15 @@ def batch(
             help="Send at most this many requests a minute, evenly spaced, re-asks and retries included (for hard quotas).",
         ),
     ] = None,
+    max_input_bytes: Annotated[
+        int, typer.Option("--max-input-bytes", min=1, help="Refuse larger articles.")
+    ] = DEFAULT_MAX_INPUT_BYTES,
+    encoding: Annotated[
+        str | None,
+        typer.Option(
+            "--encoding", help="The text files' encoding (JSONL is UTF-8). Default: UTF-8."
+        ),
+    ] = None,
     no_cache: NoCacheOpt = False,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar and no closing summary line.")
@@ -431,7 +441,8 @@ def batch(
             done = {article_id for article_id, state in status.items() if state == "ok"}
             # Files are checked whole before the first request, so a bad line costs nothing.
             files = [source for source in inputs if source != "-"]
-            todo = sum(1 for a in read_sources(files, load=False) if a.id not in done)
+            reading = functools.partial(read_sources, max_bytes=max_input_bytes, encoding=encoding)
+            todo = sum(1 for a in reading(files, load=False) if a.id not in done)
             show = not quiet and _stderr_is_terminal()
             run = _BatchRun(results, done)
             with run.progress(None if "-" in inputs else todo, show):
@@ -439,7 +450,7 @@ def batch(
                 if "-" in inputs:
                     stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", newline="\n")
                 try:
-                    articles = run.articles(read_sources(inputs, stdin=stdin))
+                    articles = run.articles(reading(inputs, stdin=stdin))
                     worker = _summarizer(settings, not no_cache)
                     asyncio.run(run.consume(articles, worker, concurrency, rpm))
                 finally:

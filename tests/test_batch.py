@@ -725,3 +725,53 @@ def test_a_lone_surrogate_fails_its_own_article_and_the_batch_goes_on(tmp_path: 
     for bad in (by_id["\\ud800"], by_id["bad-text"]):
         assert bad["error"]["type"] == "InputError"
         assert "surrogate" in bad["error"]["message"] and len(bad["error"]["message"]) < 200
+
+
+# -- encodings and sizes ----------------------------------------------------------------------
+
+
+def test_batch_takes_an_encoding_for_its_text_files(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "latin.txt").write_bytes(f"Le maire José a parlé. {SENTENCE}".encode("cp1252"))
+    out = tmp_path / "out.jsonl"
+
+    without = run_cli("batch", str(folder), "--out", str(out), "--model", "offline")
+
+    assert without.exit_code == 1
+    (record,) = lines_of(out)
+    assert record["status"] == "error" and "--encoding" in record["error"]["message"]
+
+    again = run_cli(
+        "batch", str(folder), "--out", str(out), "--model", "offline", "--encoding", "cp1252"
+    )
+
+    assert again.exit_code == 0, again.stderr
+    (record,) = lines_of(out)
+    assert record["status"] == "ok"
+    assert "Le maire José a parlé." in record["summary"]["key_points"]
+
+
+def test_batch_refuses_articles_over_the_size_limit_one_by_one(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "long.txt").write_text(article(0, "More. " * 100), encoding="utf-8")
+    (folder / "short.txt").write_text(article(1), encoding="utf-8")
+    feed = write_jsonl(
+        tmp_path / "feed.jsonl",
+        [{"id": "big", "text": article(2, "More. " * 100)}, {"id": "small", "text": article(3)}],
+    )
+    out = tmp_path / "out.jsonl"
+
+    result = run_cli(
+        *("batch", str(folder), str(feed), "--out", str(out)),
+        *("--model", "offline", "--max-input-bytes", "200"),
+    )
+
+    assert result.exit_code == 1
+    by_id = {record["id"]: record for record in lines_of(out)}
+    assert by_id["short"]["status"] == "ok" and by_id["small"]["status"] == "ok"
+    for refused in ("long", "big"):
+        assert by_id[refused]["error"]["type"] == "InputError"
+        assert "larger than the limit of 200 bytes" in by_id[refused]["error"]["message"]
+    assert f"{feed} line 1" in by_id["big"]["error"]["message"]
