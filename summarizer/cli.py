@@ -284,7 +284,8 @@ def summarize(
         source = read_article(path, max_bytes=max_input_bytes, encoding=encoding, html=html)
         # The async path, so that --deadline bounds the whole run exactly.
         summary = asyncio.run(_summarizer(settings, not no_cache).asummarize(source.text))
-        if source.extracted:
+        if source.differs_from_file:
+            # The exact text the spans index, whenever offsets into the file would miss.
             summary = summary.model_copy(update={"source_text": source.text})
         _offline_notice(settings, model)
         if output_format is OutputFormat.json:

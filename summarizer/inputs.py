@@ -24,11 +24,23 @@ _LINE_BREAKS = re.compile(r"\n+")
 
 @dataclass(frozen=True)
 class ArticleSource:
-    """The text to summarise, and whether it was extracted from HTML (spans then refer to it)."""
+    """The text to summarise: the one every span indexes.
+
+    That is the input decoded (UTF-8, the encoding its byte order mark names, or the one given),
+    the byte order mark removed, line ends exactly as in the input (CRLF stays CRLF); or, for an
+    HTML page, the article text extracted from it.
+    """
 
     text: str
     name: str
     extracted: bool = False
+    bom_removed: bool = False
+
+    @property
+    def differs_from_file(self) -> bool:
+        """Whether offsets into the file as most tools read it would miss: the text was extracted,
+        lost its byte order mark, or keeps CR line ends (which most readers turn into LF)."""
+        return self.extracted or self.bom_removed or "\r" in self.text
 
 
 def check_article(article: object) -> str:
@@ -90,6 +102,11 @@ def decode_article(data: bytes, name: str, encoding: str | None = None) -> str:
     >>> decode_article(codecs.BOM_UTF16_LE + "Text".encode("utf-16-le"), "a.txt")
     'Text'
     """
+    return _decode(data, name, encoding)[0]
+
+
+def _decode(data: bytes, name: str, encoding: str | None) -> tuple[str, bool]:
+    """``decode_article``, and whether a byte order mark was removed."""
     skip, label = 0, encoding or "UTF-8"
     if encoding is not None:
         try:
@@ -98,13 +115,9 @@ def decode_article(data: bytes, name: str, encoding: str | None = None) -> str:
             raise InputError(f"unknown encoding {encoding!r}") from exc
     else:
         codec = "utf-8"
-        for mark, marked, marked_label in _BOMS:
+        for mark, named, name_of in _BOMS:
             if data.startswith(mark):
-                skip, codec, label = (
-                    len(mark),
-                    marked,
-                    f"{marked_label} (as its byte order mark says)",
-                )
+                skip, codec, label = len(mark), named, f"{name_of} (as its byte order mark says)"
                 break
     # NUL bytes are part of every UTF-16 and UTF-32 text, and of no other text.
     if b"\x00" in data and not codec.startswith(("utf-16", "utf-32")):
@@ -116,12 +129,20 @@ def decode_article(data: bytes, name: str, encoding: str | None = None) -> str:
             f"{name} is not {label} text (invalid byte at offset {exc.start + skip}): "
             "name its encoding with --encoding (for example --encoding cp1252) or convert it"
         ) from exc
+    marked = skip > 0 or text.startswith("\ufeff") or _codec_ate_a_mark(data, codec)
     text = text.removeprefix("\ufeff")  # a mark the named codec kept (--encoding utf-8)
     if "\x00" in text:
         raise InputError(f"{name} looks like binary data, not text")
     if not text.strip():
         raise InputError(f"{name} is empty")
-    return text
+    return text, marked
+
+
+def _codec_ate_a_mark(data: bytes, codec: str) -> bool:
+    """Whether the codec itself removed a byte order mark (utf-16, utf-32, utf-8-sig do)."""
+    return codec in ("utf-16", "utf-32", "utf-8-sig") and any(
+        data.startswith(mark) for mark, _, _ in _BOMS
+    )
 
 
 def extract_html(page: str, name: str = "the page") -> str:
@@ -169,7 +190,7 @@ def read_article(
         raise InputError(
             f"{name} is larger than the limit of {max_bytes} bytes (--max-input-bytes)"
         )
-    text = decode_article(data, name, encoding)
+    text, bom_removed = _decode(data, name, encoding)
     if html:
         return ArticleSource(extract_html(text, name), name, extracted=True)
-    return ArticleSource(text, name)
+    return ArticleSource(text, name, bom_removed=bom_removed)

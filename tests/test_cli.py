@@ -203,3 +203,36 @@ def test_a_byte_order_mark_names_the_encoding(tmp_path: Path, bom: bytes, codec:
     (concern,) = record["stated_concerns"]
     start, end = concern["quote_span"]
     assert BOM_TEXT[start:end] == "Critics warned that the bridge was unsafe"
+
+
+@pytest.mark.parametrize(
+    ("data", "given"),
+    [
+        (BOM_TEXT.encode("utf-8"), False),  # the file as any reader decodes it: no source_text
+        (b"\xef\xbb\xbf" + BOM_TEXT.encode("utf-8"), True),  # the BOM is not in the text
+        (BOM_TEXT.replace("\n", "\r\n").encode("utf-8"), True),  # CRLF stays, most readers drop it
+        (b"\xff\xfe" + BOM_TEXT.replace("\n", "\r\n").encode("utf-16-le"), True),
+    ],
+)
+def test_the_json_holds_the_text_the_spans_index_whenever_it_is_not_the_plain_file(
+    tmp_path: Path, data: bytes, given: bool
+) -> None:
+    path = tmp_path / "article.txt"
+    path.write_bytes(data)
+
+    result = run("summarize", str(path), "--model", "offline", "--format", "json")
+
+    assert result.exit_code == 0, result.stderr
+    record = json.loads(result.stdout)
+    # The rule: spans index the decoded text, its BOM removed and its line ends as in the file.
+    text = record["source_text"] if given else path.read_text(encoding="utf-8")
+    assert (record["source_text"] is not None) is given
+    if given:
+        expected = data.decode("utf-16" if data.startswith(b"\xff\xfe") else "utf-8-sig")
+        assert text == expected
+    for concern in record["stated_concerns"]:
+        start, end = concern["quote_span"]
+        assert text[start:end] == concern["quote"]
+    for actor in record["actors"]:
+        for mention, (start, end) in zip(actor["mentions"], actor["mention_spans"], strict=True):
+            assert text[start:end] == mention
