@@ -55,12 +55,33 @@ def check_article(article: object) -> str:
         raise InputError(f"the article must be text (str), not {type(article).__name__}")
     if not article.strip():
         raise InputError("the article is empty")
+    if not has_visible_text(article):
+        raise InputError(f"the article is empty: {_INVISIBLE_ONLY}")
     if "\x00" in article:
         raise InputError("the article contains NUL bytes: it looks like binary data, not text")
     problem = unicode_problem(article)
     if problem is not None:
         raise InputError(f"the article is not valid Unicode text: {problem}")
     return article
+
+
+# Letters that render as nothing although Unicode counts them as letters or symbols.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u034f") | frozenset(
+    chr(code) for code in [*range(0xFE00, 0xFE10), *range(0xE0100, 0xE01F0)]
+)
+_INVISIBLE_ONLY = "it holds only invisible characters (zero-width spaces, format characters)"
+
+
+def has_visible_text(text: str) -> bool:
+    """Whether anything in ``text`` would show: not only white space, zero-width and format
+    characters (U+200B, U+2060, U+FEFF, a soft hyphen ...), controls or blank fillers.
+
+    >>> has_visible_text("\\u200b \\u200b"), has_visible_text("\\u200bHi")
+    (False, True)
+    """
+    # str.isprintable() is False for controls, format characters, separators other than the
+    # space, and unassigned code points; the loop stops at the first visible character.
+    return any(c.isprintable() and not c.isspace() and c not in _BLANK_LETTERS for c in text)
 
 
 def unicode_problem(text: str) -> str | None:
@@ -135,6 +156,8 @@ def _decode(data: bytes, name: str, encoding: str | None) -> tuple[str, bool]:
         raise InputError(f"{name} looks like binary data, not text")
     if not text.strip():
         raise InputError(f"{name} is empty")
+    if not has_visible_text(text):
+        raise InputError(f"{name} is empty: {_INVISIBLE_ONLY}")
     return text, marked
 
 

@@ -236,3 +236,20 @@ def test_the_json_holds_the_text_the_spans_index_whenever_it_is_not_the_plain_fi
     for actor in record["actors"]:
         for mention, (start, end) in zip(actor["mentions"], actor["mention_spans"], strict=True):
             assert text[start:end] == mention
+
+
+@pytest.mark.parametrize(
+    "invisible", ["\u200b\u200b", "\u200b \u2060\n\ufeff\u200d", "\u00ad\u3164"]
+)
+def test_text_with_no_visible_character_is_empty(tmp_path: Path, invisible: str) -> None:
+    from summarizer import InputError, summarize
+
+    path = tmp_path / "article.txt"
+    path.write_text(invisible, encoding="utf-8")
+
+    result = run("summarize", str(path), "--model", "offline")
+
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "is empty" in result.stderr and "invisible" in result.stderr
+    with pytest.raises(InputError, match="empty"):
+        summarize(invisible, model="offline")
