@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import sys
+import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +20,7 @@ from typing import TextIO
 
 from .batch import BatchResult
 from .errors import InputError, SummarizerError
-from .inputs import DEFAULT_MAX_INPUT_BYTES, read_article
+from .inputs import DEFAULT_MAX_INPUT_BYTES, printable_id, read_article, unicode_problem
 from .redaction import redact
 
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -40,6 +42,7 @@ def read_sources(
     stdin: TextIO | None = None,
     load: bool = True,
     max_bytes: int = DEFAULT_MAX_INPUT_BYTES,
+    encoding: str | None = None,
 ) -> Iterator[SourceArticle]:
     """The articles of a batch's inputs, one at a time.
 
@@ -48,11 +51,13 @@ def read_sources(
     ``{"id", "text"[, "title"]}`` records. A missing path, a directory without articles, a line
     that is not such a record, or an id seen before raises ``InputError`` (naming the line); a file
     that cannot be read as text comes back with its ``problem`` instead. ``load=False`` checks
-    everything without reading the articles' files (texts are then None).
+    everything without reading the articles' files (texts are then None). ``max_bytes`` bounds each
+    article (a file, or a JSONL text in UTF-8); ``encoding`` is that of the text files (JSONL is
+    UTF-8). An article over the bound fails on its own, as a file that cannot be read does.
     """
     seen: set[str] = set()
     for source in sources:
-        for article in _articles_of(source, stdin, load, max_bytes):
+        for article in _articles_of(source, stdin, load, max_bytes, encoding):
             if article.id in seen:
                 raise InputError(f"{_where(source)}: the id {article.id!r} appears twice")
             seen.add(article.id)
@@ -64,10 +69,10 @@ def _where(source: str) -> str:
 
 
 def _articles_of(
-    source: str, stdin: TextIO | None, load: bool, max_bytes: int
+    source: str, stdin: TextIO | None, load: bool, max_bytes: int, encoding: str | None
 ) -> Iterator[SourceArticle]:
     if source == "-":
-        yield from _jsonl(stdin if stdin is not None else sys.stdin, "standard input")
+        yield from _jsonl(stdin if stdin is not None else sys.stdin, "standard input", max_bytes)
         return
     path = Path(source)
     if path.is_dir():
@@ -77,14 +82,14 @@ def _articles_of(
         if not files:
             raise InputError(f"{source} holds no .txt or .md files")
         for file in files:
-            yield _text_file(file, load, max_bytes)
+            yield _text_file(file, load, max_bytes, encoding)
     elif path.is_file():
         if path.suffix.lower() in ARTICLE_SUFFIXES:
-            yield _text_file(path, load, max_bytes)
+            yield _text_file(path, load, max_bytes, encoding)
             return
         try:
             with path.open(encoding="utf-8-sig") as lines:
-                yield from _jsonl(lines, source)
+                yield from _jsonl(lines, source, max_bytes)
         except OSError as exc:
             raise InputError(f"cannot read {source}: {exc.strerror}") from exc
     elif path.exists():
@@ -93,23 +98,24 @@ def _articles_of(
         raise InputError(f"no such file or directory: {source}")
 
 
-def _text_file(path: Path, load: bool, max_bytes: int) -> SourceArticle:
+def _text_file(path: Path, load: bool, max_bytes: int, encoding: str | None) -> SourceArticle:
     if not load:
         return SourceArticle(path.stem, None)
     try:
-        return SourceArticle(path.stem, read_article(str(path), max_bytes=max_bytes).text)
+        source = read_article(str(path), max_bytes=max_bytes, encoding=encoding, html=False)
+        return SourceArticle(path.stem, source.text)
     except InputError as exc:
         return SourceArticle(path.stem, None, problem=exc)
 
 
-def _jsonl(lines: Iterable[str], name: str) -> Iterator[SourceArticle]:
+def _jsonl(lines: Iterable[str], name: str, max_bytes: int) -> Iterator[SourceArticle]:
     try:
-        yield from _records_of(lines, name)
+        yield from _records_of(lines, name, max_bytes)
     except UnicodeDecodeError as exc:
         raise InputError(f"{name} is not UTF-8 text: JSONL must be UTF-8") from exc
 
 
-def _records_of(lines: Iterable[str], name: str) -> Iterator[SourceArticle]:
+def _records_of(lines: Iterable[str], name: str, max_bytes: int) -> Iterator[SourceArticle]:
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -129,7 +135,30 @@ def _records_of(lines: Iterable[str], name: str) -> Iterator[SourceArticle]:
             raise InputError(f'{where}: "text" must be a string')
         if title is not None and not isinstance(title, str):
             raise InputError(f'{where}: "title" must be a string')
-        yield SourceArticle(str(article_id), text, title)
+        yield _checked(str(article_id), text, title, where, max_bytes)
+
+
+def _checked(
+    article_id: str, text: str, title: str | None, where: str, max_bytes: int
+) -> SourceArticle:
+    """The record as an article, or as a failed one when a field cannot be written as text or
+    the text is over the size limit.
+
+    JSON may hold escapes that are not Unicode text (a lone surrogate, ``"\\ud800"``): such an
+    article fails on its own, under an id made printable, with a message that never quotes the text.
+    """
+    for field, value in (("id", article_id), ("title", title), ("text", text)):
+        problem = unicode_problem(value) if value is not None else None
+        if problem is not None:
+            failure = InputError(f'{where}: the "{field}" is not valid Unicode text: {problem}')
+            return SourceArticle(printable_id(article_id), None, None, failure)
+    # Characters are at most four bytes: only a text that might be over the limit is measured.
+    if len(text) * 4 > max_bytes and len(text.encode("utf-8")) > max_bytes:
+        failure = InputError(
+            f"{where}: the text is larger than the limit of {max_bytes} bytes (--max-input-bytes)"
+        )
+        return SourceArticle(article_id, None, title, failure)
+    return SourceArticle(article_id, text, title)
 
 
 class ResultsFile:
@@ -172,16 +201,32 @@ class ResultsFile:
                     yield number, record["id"], str(record.get("status"))
 
     def __enter__(self) -> ResultsFile:
-        try:
-            handle = self.path.open("a", encoding="utf-8", newline="\n")
-        except OSError as exc:
-            raise InputError(f"cannot write {self.path}: {exc.strerror}") from exc
-        _lock(handle, self.path)
-        self._handle = handle
+        self._handle = self._open_locked()
         if not self._ends_a_line():
             # A crash may have cut the last line short: the next record starts on a line of its own.
-            handle.write("\n")
+            self._handle.write("\n")
         return self
+
+    def _open_locked(self) -> TextIO:
+        """The file open for appending, locked, and still the file its path names.
+
+        Another run may compact the file (write a new one, rename it over this path) between our
+        open and our lock: we would then hold the lock of a file no longer in the directory, and
+        every line written to it would be lost. So the lock is taken, the path checked to name the
+        locked file, and the open retried when it does not.
+        """
+        while True:
+            try:
+                # Whatever a record holds, it is written: a lone surrogate becomes its JSON escape.
+                handle = self.path.open(
+                    "a", encoding="utf-8", errors="backslashreplace", newline="\n"
+                )
+            except OSError as exc:
+                raise InputError(f"cannot write {self.path}: {exc.strerror}") from exc
+            _lock(handle, self.path)
+            if _names(self.path, handle):
+                return handle
+            handle.close()
 
     def _ends_a_line(self) -> bool:
         with self.path.open("rb") as handle:
@@ -213,36 +258,76 @@ class ResultsFile:
         self._handle.flush()
 
     def compact(self) -> bool:
-        """Keep only the latest line of each id (atomically); False when nothing needed removing."""
+        """Keep only the latest line of each id (atomically); False when nothing needed removing.
+
+        The lock is held until the new file has replaced the old one, and the new file is locked
+        before it gets the path, so no other run can write into a file on its way out. Inside
+        ``with``, writing may go on afterwards (into the new file).
+        """
+        if self._handle is None:
+            with self:
+                return self.compact()
+        self._handle.flush()
         latest: dict[str, int] = {}
         for number, article_id, _ in self._records():
             latest[article_id] = number
-        if not self.path.exists():
-            return False
         with self.path.open("rb") as handle:
             lines = sum(1 for _ in handle)
         if len(latest) == lines:
             return False
         keep = set(latest.values())
-        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        descriptor, name = tempfile.mkstemp(
+            prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent
+        )
+        temporary = Path(name)
         try:
-            with self.path.open("rb") as source, temporary.open("wb") as target:
+            with self.path.open("rb") as source, open(descriptor, "wb") as target:
                 for number, line in enumerate(source):
                     if number in keep:
                         target.write(line if line.endswith(b"\n") else line + b"\n")
                 target.flush()
                 os.fsync(target.fileno())
-            os.replace(temporary, self.path)
+            # mkstemp makes the file private; the results keep the permissions they had.
+            os.chmod(temporary, stat.S_IMODE(self.path.stat().st_mode))
+            replacement = temporary.open(
+                "a", encoding="utf-8", errors="backslashreplace", newline="\n"
+            )
+            _lock(replacement, temporary)
+            if not _HAS_LOCKS:
+                self._handle.close()  # Windows cannot rename over a file that is open
+            try:
+                os.replace(temporary, self.path)
+            except BaseException:
+                replacement.close()
+                raise
         finally:
             temporary.unlink(missing_ok=True)
+        self._handle.close()
+        self._handle = replacement
         return True
+
+
+def _names(path: Path, handle: TextIO) -> bool:
+    """Whether ``path`` still names the file ``handle`` has open."""
+    try:
+        named = path.stat()
+    except FileNotFoundError:
+        return False
+    held = os.fstat(handle.fileno())
+    return (named.st_dev, named.st_ino) == (held.st_dev, held.st_ino)
+
+
+try:
+    import fcntl
+
+    _HAS_LOCKS = True
+except ImportError:  # Windows: no advisory locks; one run at a time is then up to the user.
+    _HAS_LOCKS = False
 
 
 def _lock(handle: TextIO, path: Path) -> None:
     """One batch at a time per results file (where the platform has advisory locks)."""
-    try:
-        import fcntl
-    except ImportError:  # Windows: no advisory locks; one run at a time is then up to the user.
+    if not _HAS_LOCKS:
         return
     try:
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)

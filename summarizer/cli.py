@@ -10,6 +10,7 @@ Example::
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import logging
@@ -64,8 +65,79 @@ def _fail(message: str, code: int) -> NoReturn:
     raise typer.Exit(code)
 
 
+class _Session:
+    """One command's run: whether --debug is on, and the key in use, kept out of all it writes."""
+
+    def __init__(self, debug: bool) -> None:
+        self.debug = debug
+        self.secret: str | None = None
+
+    def use(self, settings: Settings) -> Settings:
+        """Note the key these settings send (whatever variable it came from) and return them."""
+        self.secret = settings.api_key
+        return settings
+
+    def redact(self, text: str) -> str:
+        return redact(text, self.secret)
+
+
+class _RedactingFormatter(logging.Formatter):
+    """Log lines are for people: the key is taken out of the whole line, tracebacks included."""
+
+    def __init__(self, session: _Session, fmt: str) -> None:
+        super().__init__(fmt)
+        self._session = session
+
+    def format(self, record: logging.LogRecord) -> str:
+        return self._session.redact(super().format(record))
+
+
+_LIBRARIES = ("instructor", "openai", "httpx", "httpx2", "httpcore", "httpcore2")
+
+
 @contextmanager
-def _errors(debug: bool, secret: str | None = None) -> Iterator[None]:
+def _session(debug: bool) -> Iterator[_Session]:
+    """A command's session, with logging set up for it and put back as it was afterwards.
+
+    With --debug every library's log records go to stderr (redacted); without, only summarizer's
+    own warnings do, as ``summarizer: warning: ...`` lines, and the libraries keep quiet.
+    """
+    session = _Session(debug)
+    handler = logging.StreamHandler(sys.stderr)
+    root, own = logging.getLogger(), logging.getLogger("summarizer")
+    saved = [(logger, logger.level, logger.propagate) for logger in (root, own)]
+    quieted: list[tuple[logging.Logger, logging.Handler, bool]] = []
+    if debug:
+        handler.setFormatter(_RedactingFormatter(session, "%(levelname)s %(name)s: %(message)s"))
+        root.addHandler(handler)
+        root.setLevel(logging.DEBUG)
+        target = root
+    else:
+        handler.setFormatter(_RedactingFormatter(session, "summarizer: warning: %(message)s"))
+        handler.setLevel(logging.WARNING)
+        own.addHandler(handler)
+        own.propagate = False
+        target = own
+        for name in _LIBRARIES:
+            library = logging.getLogger(name)
+            null = logging.NullHandler()
+            library.addHandler(null)
+            quieted.append((library, null, library.propagate))
+            library.propagate = False
+    try:
+        yield session
+    finally:
+        target.removeHandler(handler)
+        for logger, level, propagate in saved:
+            logger.setLevel(level)
+            logger.propagate = propagate
+        for library, silencer, was_propagating in quieted:
+            library.removeHandler(silencer)
+            library.propagate = was_propagating
+
+
+@contextmanager
+def _errors(session: _Session) -> Iterator[None]:
     """One clear line on stderr and the documented exit code; a traceback only with --debug."""
     try:
         yield
@@ -76,14 +148,14 @@ def _errors(debug: bool, secret: str | None = None) -> Iterator[None]:
         raise typer.Exit(130) from None
     except Exception as exc:
         code = EXIT_USAGE if isinstance(exc, (InputError, ConfigurationError)) else EXIT_FAILED
-        if debug:
+        if session.debug:
             # The whole story, chained causes included, with the key taken out of it.
             trace = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
-            sys.stderr.write(redact(trace, secret))
+            sys.stderr.write(session.redact(trace))
             raise typer.Exit(code) from None
         message = _in_flags(str(exc)) if isinstance(exc, SummarizerError) else f"unexpected {exc!r}"
         hint = "" if isinstance(exc, SummarizerError) else " (run with --debug for details)"
-        _fail(redact(message, secret) + hint, code)
+        _fail(session.redact(message) + hint, code)
 
 
 # Library messages name options as Python spells them; the command line speaks of its flags.
@@ -217,22 +289,25 @@ def summarize(
     debug: DebugOpt = False,
 ) -> None:
     """Summarise one article: a markdown report, or the JSON record with --format json."""
-    with _errors(debug, os.environ.get("OPENAI_API_KEY")):
-        settings = _settings(
-            model,
-            base_url,
-            mode,
-            timeout=timeout,
-            max_retries=max_retries,
-            strict=strict,
-            max_tokens=max_tokens,
-            max_input_tokens=max_input_tokens,
-            deadline=deadline,
+    with _session(debug) as session, _errors(session):
+        settings = session.use(
+            _settings(
+                model,
+                base_url,
+                mode,
+                timeout=timeout,
+                max_retries=max_retries,
+                strict=strict,
+                max_tokens=max_tokens,
+                max_input_tokens=max_input_tokens,
+                deadline=deadline,
+            )
         )
         source = read_article(path, max_bytes=max_input_bytes, encoding=encoding, html=html)
         # The async path, so that --deadline bounds the whole run exactly.
         summary = bridge.run(_summarizer(settings, not no_cache).asummarize(source.text))
-        if source.extracted:
+        if source.differs_from_file:
+            # The exact text the spans index, whenever offsets into the file would miss.
             summary = summary.model_copy(update={"source_text": source.text})
         _offline_notice(settings, model)
         if output_format is OutputFormat.json:
@@ -283,9 +358,8 @@ def eval_(
 
     from .evaluation import evaluate, report_table
 
-    secret = os.environ.get("OPENAI_API_KEY")
-    with _errors(debug, secret):
-        settings = _settings(model, base_url, mode, timeout=timeout)
+    with _session(debug) as session, _errors(session):
+        settings = session.use(_settings(model, base_url, mode, timeout=timeout))
         if out is not None and not os.path.isdir(os.path.dirname(os.path.abspath(out))):
             raise InputError(f"cannot write the report to {out}: no such directory")
         report = evaluate(
@@ -313,7 +387,7 @@ def eval_(
                 f"{len(failed)} of {len(report.articles)} articles failed; the first, "
                 f"{failed[0].name}: {failed[0].error}"
             )
-            _fail(redact(message, secret), EXIT_FAILED)
+            _fail(session.redact(message), EXIT_FAILED)
 
 
 @app.command()
@@ -353,6 +427,15 @@ def batch(
             help="Send at most this many requests a minute, evenly spaced, re-asks and retries included (for hard quotas).",
         ),
     ] = None,
+    max_input_bytes: Annotated[
+        int, typer.Option("--max-input-bytes", min=1, help="Refuse larger articles.")
+    ] = DEFAULT_MAX_INPUT_BYTES,
+    encoding: Annotated[
+        str | None,
+        typer.Option(
+            "--encoding", help="The text files' encoding (JSONL is UTF-8). Default: UTF-8."
+        ),
+    ] = None,
     no_cache: NoCacheOpt = False,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar and no closing summary line.")
@@ -360,41 +443,44 @@ def batch(
     debug: DebugOpt = False,
 ) -> None:
     """Summarise many articles into a JSONL file, resumably, with a cache and a cost estimate."""
-    secret = os.environ.get("OPENAI_API_KEY")
-    with _errors(debug, secret):
-        settings = _settings(
-            model,
-            base_url,
-            mode,
-            timeout=timeout,
-            max_retries=max_retries,
-            strict=strict,
-            max_tokens=max_tokens,
+    with _session(debug) as session, _errors(session):
+        settings = session.use(
+            _settings(
+                model,
+                base_url,
+                mode,
+                timeout=timeout,
+                max_retries=max_retries,
+                strict=strict,
+                max_tokens=max_tokens,
+            )
         )
         if inputs.count("-") > 1:
             raise InputError("standard input (-) can be read only once")
-        results = ResultsFile(out, secret=secret)
+        results = ResultsFile(out, secret=session.secret)
         started = time.perf_counter()
         with results:
             status = results.latest_status()
             done = {article_id for article_id, state in status.items() if state == "ok"}
             # Files are checked whole before the first request, so a bad line costs nothing.
             files = [source for source in inputs if source != "-"]
-            todo = sum(1 for a in read_sources(files, load=False) if a.id not in done)
+            reading = functools.partial(read_sources, max_bytes=max_input_bytes, encoding=encoding)
+            todo = sum(1 for a in reading(files, load=False) if a.id not in done)
             show = not quiet and _stderr_is_terminal()
-            run = _BatchRun(results, done, secret)
+            run = _BatchRun(results, done)
             with run.progress(None if "-" in inputs else todo, show):
                 stdin = None
                 if "-" in inputs:
                     stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", newline="\n")
                 try:
-                    articles = run.articles(read_sources(inputs, stdin=stdin))
+                    articles = run.articles(reading(inputs, stdin=stdin))
                     worker = _summarizer(settings, not no_cache)
                     bridge.run(run.consume(articles, worker, concurrency, rpm))
                 finally:
                     if stdin is not None:
                         stdin.detach()  # standard input stays open for whoever owns it
-        results.compact()
+            # Still under the lock: no other run may write into the file being replaced.
+            results.compact()
         _offline_notice(settings, model)
         if not quiet:
             sys.stderr.write(run.closing_line(settings, time.perf_counter() - started) + "\n")
@@ -405,7 +491,7 @@ def batch(
                 f"{failed} of {run.totals.articles} articles failed; the first, {first.id}: "
                 f"{first.error}. Run the same command again to retry them"
             )
-            _fail(redact(message, secret), EXIT_FAILED)
+            _fail(session.redact(message), EXIT_FAILED)
 
 
 def _stderr_is_terminal() -> bool:
@@ -415,10 +501,9 @@ def _stderr_is_terminal() -> bool:
 class _BatchRun:
     """A batch as the CLI runs it: records written as they finish, counted, and shown."""
 
-    def __init__(self, results: ResultsFile, done: set[str], secret: str | None) -> None:
+    def __init__(self, results: ResultsFile, done: set[str]) -> None:
         self.results = results
         self.done = done
-        self.secret = secret
         self.totals = BatchTotals()
         self.skipped = 0
         self.first_failure: BatchResult | None = None
@@ -527,27 +612,5 @@ def _main(
     """Turn news articles into grounded structured summaries."""
 
 
-class _RedactingFilter(logging.Filter):
-    """Debug logs are for people: the key is taken out of every record before it is written."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        record.msg = redact(record.getMessage(), os.environ.get("OPENAI_API_KEY"))
-        record.args = None
-        return True
-
-
-def _quiet_libraries(debug: bool) -> None:
-    """The CLI speaks for itself: libraries' own log lines stay out of stderr unless --debug."""
-    if debug:
-        logging.basicConfig(level=logging.DEBUG, format="%(levelname)s %(name)s: %(message)s")
-        for handler in logging.getLogger().handlers:
-            handler.addFilter(_RedactingFilter())
-        return
-    for name in ("instructor", "openai", "httpx", "httpx2", "httpcore", "httpcore2"):
-        logging.getLogger(name).addHandler(logging.NullHandler())
-        logging.getLogger(name).propagate = False
-
-
 def main() -> None:
-    _quiet_libraries("--debug" in sys.argv[1:])
     app()

@@ -24,45 +24,148 @@ _LINE_BREAKS = re.compile(r"\n+")
 
 @dataclass(frozen=True)
 class ArticleSource:
-    """The text to summarise, and whether it was extracted from HTML (spans then refer to it)."""
+    """The text to summarise: the one every span indexes.
+
+    That is the input decoded (UTF-8, the encoding its byte order mark names, or the one given),
+    the byte order mark removed, line ends exactly as in the input (CRLF stays CRLF); or, for an
+    HTML page, the article text extracted from it.
+    """
 
     text: str
     name: str
     extracted: bool = False
+    bom_removed: bool = False
+
+    @property
+    def differs_from_file(self) -> bool:
+        """Whether offsets into the file as most tools read it would miss: the text was extracted,
+        lost its byte order mark, or keeps CR line ends (which most readers turn into LF)."""
+        return self.extracted or self.bom_removed or "\r" in self.text
 
 
 def check_article(article: object) -> str:
-    """The article as text, or an ``InputError`` that says what is wrong with it."""
+    """The article as text, or an ``InputError`` that says what is wrong with it.
+
+    >>> check_article("Critics warned the bridge was unsafe.")
+    'Critics warned the bridge was unsafe.'
+    """
     if isinstance(article, bytes):
         raise InputError("the article is bytes: decode it to text (str) first")
     if not isinstance(article, str):
         raise InputError(f"the article must be text (str), not {type(article).__name__}")
     if not article.strip():
         raise InputError("the article is empty")
+    if not has_visible_text(article):
+        raise InputError(f"the article is empty: {_INVISIBLE_ONLY}")
     if "\x00" in article:
         raise InputError("the article contains NUL bytes: it looks like binary data, not text")
+    problem = unicode_problem(article)
+    if problem is not None:
+        raise InputError(f"the article is not valid Unicode text: {problem}")
     return article
 
 
+# Letters that render as nothing although Unicode counts them as letters or symbols.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u034f") | frozenset(
+    chr(code) for code in [*range(0xFE00, 0xFE10), *range(0xE0100, 0xE01F0)]
+)
+_INVISIBLE_ONLY = "it holds only invisible characters (zero-width spaces, format characters)"
+
+
+def has_visible_text(text: str) -> bool:
+    """Whether anything in ``text`` would show: not only white space, zero-width and format
+    characters (U+200B, U+2060, U+FEFF, a soft hyphen ...), controls or blank fillers.
+
+    >>> has_visible_text("\\u200b \\u200b"), has_visible_text("\\u200bHi")
+    (False, True)
+    """
+    # str.isprintable() is False for controls, format characters, separators other than the
+    # space, and unassigned code points; the loop stops at the first visible character.
+    return any(c.isprintable() and not c.isspace() and c not in _BLANK_LETTERS for c in text)
+
+
+def unicode_problem(text: str) -> str | None:
+    """Why ``text`` cannot be written as UTF-8 (a lone surrogate, say), in a few words; or None.
+
+    >>> unicode_problem("caf\\udce9")
+    'a lone surrogate (\\\\udce9) at character 3'
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        # Never the text itself in the message: it may be a whole article.
+        bad = text[exc.start : min(exc.end, exc.start + 8)]
+        shown = bad.encode("utf-8", "backslashreplace").decode("ascii", "backslashreplace")
+        what = "a lone surrogate" if all(0xD800 <= ord(c) <= 0xDFFF for c in bad) else "text"
+        return f"{what} ({shown}) at character {exc.start}"
+    return None
+
+
+def printable_id(text: str) -> str:
+    """An id that can be written as UTF-8: unencodable characters as backslash escapes."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+# Longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32"),
+    (codecs.BOM_UTF8, "utf-8", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16"),
+)
+
+
 def decode_article(data: bytes, name: str, encoding: str | None = None) -> str:
-    """Bytes to text: UTF-8 (with or without a BOM) unless another encoding is named."""
-    if b"\x00" in data and not (encoding and encoding.lower().startswith("utf-16")):
-        raise InputError(f"{name} looks like binary data, not text")
+    """Bytes to text: the encoding a byte order mark names (UTF-8, UTF-16 or UTF-32, LE or BE),
+    else UTF-8, unless another encoding is named. A leading byte order mark is not part of the text.
+
+    >>> decode_article(codecs.BOM_UTF16_LE + "Text".encode("utf-16-le"), "a.txt")
+    'Text'
+    """
+    return _decode(data, name, encoding)[0]
+
+
+def _decode(data: bytes, name: str, encoding: str | None) -> tuple[str, bool]:
+    """``decode_article``, and whether a byte order mark was removed."""
+    skip, label = 0, encoding or "UTF-8"
     if encoding is not None:
         try:
-            codecs.lookup(encoding)
+            codec = codecs.lookup(encoding).name
         except LookupError as exc:
             raise InputError(f"unknown encoding {encoding!r}") from exc
+    else:
+        codec = "utf-8"
+        for mark, named, name_of in _BOMS:
+            if data.startswith(mark):
+                skip, codec, label = len(mark), named, f"{name_of} (as its byte order mark says)"
+                break
+    # NUL bytes are part of every UTF-16 and UTF-32 text, and of no other text.
+    if b"\x00" in data and not codec.startswith(("utf-16", "utf-32")):
+        raise InputError(f"{name} looks like binary data, not text")
     try:
-        text = data.decode(encoding or "utf-8-sig")
+        text = data[skip:].decode(codec)
     except UnicodeDecodeError as exc:
         raise InputError(
-            f"{name} is not {encoding or 'UTF-8'} text (invalid byte at offset {exc.start}): "
+            f"{name} is not {label} text (invalid byte at offset {exc.start + skip}): "
             "name its encoding with --encoding (for example --encoding cp1252) or convert it"
         ) from exc
+    marked = skip > 0 or text.startswith("\ufeff") or _codec_ate_a_mark(data, codec)
+    text = text.removeprefix("\ufeff")  # a mark the named codec kept (--encoding utf-8)
+    if "\x00" in text:
+        raise InputError(f"{name} looks like binary data, not text")
     if not text.strip():
         raise InputError(f"{name} is empty")
-    return text
+    if not has_visible_text(text):
+        raise InputError(f"{name} is empty: {_INVISIBLE_ONLY}")
+    return text, marked
+
+
+def _codec_ate_a_mark(data: bytes, codec: str) -> bool:
+    """Whether the codec itself removed a byte order mark (utf-16, utf-32, utf-8-sig do)."""
+    return codec in ("utf-16", "utf-32", "utf-8-sig") and any(
+        data.startswith(mark) for mark, _, _ in _BOMS
+    )
 
 
 def extract_html(page: str, name: str = "the page") -> str:
@@ -110,7 +213,7 @@ def read_article(
         raise InputError(
             f"{name} is larger than the limit of {max_bytes} bytes (--max-input-bytes)"
         )
-    text = decode_article(data, name, encoding)
+    text, bom_removed = _decode(data, name, encoding)
     if html:
         return ArticleSource(extract_html(text, name), name, extracted=True)
-    return ArticleSource(text, name)
+    return ArticleSource(text, name, bom_removed=bom_removed)

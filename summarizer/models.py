@@ -238,5 +238,8 @@ class ArticleSummary(SummaryText):
     meta: RunMeta
     source_text: str | None = Field(
         default=None,
-        description="The text the spans refer to, when it was extracted (from HTML); else null.",
+        description=(
+            "The exact text the spans refer to, when it is not the input as most tools read it "
+            "(extracted from HTML, a byte order mark removed, CR line ends kept); else null."
+        ),
     )

@@ -15,73 +15,27 @@ from typing import Any
 
 import pytest
 
-import readable_cassettes
+from recording import (  # noqa: F401 - the hooks of the cassette hygiene
+    pytest_recording_configure,
+    pytest_runtest_makereport,
+    pytest_runtest_setup,
+    pytest_runtest_teardown,
+    vcr_settings,
+)
 from scripted_server import ScriptedServer
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE_ARTICLE = ROOT / "examples" / "ap-kim-russia-jets.txt"
 DATA = Path(__file__).resolve().parent / "data"
 
-# Headers that carry keys or identify an account; scrubbed from requests and responses alike.
-SECRET_REQUEST_HEADERS = [
-    "authorization",
-    "api-key",
-    "openai-organization",
-    "openai-project",
-    "cookie",
-]
-SECRET_RESPONSE_HEADERS = {
-    "set-cookie",
-    "openai-organization",
-    "openai-project",
-    "x-request-id",
-    "cf-ray",
-    "x-openai-proxy-wasm",
-}
-_STAINLESS = (
-    "arch",
-    "os",
-    "lang",
-    "package-version",
-    "runtime",
-    "runtime-version",
-    "async",
-    "read-timeout",
-    "retry-count",
-    "timeout",
-)
 _ENV = ("OPENAI_API_KEY", "OPENAI_BASE_URL", "SUMMARIZER_MODEL", "SUMMARIZER_CACHE_DIR")
 
-
-def _scrub_response(response: dict[str, Any]) -> dict[str, Any]:
-    headers = response.get("headers", {})
-    for name in list(headers):
-        if name.lower() in SECRET_RESPONSE_HEADERS:
-            del headers[name]
-    # A provider may echo the key (or part of it) in an error body.
-    key = os.environ.get("OPENAI_API_KEY")
-    body = response.get("body", {})
-    if key and isinstance(body.get("string"), bytes):
-        body["string"] = body["string"].replace(key.encode(), b"***")
-    return response
-
-
-def pytest_recording_configure(config: pytest.Config, vcr: Any) -> None:
-    # Replaces the default YAML format, so cassettes keep the .yaml ending.
-    vcr.register_serializer("yaml", readable_cassettes)
+pytest_plugins = ["pytester"]  # tests of the suite's own cassette handling
 
 
 @pytest.fixture(scope="module")
 def vcr_config() -> dict[str, Any]:
-    # No record_mode here: it would override --record-mode on the command line.
-    return {
-        # Also drop the client's description of the recording machine: noise in every diff.
-        "filter_headers": SECRET_REQUEST_HEADERS + [f"x-stainless-{name}" for name in _STAINLESS],
-        "before_record_response": _scrub_response,
-        # The scripted server listens on a new port each run: match on what was asked, not where.
-        "match_on": ["method", "path", "body"],
-        "decode_compressed_response": True,
-    }
+    return vcr_settings()
 
 
 @pytest.fixture

@@ -33,6 +33,7 @@ from summarizer import (
 )
 from summarizer.cli import app
 
+from cli_runner import run_cli
 from conftest import ROOT
 from scripted_server import ScriptedServer
 
@@ -623,3 +624,152 @@ def test_a_sync_call_with_a_deadline_inside_summarize_many_is_refused_not_hung(
 
     with pytest.raises(ConfigurationError, match="use asummarize"):
         list(summarize_many(feed(), model="offline"))
+
+
+# -- two runs on one results file -------------------------------------------------------------
+
+
+def test_a_second_run_during_compaction_is_refused_not_lost(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from summarizer import batch_io
+
+    first = write_jsonl(
+        tmp_path / "first.jsonl", [{"id": f"a{i}", "text": article(i)} for i in range(3)]
+    )
+    second = write_jsonl(
+        tmp_path / "second.jsonl", [{"id": f"b{i}", "text": article(i)} for i in range(3)]
+    )
+    out = tmp_path / "out.jsonl"
+    # A stale line for a0, so that the first run's compaction has something to rewrite.
+    write_jsonl(out, [{"id": "a0", "status": "error", "error": {"type": "X", "message": "old"}}])
+    real_replace = batch_io.os.replace
+    during: list[Any] = []
+
+    def replace_after_another_run(source: Any, target: Any) -> None:
+        # The second run starts while the first is rewriting the file: just before the rename.
+        if not during:
+            during.append(None)
+            during[0] = run_cli("batch", str(second), "--out", str(out), "--model", "offline")
+        real_replace(source, target)
+
+    monkeypatch.setattr(batch_io.os, "replace", replace_after_another_run)
+    result = run_cli("batch", str(first), "--out", str(out), "--model", "offline")
+
+    assert result.exit_code == 0, result.stderr
+    (other,) = during
+    ids = {record["id"] for record in lines_of(out)}
+    # Either the second run was refused, or its records are in the file: never "ok" and gone.
+    assert other.exit_code == 2, other.stderr
+    assert "another batch run is writing" in other.stderr
+    assert ids == {"a0", "a1", "a2"}
+
+
+def test_a_writer_that_opened_the_file_before_it_was_replaced_writes_into_the_new_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from summarizer import batch_io
+    from summarizer.batch import BatchResult
+    from summarizer.errors import InputError as Problem
+
+    out = tmp_path / "out.jsonl"
+    earlier = batch_io.ResultsFile(str(out))
+    with earlier:
+        for number in range(3):
+            earlier.write(BatchResult("a", error=Problem(f"attempt {number}")))
+    real_lock = batch_io._lock
+    compacted: list[bool] = []
+
+    def lock_after_a_compaction(handle: Any, path: Path) -> None:
+        # The later writer has opened the file; before it takes the lock, the file is compacted
+        # (rewritten and renamed over the old one) by another ResultsFile.
+        if not compacted:
+            compacted.append(False)
+            compacted[0] = batch_io.ResultsFile(str(out)).compact()
+        real_lock(handle, path)
+
+    monkeypatch.setattr(batch_io, "_lock", lock_after_a_compaction)
+    later = batch_io.ResultsFile(str(out))
+    with later:
+        later.write(BatchResult("b", error=Problem("kept")))
+
+    assert compacted == [True]
+    assert [(r["id"], r["error"]["message"]) for r in lines_of(out)] == [
+        ("a", "attempt 2"),
+        ("b", "kept"),
+    ]
+
+
+# -- text that is not valid Unicode -----------------------------------------------------------
+
+
+def test_a_lone_surrogate_fails_its_own_article_and_the_batch_goes_on(tmp_path: Path) -> None:
+    long_text = article(0, "Filler sentence. " * 5000) + "\ud800"
+    records = [{"id": "\ud800", "text": article(0)}, {"id": "bad-text", "text": long_text}]
+    records += [{"id": f"ok{n}", "text": article(n)} for n in range(19)]
+    source = write_jsonl(tmp_path / "feed.jsonl", records)  # json.dumps writes \ud800 escaped
+    out = tmp_path / "out.jsonl"
+
+    result = run_cli("batch", str(source), "--out", str(out), "--model", "offline")
+
+    assert result.exit_code == 1, result.stderr
+    assert "Traceback" not in result.stderr and "unexpected" not in result.stderr
+    assert "2 of 21 articles failed" in result.stderr
+    assert "19 ok, 2 failed" in result.stderr  # the closing line
+    assert len(result.stderr) < 1000
+    by_id = {record["id"]: record for record in lines_of(out)}
+    assert len(by_id) == 21
+    assert sum(record["status"] == "ok" for record in by_id.values()) == 19
+    for bad in (by_id["\\ud800"], by_id["bad-text"]):
+        assert bad["error"]["type"] == "InputError"
+        assert "surrogate" in bad["error"]["message"] and len(bad["error"]["message"]) < 200
+
+
+# -- encodings and sizes ----------------------------------------------------------------------
+
+
+def test_batch_takes_an_encoding_for_its_text_files(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "latin.txt").write_bytes(f"Le maire José a parlé. {SENTENCE}".encode("cp1252"))
+    out = tmp_path / "out.jsonl"
+
+    without = run_cli("batch", str(folder), "--out", str(out), "--model", "offline")
+
+    assert without.exit_code == 1
+    (record,) = lines_of(out)
+    assert record["status"] == "error" and "--encoding" in record["error"]["message"]
+
+    again = run_cli(
+        "batch", str(folder), "--out", str(out), "--model", "offline", "--encoding", "cp1252"
+    )
+
+    assert again.exit_code == 0, again.stderr
+    (record,) = lines_of(out)
+    assert record["status"] == "ok"
+    assert "Le maire José a parlé." in record["summary"]["key_points"]
+
+
+def test_batch_refuses_articles_over_the_size_limit_one_by_one(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "long.txt").write_text(article(0, "More. " * 100), encoding="utf-8")
+    (folder / "short.txt").write_text(article(1), encoding="utf-8")
+    feed = write_jsonl(
+        tmp_path / "feed.jsonl",
+        [{"id": "big", "text": article(2, "More. " * 100)}, {"id": "small", "text": article(3)}],
+    )
+    out = tmp_path / "out.jsonl"
+
+    result = run_cli(
+        *("batch", str(folder), str(feed), "--out", str(out)),
+        *("--model", "offline", "--max-input-bytes", "200"),
+    )
+
+    assert result.exit_code == 1
+    by_id = {record["id"]: record for record in lines_of(out)}
+    assert by_id["short"]["status"] == "ok" and by_id["small"]["status"] == "ok"
+    for refused in ("long", "big"):
+        assert by_id[refused]["error"]["type"] == "InputError"
+        assert "larger than the limit of 200 bytes" in by_id[refused]["error"]["message"]
+    assert f"{feed} line 1" in by_id["big"]["error"]["message"]

@@ -20,6 +20,7 @@ from summarizer.cache import SummaryCache, cache_key
 from summarizer.cli import app
 from summarizer.config import Settings
 
+from cli_runner import run_cli
 from conftest import REFERENCE_ARTICLE, ROOT
 from scripted_server import ScriptedServer
 
@@ -262,3 +263,82 @@ def test_a_stored_summary_round_trips_as_json(tmp_path: Path) -> None:
     cache.clear()
     assert len(cache) == 0
     cache.close()
+
+
+# -- a damaged cache file ---------------------------------------------------------------------
+
+SENTENCE = "Mayor Jane Doe warned that the old bridge was unsafe."
+BRIDGE = {
+    "headline": "Mayor warns the old bridge is unsafe",
+    "summary": "The mayor warned that the old bridge was unsafe. Repairs are planned.",
+    "key_points": ["The old bridge is unsafe"],
+    "actors": [{"name": "Jane Doe", "kind": "person", "role": "Mayor", "mentions": ["Jane Doe"]}],
+    "stated_concerns": [
+        {
+            "holder": "Jane Doe",
+            "kind": "warning",
+            "concern": "The bridge is unsafe",
+            "quote": "the old bridge was unsafe",
+        }
+    ],
+}
+
+
+def _batch(model_server: ScriptedServer, tmp_path: Path, articles: int, out: str) -> Any:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        "".join(
+            json.dumps({"id": f"d{n}", "text": f"Report {n}. {SENTENCE}"}) + "\n"
+            for n in range(articles)
+        ),
+        encoding="utf-8",
+    )
+    for _ in range(articles):
+        model_server.reply_answer(BRIDGE)
+    return run_cli(
+        *("batch", str(feed), "--out", str(tmp_path / out), "--quiet"),
+        *("--model", "vllm/m", "--base-url", model_server.base_url),
+    )
+
+
+def _damage_past_the_header(path: Path) -> None:
+    """A cache whose header is sound but whose table and index pages are garbage."""
+    cache = SummaryCache(path)
+    summary = Summarizer(model="offline").summarize(REFERENCE_ARTICLE.read_text(encoding="utf-8"))
+    for number in range(5):
+        cache.put(f"key-{number}", summary)
+    cache.close()
+    data = bytearray(path.read_bytes())
+    assert len(data) >= 3 * 4096  # the schema page, then the table's and its index's pages
+    data[4096:] = bytes((n * 37 + 11) % 251 for n in range(len(data) - 4096))
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("damage", ["header", "past the header"])
+def test_a_damaged_cache_file_is_moved_aside_and_a_new_one_heals_the_next_run(
+    model_server: ScriptedServer, tmp_path: Path, damage: str
+) -> None:
+    path = tmp_path / "cache" / "summaries.sqlite3"  # SUMMARIZER_CACHE_DIR of this test
+    path.parent.mkdir()
+    if damage == "header":
+        path.write_bytes(b"this is not a database at all\n" * 200)
+    else:
+        _damage_past_the_header(path)
+    damaged = path.read_bytes()
+
+    first = _batch(model_server, tmp_path, 5, "one.jsonl")
+
+    assert first.exit_code == 0, first.stderr
+    warnings = first.stderr.strip().splitlines()
+    assert len(warnings) == 1, first.stderr  # once a run, not once an article
+    (aside,) = path.parent.glob("summaries.sqlite3.corrupt-*")
+    assert aside.read_bytes() == damaged  # kept, for whoever wants to look
+    assert warnings[0].startswith("summarizer: warning: ")
+    assert "damaged" in warnings[0] and str(aside) in warnings[0]
+    assert "writable directory" not in warnings[0]  # that advice is for another cause
+
+    model_server.reset()
+    second = _batch(model_server, tmp_path, 5, "two.jsonl")
+
+    assert second.exit_code == 0 and second.stderr == ""
+    assert model_server.requests == []  # every answer from the new cache

@@ -177,3 +177,79 @@ def test_python_dash_m_runs_the_cli() -> None:
         check=False,
     )
     assert done.returncode == 0 and done.stdout.startswith("summarizer ")
+
+
+BOM_TEXT = "Mayor Ana Ruiz spoke on Monday.\nCritics warned that the bridge was unsafe.\n"
+
+
+@pytest.mark.parametrize(
+    ("bom", "codec"),
+    [
+        (b"\xef\xbb\xbf", "utf-8"),
+        (b"\xff\xfe", "utf-16-le"),
+        (b"\xfe\xff", "utf-16-be"),
+        (b"\xff\xfe\x00\x00", "utf-32-le"),
+        (b"\x00\x00\xfe\xff", "utf-32-be"),
+    ],
+)
+def test_a_byte_order_mark_names_the_encoding(tmp_path: Path, bom: bytes, codec: str) -> None:
+    path = tmp_path / "article.txt"
+    path.write_bytes(bom + BOM_TEXT.encode(codec))
+
+    result = run("summarize", str(path), "--model", "offline", "--format", "json")
+
+    assert result.exit_code == 0, result.stderr
+    record = json.loads(result.stdout)
+    (concern,) = record["stated_concerns"]
+    start, end = concern["quote_span"]
+    assert BOM_TEXT[start:end] == "Critics warned that the bridge was unsafe"
+
+
+@pytest.mark.parametrize(
+    ("data", "given"),
+    [
+        (BOM_TEXT.encode("utf-8"), False),  # the file as any reader decodes it: no source_text
+        (b"\xef\xbb\xbf" + BOM_TEXT.encode("utf-8"), True),  # the BOM is not in the text
+        (BOM_TEXT.replace("\n", "\r\n").encode("utf-8"), True),  # CRLF stays, most readers drop it
+        (b"\xff\xfe" + BOM_TEXT.replace("\n", "\r\n").encode("utf-16-le"), True),
+    ],
+)
+def test_the_json_holds_the_text_the_spans_index_whenever_it_is_not_the_plain_file(
+    tmp_path: Path, data: bytes, given: bool
+) -> None:
+    path = tmp_path / "article.txt"
+    path.write_bytes(data)
+
+    result = run("summarize", str(path), "--model", "offline", "--format", "json")
+
+    assert result.exit_code == 0, result.stderr
+    record = json.loads(result.stdout)
+    # The rule: spans index the decoded text, its BOM removed and its line ends as in the file.
+    text = record["source_text"] if given else path.read_text(encoding="utf-8")
+    assert (record["source_text"] is not None) is given
+    if given:
+        expected = data.decode("utf-16" if data.startswith(b"\xff\xfe") else "utf-8-sig")
+        assert text == expected
+    for concern in record["stated_concerns"]:
+        start, end = concern["quote_span"]
+        assert text[start:end] == concern["quote"]
+    for actor in record["actors"]:
+        for mention, (start, end) in zip(actor["mentions"], actor["mention_spans"], strict=True):
+            assert text[start:end] == mention
+
+
+@pytest.mark.parametrize(
+    "invisible", ["\u200b\u200b", "\u200b \u2060\n\ufeff\u200d", "\u00ad\u3164"]
+)
+def test_text_with_no_visible_character_is_empty(tmp_path: Path, invisible: str) -> None:
+    from summarizer import InputError, summarize
+
+    path = tmp_path / "article.txt"
+    path.write_text(invisible, encoding="utf-8")
+
+    result = run("summarize", str(path), "--model", "offline")
+
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "is empty" in result.stderr and "invisible" in result.stderr
+    with pytest.raises(InputError, match="empty"):
+        summarize(invisible, model="offline")

@@ -17,9 +17,17 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from summarizer import AnswerError, ArticleSummary, ProviderError, Summarizer, summarize
+from summarizer import (
+    AnswerError,
+    ArticleSummary,
+    InputError,
+    ProviderError,
+    Summarizer,
+    summarize,
+)
 from summarizer.cli import app
 
+from cli_runner import run_cli
 from conftest import REFERENCE_ARTICLE
 from scripted_server import ScriptedServer
 
@@ -430,3 +438,71 @@ def test_a_failed_run_reports_the_tokens_it_spent(
 
     assert caught.value.usage.prompt_tokens == 300
     assert caught.value.usage.completion_tokens == 21
+
+
+# A key in use that has no well-known shape: only knowing the key itself can keep it out of sight.
+ODD_KEY = "groq-live-Tr0ub4dor-correct-horse-battery-staple-42"
+
+
+@pytest.mark.parametrize("status", [401, 403])
+def test_the_key_in_use_is_never_shown_whatever_its_variable_or_shape(
+    model_server: ScriptedServer, monkeypatch: pytest.MonkeyPatch, status: int
+) -> None:
+    monkeypatch.setenv("GROQ_API_KEY", ODD_KEY)
+    model_server.fail(status, message=f"Invalid API Key: {ODD_KEY}")
+    groq = ["--model", "groq/llama-3.1-8b-instant", "--base-url", model_server.base_url]
+
+    result = run_cli("summarize", str(REFERENCE_ARTICLE), *groq, "--debug")
+
+    assert result.exit_code == 1
+    assert model_server.requests[0]["headers"]["authorization"] == f"Bearer {ODD_KEY}"
+    assert "Traceback" in result.stderr  # --debug: the whole story, less the key
+    assert (result.stdout + result.stderr).count(ODD_KEY) == 0
+
+
+def test_the_key_in_use_is_kept_out_of_batch_records_and_debug_logs(
+    model_server: ScriptedServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GROQ_API_KEY", ODD_KEY)
+    for _ in range(2):
+        model_server.fail(403, message=f"Key {ODD_KEY} may not use this model")
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        "".join(json.dumps({"id": f"k{n}", "text": INJECTION}) + "\n" for n in range(2)),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    groq = ["--model", "groq/llama-3.1-8b-instant", "--base-url", model_server.base_url]
+
+    result = run_cli("batch", str(feed), "--out", str(out), *groq, "--debug", "--quiet")
+
+    assert result.exit_code == 1
+    records = out.read_text(encoding="utf-8")
+    assert [json.loads(line)["status"] for line in records.splitlines()] == ["error", "error"]
+    assert (result.stdout + result.stderr + records).count(ODD_KEY) == 0
+
+
+def test_common_key_shapes_are_redacted_without_knowing_the_key() -> None:
+    from summarizer.redaction import redact
+
+    shapes = [
+        "sk-proj-abcdefghijklmnop0123",
+        "sk-ant-api03-abcdefghijklmnop0123",
+        "gsk_abcdefghijklmnopqrstuvwxyz0123456789",
+        "xai-abcdefghijklmnopqrstuvwxyz0123",
+        "hf_abcdefghijklmnopqrstuvwxyz0123",
+        "AIzaSyA-abcdefghijklmnopqrstuvwxyz01234",
+        "pplx-abcdefghijklmnopqrstuvwxyz0123",
+        "sk-or-v1-0123456789abcdef0123456789abcdef",
+    ]
+    for key in shapes:
+        assert redact(f"refused the key {key}, try again") == "refused the key ***, try again"
+    for text in ["the task-force report", "model gpt-4o-mini", "an hf_ prefix", "pipeline-v2"]:
+        assert redact(text) == text
+
+
+def test_text_that_is_not_valid_unicode_is_an_input_error_with_a_short_message() -> None:
+    article = "Critics warned that the bridge was unsafe. " * 2000 + "\udc80 and more."
+    with pytest.raises(InputError, match="surrogate") as caught:
+        summarize(article, model="offline")
+    assert len(str(caught.value)) < 200

@@ -439,3 +439,20 @@ def test_a_long_article_is_handled_in_linear_time() -> None:
     result = analyse(article)
     assert_grounded(article, result)
     assert len([a for a in result.actors if a.name.startswith("Kim ")]) == 3
+
+
+def test_records_that_fail_the_second_grounding_check_are_dropped_not_a_crash() -> None:
+    # "Doe™" folds to "doetm" when matched: the engine's own mention is then not found again, and
+    # the concerns it kept (which already carry spans) go through grounded_records.
+    from summarizer import summarize
+
+    article = "Mayor Jane Doe™ spoke. Critics warned that the bridge was unsafe."
+
+    summary = summarize(article, model="offline")
+
+    for concern in summary.stated_concerns:
+        start, end = concern.quote_span
+        assert article[start:end] == concern.quote
+    for found in summary.actors:
+        for mention, (start, end) in zip(found.mentions, found.mention_spans, strict=True):
+            assert article[start:end] == mention
