@@ -42,7 +42,9 @@ async def summarize_long(run: Run, task: Task) -> tuple[list[Settled], SummaryTe
     if limit is None or fits(text, limit, engine.count_tokens):
         return None
     chunks = split_article(text, limit, engine.count_tokens)
-    slots = asyncio.Semaphore(PARALLEL_PARTS)
+    # An engine may ask for all parts at once (a provider batch job: each round is one batch).
+    parallel = getattr(engine, "parallel_parts", PARALLEL_PARTS) or len(chunks) + 1
+    slots = asyncio.Semaphore(parallel)
 
     async def part(start: int, end: int) -> Settled:
         async with slots:

@@ -77,6 +77,11 @@ class Run:
     settings: Settings
     prices: Mapping[str, Price]
     ledger: Ledger = field(default_factory=Ledger)
+    # Priced at the provider's batch service rate (provider batch jobs).
+    batch_prices: bool = False
+
+    def cost(self, usage: Usage) -> float | None:
+        return cost_usd(usage, self.settings.model, self.prices, batch=self.batch_prices)
 
 
 @dataclass(frozen=True)
@@ -220,7 +225,7 @@ def finish(
             prompt_version=run.engine.prompt_version,
             attempts=run.ledger.attempts,
             usage=usage,
-            cost_usd=cost_usd(usage, run.settings.model, run.prices),
+            cost_usd=run.cost(usage),
             elapsed_s=round(time.perf_counter() - started, 4),
             article_sha256=article.sha256,
             warnings=warnings,
@@ -268,7 +273,7 @@ async def summarize_article(
         # A provider bills the attempts of a run that fails too.
         exc.usage = run.ledger.usage
         if exc.usage.total_tokens:
-            exc.cost_usd = cost_usd(exc.usage, run.settings.model, run.prices)
+            exc.cost_usd = run.cost(exc.usage)
         raise
     if cache is not None and key is not None:
         cache.put(key, summary)

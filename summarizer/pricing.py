@@ -11,7 +11,11 @@ or a JSON file named by ``SUMMARIZER_PRICES``, of the form::
     {"groq/llama-3.1-8b-instant": {"input": 0.05, "cached_input": 0.05, "output": 0.08}}
 
 Keys are ``provider/model`` names or bare model names (which then apply to any provider); an
-override wins over the built-in table, and ``prices=`` over the file.
+override wins over the built-in table, and ``prices=`` over the file. Work sent through a
+provider's batch service (``summarizer.engines.provider_batch``) costs the provider's batch share
+of the price (half, for OpenAI), or what an entry's ``"batch"`` object says::
+
+    {"gpt-4o-mini": {"input": 0.15, "output": 0.60, "batch": {"input": 0.075, "output": 0.30}}}
 
 Example::
 
@@ -60,9 +64,14 @@ def price_table(
     return table
 
 
-def price_for(model: str, overrides: Mapping[str, Price] | None = None) -> Price | None:
+def price_for(
+    model: str, overrides: Mapping[str, Price] | None = None, *, batch: bool = False
+) -> Price | None:
     """The price of a ``provider/model``: an override, the provider's list price, free for local
-    servers, else None.
+    servers, else None; with ``batch``, through the provider's batch service.
+
+    >>> price_for("openai/gpt-4o-mini", batch=True)
+    Price(input=0.075, cached_input=0.0375, output=0.3)
 
     >>> price_for("openai/gpt-4o-mini-2024-07-18")
     Price(input=0.15, cached_input=0.075, output=0.6)
@@ -71,6 +80,16 @@ def price_for(model: str, overrides: Mapping[str, Price] | None = None) -> Price
     >>> price_for("openrouter/openai/gpt-4o") == price_for("openai/gpt-4o")
     True
     """
+    price = _list_price(model, overrides)
+    if not batch or price is None:
+        return price
+    if price.batch is not None:
+        return price.batch
+    factor = provider(model.partition("/")[0]).batch_price_factor
+    return price if factor is None else price.scaled(factor)
+
+
+def _list_price(model: str, overrides: Mapping[str, Price] | None) -> Price | None:
     provider_name, _, name = model.partition("/")
     bare = _SNAPSHOT.sub("", name)
     for key in (model, name, f"{provider_name}/{bare}", bare):
@@ -83,16 +102,17 @@ def price_for(model: str, overrides: Mapping[str, Price] | None = None) -> Price
         return record.prices[bare]
     # A router's name for another provider's model (openrouter/openai/gpt-4o) costs its price.
     if "/" in name:
-        return price_for(name, overrides)
+        return _list_price(name, overrides)
     # A well-known OpenAI model served under another name is taken to cost OpenAI's price.
     return PROVIDERS["openai"].prices.get(bare)
 
 
 def cost_usd(
-    usage: Usage, model: str, overrides: Mapping[str, Price] | None = None
+    usage: Usage, model: str, overrides: Mapping[str, Price] | None = None, *, batch: bool = False
 ) -> float | None:
-    """Dollars for ``usage`` on ``model``, or None when its price is unknown."""
-    price = price_for(model, overrides)
+    """Dollars for ``usage`` on ``model`` (through its batch service with ``batch``), or None
+    when its price is unknown."""
+    price = price_for(model, overrides, batch=batch)
     return None if price is None else price.cost_usd(usage)
 
 
@@ -134,4 +154,11 @@ def _price(value: Price | Mapping[str, Any], where: str) -> Price:
         ) from exc
     if min(input_price, output_price, cached) < 0:
         raise ConfigurationError(f"{where}: prices must not be negative", option="prices")
-    return Price(input_price, cached, output_price)
+    batch = value.get("batch")
+    if batch is not None and not isinstance(batch, Price):
+        if not isinstance(batch, Mapping) or "batch" in batch:
+            raise ConfigurationError(
+                f"{where}: 'batch' must be an object of batch prices", option="prices"
+            )
+        batch = _price(batch, f"{where} batch")
+    return Price(input_price, cached, output_price, batch)

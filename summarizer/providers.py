@@ -41,11 +41,13 @@ ENGINE_GROUP = "summarizer.engines"
 
 @dataclass(frozen=True)
 class Price:
-    """US dollars per million tokens."""
+    """US dollars per million tokens; ``batch``: the price through the provider's batch service,
+    when it is not the provider's usual share of this one."""
 
     input: float
     cached_input: float
     output: float
+    batch: Price | None = None
 
     def cost_usd(self, usage: Usage) -> float:
         fresh = max(usage.prompt_tokens - usage.cached_tokens, 0)
@@ -59,6 +61,13 @@ class Price:
 
     def scaled(self, factor: float) -> Price:
         return Price(self.input * factor, self.cached_input * factor, self.output * factor)
+
+    def __repr__(self) -> str:
+        batch = "" if self.batch is None else f", batch={self.batch!r}"
+        return (
+            f"Price(input={self.input}, cached_input={self.cached_input}, "
+            f"output={self.output}{batch})"
+        )
 
 
 FREE = Price(0.0, 0.0, 0.0)

@@ -91,12 +91,18 @@ class OpenAIEngine(BaseEngine):
         return estimate_tokens(text, self.settings.model_name)
 
     async def answer(self, task: Task) -> Answer:
-        model: type[SummaryText] = WholeArticleRecord if task.is_reduce else ArticleRecord
-        body = self._body(task, model)
-        response = await self.transport.chat(body)
-        return self._read(
-            response, body, model, partial=bool(task.reask and task.reask.records_only)
-        )
+        body = self.request_body(task)
+        return self.read(task, body, await self.transport.chat(body))
+
+    def request_body(self, task: Task) -> dict[str, Any]:
+        """The chat-completions request for ``task``, exactly as it is sent (a provider batch job
+        writes the same bodies into its files)."""
+        return self._body(task, _model_for(task))
+
+    def read(self, task: Task, body: dict[str, Any], response: ChatCompletion) -> Answer:
+        """The answer in ``response`` to the request ``body`` made for ``task``."""
+        partial = bool(task.reask and task.reask.records_only)
+        return self._read(response, body, _model_for(task), partial=partial)
 
     async def aclose(self) -> None:
         await self.transport.aclose()
@@ -201,6 +207,10 @@ class OpenAIEngine(BaseEngine):
                 None, usage, problem=first_line(exc), raw=raw, state=_Exchange(body, response, exc)
             )
         return Answer(record, usage, partial=partial, raw=raw, state=_Exchange(body, response))
+
+
+def _model_for(task: Task) -> type[SummaryText]:
+    return WholeArticleRecord if task.is_reduce else ArticleRecord
 
 
 def _usage_of(response: ChatCompletion) -> Usage:

@@ -28,7 +28,7 @@ import time
 import weakref
 from collections import Counter
 from collections.abc import Awaitable, Callable
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 from urllib.parse import urlsplit
 
 import httpx2
@@ -42,7 +42,9 @@ from ..errors import DeadlineExceeded, ProviderError
 from ..pacing import DEADLINE, PACER
 from ..redaction import redact
 
-__all__ = ["Transport", "sleep"]
+__all__ = ["StatusError", "Transport", "provider_error", "sleep"]
+
+T = TypeVar("T")
 
 # The sleep between tries; tests put a recorder in its place.
 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
@@ -105,7 +107,6 @@ class Transport:
     def _new_client(self) -> httpx2.AsyncClient:
         url = (self.settings.base_url or OPENAI_URL).rstrip("/")
         headers = {
-            "content-type": "application/json",
             "accept": "application/json",
             "user-agent": f"summarizer/{__version__}",
         }
@@ -131,18 +132,58 @@ class Transport:
 
     async def chat(self, body: dict[str, Any]) -> ChatCompletion:
         """POST /chat/completions with ``body``; the completion, or a ``ProviderError``."""
+        content = json.dumps(body, ensure_ascii=False).encode()
+        no_choices: list[bool] = []
+
+        def completion(reply: httpx2.Response, tries: int) -> ChatCompletion:
+            response = self._completion(reply)
+            if not response.choices:
+                error = ProviderError(
+                    f"{self.where} sent an answer with no choices: is it an OpenAI-compatible "
+                    "chat-completions endpoint? Check the base URL"
+                )
+                # Retried once, on the transport budget; then it is the server's answer.
+                delay = None if no_choices else _backoff(tries)
+                no_choices.append(True)
+                raise _Retry("no choices", delay, error)
+            return response
+
+        return await self.request("POST", "/chat/completions", content=content, read=completion)
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        read: Callable[[httpx2.Response, int], T],
+        content: bytes | None = None,
+        files: dict[str, Any] | None = None,
+        data: dict[str, str] | None = None,
+        params: dict[str, str] | None = None,
+    ) -> T:
+        """One request within the transport budget; ``read`` turns the reply into the result (and
+        may raise ``_Retry`` for an answer that is not one)."""
         outcomes: list[str] = []
         budget = self.settings.transport_retries
-        no_choices_retried = False
+        headers = {"content-type": "application/json"} if content is not None else None
         while True:
             try:
-                return await self._try(body, outcomes, allow_no_choices=no_choices_retried)
+                pacer = PACER.get()
+                if pacer is not None:
+                    await pacer.wait()
+                reply = await self._send(
+                    method,
+                    path,
+                    outcomes,
+                    content=content,
+                    files=files,
+                    data=data,
+                    params=params,
+                    headers=headers,
+                )
+                return read(reply, len(outcomes))
             except _Retry as retry:
                 outcomes.append(retry.outcome)
-                if retry.outcome == "no choices":
-                    if no_choices_retried:
-                        raise self._failure(retry.error, outcomes) from retry.error
-                    no_choices_retried = True
                 if retry.delay is None or len(outcomes) > budget:
                     raise self._failure(retry.error, outcomes) from retry.error
                 limit = DEADLINE.get()
@@ -151,17 +192,12 @@ class Transport:
                     raise DeadlineExceeded(limit[1]) from retry.error
                 await sleep(retry.delay)
 
-    async def _try(
-        self, body: dict[str, Any], outcomes: list[str], *, allow_no_choices: bool
-    ) -> ChatCompletion:
-        pacer = PACER.get()
-        if pacer is not None:
-            await pacer.wait()
+    async def _send(
+        self, method: str, path: str, outcomes: list[str], **options: Any
+    ) -> httpx2.Response:
         tries = len(outcomes)
         try:
-            reply = await self.client().post(
-                "/chat/completions", content=json.dumps(body, ensure_ascii=False).encode()
-            )
+            reply = await self.client().request(method, path, **options)
         except httpx2.TimeoutException as exc:
             raise _Retry("timeout", _backoff(tries), exc) from exc
         except httpx2.ConnectError as exc:
@@ -174,16 +210,7 @@ class Transport:
             raise _Retry("connection failed", _backoff(tries), exc) from exc
         if reply.status_code >= 400:
             raise self._status_retry(StatusError(reply), tries)
-        response = self._completion(reply)
-        if not response.choices:
-            error = ProviderError(
-                f"{self.where} sent an answer with no choices: is it an OpenAI-compatible "
-                "chat-completions endpoint? Check the base URL"
-            )
-            if allow_no_choices:
-                raise _Retry("no choices", None, error)
-            raise _Retry("no choices", _backoff(tries), error)
-        return response
+        return reply
 
     def _completion(self, reply: httpx2.Response) -> ChatCompletion:
         try:
