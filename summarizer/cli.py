@@ -35,7 +35,7 @@ from .errors import ConfigurationError, InputError, SummarizerError
 from .inputs import DEFAULT_MAX_INPUT_BYTES, read_article
 from .models import ArticleSummary
 from .redaction import redact
-from .report import render_markdown
+from .report import render_html, render_markdown
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -51,6 +51,7 @@ app = typer.Typer(
 class OutputFormat(str, Enum):
     json = "json"
     markdown = "markdown"
+    html = "html"
 
 
 class ModeOption(str, Enum):
@@ -158,7 +159,10 @@ def summarize(
     base_url: BaseUrlOpt = None,
     mode: ModeOpt = ModeOption.tools,
     output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="markdown report or the JSON record.")
+        OutputFormat,
+        typer.Option(
+            "--format", "-f", help="markdown report, the JSON record, or an HTML review page."
+        ),
     ] = OutputFormat.markdown,
     timeout: TimeoutOpt = 60.0,
     max_retries: RetriesOpt = 2,
@@ -215,6 +219,8 @@ def summarize(
         _offline_notice(settings, model)
         if output_format is OutputFormat.json:
             sys.stdout.write(summary.model_dump_json(indent=2) + "\n")
+        elif output_format is OutputFormat.html:
+            sys.stdout.write(render_html(summary, source.text))
         else:
             sys.stdout.write(render_markdown(summary))
 

@@ -1,10 +1,11 @@
-"""What a person reads: the markdown report of a summary.
+"""What a person reads: the markdown report and the HTML review page of a summary.
 
 Example::
 
-    >>> from summarizer.report import render_markdown
+    >>> from summarizer.report import render_html, render_markdown
 """
 
 from .markdown import render_markdown
+from .page import render_html
 
-__all__ = ["render_markdown"]
+__all__ = ["render_html", "render_markdown"]
