@@ -35,7 +35,7 @@ from .errors import ConfigurationError, InputError, SummarizerError
 from .inputs import DEFAULT_MAX_INPUT_BYTES, read_article
 from .models import ArticleSummary
 from .redaction import redact
-from .report import render_html, render_markdown
+from .report import render_html, render_markdown, write_site
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -390,6 +390,30 @@ def batch(
                 f"{first.error}. Run the same command again to retry them"
             )
             _fail(redact(message, secret), EXIT_FAILED)
+
+
+@app.command()
+def report(
+    results: Annotated[str, typer.Argument(help="The JSONL results file of a batch.")],
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="The inputs the batch read (their texts are drawn).", show_default=False
+        ),
+    ],
+    out: Annotated[str, typer.Option("--out", "-o", help="The directory to write the site to.")],
+    debug: DebugOpt = False,
+) -> None:
+    """Write a static review site of a batch: an index, actors across articles, who said what."""
+    with _errors(debug):
+        site = write_site(results, inputs, out)
+        sys.stderr.write(
+            f"summarizer: {site.articles:,} articles: {site.drawn:,} drawn, {site.failed:,} "
+            f"failed, {site.missing + site.changed:,} not drawn ({site.missing:,} with no text "
+            f"among the inputs, {site.changed:,} whose text has changed); {site.actors:,} actors, "
+            f"{site.concerns:,} concerns\n"
+        )
+        sys.stdout.write(f"{site.index}\n")
 
 
 def _stderr_is_terminal() -> bool:
