@@ -35,7 +35,7 @@ from .errors import ConfigurationError, InputError, SummarizerError
 from .inputs import DEFAULT_MAX_INPUT_BYTES, read_article
 from .models import ArticleSummary
 from .redaction import redact
-from .report import render_html, render_markdown, write_site
+from .report import render_html, render_markdown, write_site, write_tables
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -414,6 +414,27 @@ def report(
             f"{site.concerns:,} concerns\n"
         )
         sys.stdout.write(f"{site.index}\n")
+
+
+class TableFormat(str, Enum):
+    csv = "csv"
+    parquet = "parquet"
+
+
+@app.command()
+def export(
+    results: Annotated[str, typer.Argument(help="The JSONL results file of a batch.")],
+    out: Annotated[str, typer.Option("--out", "-o", help="The directory to write the tables to.")],
+    table_format: Annotated[
+        TableFormat, typer.Option("--format", "-f", help="csv, or parquet (needs pyarrow).")
+    ] = TableFormat.csv,
+    debug: DebugOpt = False,
+) -> None:
+    """Write a batch's results as tables: articles, actors, mentions, concerns."""
+    with _errors(debug):
+        written = write_tables(results, out, format=table_format.value)
+        for name, path in written.files.items():
+            sys.stdout.write(f"{path}\t{written.rows[name]} rows\n")
 
 
 def _stderr_is_terminal() -> bool:
