@@ -28,6 +28,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 _FOLD = str.maketrans(
@@ -45,24 +46,37 @@ _NOT_WORD = re.compile(r"[^\w]+")
 MAX_ID_LENGTH = 60
 
 
+@lru_cache(maxsize=1 << 16)  # the same few thousand names come back in article after article
 def normalise_name(text: str) -> str:
     """The form names are compared in: ``"The U.S.’s"`` -> ``"u.s"``."""
-    folded = unicodedata.normalize("NFKC", text).casefold().translate(_FOLD)
+    if text.isascii():
+        folded = text.lower().replace("`", "'")
+    else:
+        folded = unicodedata.normalize("NFKC", text).casefold().translate(_FOLD)
     folded = _SPACE.sub(" ", folded).strip(_EDGE)
     folded = _LEADING_ARTICLE.sub("", folded)
     return _POSSESSIVE.sub("", folded).strip(_EDGE)
 
 
-def holder_actor(holder: str, actors: Iterable[tuple[str, Iterable[str]]]) -> int | None:
-    """Which actor (by position) a concern's holder names: a name first, else a mention."""
-    wanted = normalise_name(holder)
-    by_mention: int | None = None
-    for position, (name, mentions) in enumerate(actors):
-        if normalise_name(name) == wanted:
-            return position
-        if by_mention is None and any(normalise_name(m) == wanted for m in mentions):
-            by_mention = position
-    return by_mention
+class Holders:
+    """Which actor of an article (by position) a concern's holder names: a name first, else a
+    mention, as grounding accepts holders.
+
+    >>> Holders([("Vladimir Putin", ["Putin"])]).find("putin")
+    0
+    """
+
+    def __init__(self, actors: Iterable[tuple[str, Iterable[str]]]) -> None:
+        by_name: dict[str, int] = {}
+        by_mention: dict[str, int] = {}
+        for position, (name, mentions) in enumerate(actors):
+            by_name.setdefault(normalise_name(name), position)
+            for mention in mentions:
+                by_mention.setdefault(normalise_name(mention), position)
+        self._positions = {**by_mention, **by_name}
+
+    def find(self, holder: str) -> int | None:
+        return self._positions.get(normalise_name(holder))
 
 
 @dataclass

@@ -19,12 +19,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-# Only what the HTML parser would read as markup, and CR, which it would fold into LF (a numeric
-# reference survives as U+000D). Nothing else is touched, so no grapheme cluster is ever cut.
-_TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
-_ATTRIBUTE_ESCAPES = str.maketrans(
-    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "\r": "&#13;"}
-)
+# Only what the HTML parser would read as markup is escaped, and CR, which it would fold into LF (a
+# numeric reference survives as U+000D). Nothing else is touched, so no grapheme cluster is cut.
+# (Chained str.replace: several times quicker than str.translate with a table.)
 # Text of an overlay that is not one of its marks: there only to keep the marks in place.
 _GHOST_OPEN = '<span class="ghost" aria-hidden="true">'
 _GHOST_CLOSE = "</span>"
@@ -32,12 +29,13 @@ _GHOST_CLOSE = "</span>"
 
 def escape_text(text: str) -> str:
     """Text content: ``&``, ``<``, ``>`` and CR escaped, every other character as it is."""
-    return text.translate(_TEXT_ESCAPES)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace("\r", "&#13;") if "\r" in text else text
 
 
 def escape_attribute(text: str) -> str:
-    """A quoted attribute value."""
-    return text.translate(_ATTRIBUTE_ESCAPES)
+    """A quoted attribute value (or text content)."""
+    return escape_text(text).replace('"', "&quot;").replace("'", "&#39;")
 
 
 @dataclass(frozen=True)

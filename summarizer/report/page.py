@@ -25,13 +25,10 @@ from typing import Any
 
 from ..errors import InputError
 from ..models import ArticleSummary
-from .actors import holder_actor
+from .actors import Holders
 from .markup import Mark, escape_attribute, mark_up
 
 PALETTE_SIZE = 12
-_JSON_ESCAPES = str.maketrans(
-    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
-)
 
 
 @cache
@@ -42,7 +39,10 @@ def asset(name: str) -> str:
 
 def script_json(value: Any) -> str:
     """JSON for a ``<script type="application/json">``: nothing in it can close the element."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).translate(_JSON_ESCAPES)
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    # JSON allows U+2028 and U+2029 raw; older JavaScript does not, in a data file.
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
 def _csp_hash(source: str) -> str:
@@ -100,9 +100,9 @@ def page_spans(summary: ArticleSummary, length: int) -> tuple[list[PageSpan], li
             take(
                 span, f"mention {mention!r} of {actor.name!r}", kind="m", actor=index, concern=None
             )
-    holders = [(actor.name, actor.mentions) for actor in summary.actors]
+    holders = Holders((actor.name, actor.mentions) for actor in summary.actors)
     for index, concern in enumerate(summary.stated_concerns):
-        holder = holder_actor(concern.holder, holders)
+        holder = holders.find(concern.holder)
         take(
             concern.quote_span,
             f"quote of {concern.holder!r}",

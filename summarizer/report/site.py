@@ -35,7 +35,7 @@ from typing import Any, TextIO
 from ..batch_io import SourceArticle, read_sources
 from ..errors import InputError
 from ..models import ArticleSummary
-from .actors import ResolvedActors, holder_actor
+from .actors import Holders, ResolvedActors
 from .page import (
     PageOptions,
     article_matches,
@@ -199,9 +199,9 @@ class _Site:
             if not tally.articles or tally.articles[-1] != number:
                 tally.articles.append(number)
             tally.mentions += len(actor.mention_spans)
-        holders = [(actor.name, actor.mentions) for actor in summary.actors]
+        holders = Holders((actor.name, actor.mentions) for actor in summary.actors)
         for concern in summary.stated_concerns:
-            position = holder_actor(concern.holder, holders)
+            position = holders.find(concern.holder)
             actor_id = ids[position] if position is not None else None
             concern_number = self.concern_rows.add(
                 {

@@ -30,7 +30,7 @@ from typing import Any, Protocol
 
 from ..errors import ConfigurationError, InputError
 from ..models import ArticleSummary
-from .actors import ResolvedActors, holder_actor
+from .actors import Holders, ResolvedActors
 from .results import ResultRecord, ResultsReader, actor_index, validated
 
 FORMATS = ("csv", "parquet")
@@ -117,26 +117,26 @@ class _Sink(Protocol):
 
 class _CsvSink:
     def __init__(self, path: Path, columns: list[tuple[str, str]]) -> None:
-        self._columns = columns
+        self._names = [name for name, _ in columns]
+        # csv writes None as an empty cell and numbers as str() does: only these need a hand.
+        self._lists = [i for i, (_, kind) in enumerate(columns) if kind == "list"]
+        self._bools = [i for i, (_, kind) in enumerate(columns) if kind == "bool"]
         self._file = path.open("w", encoding="utf-8", newline="")
         self._writer = csv.writer(self._file)
-        self._writer.writerow([name for name, _ in columns])
+        self._writer.writerow(self._names)
 
     def write(self, row: dict[str, Any]) -> None:
-        self._writer.writerow([_cell(row.get(name), kind) for name, kind in self._columns])
+        cells: list[Any] = [row.get(name) for name in self._names]
+        for i in self._lists:
+            if cells[i] is not None:
+                cells[i] = json.dumps(list(cells[i]), ensure_ascii=False)
+        for i in self._bools:
+            if cells[i] is not None:
+                cells[i] = "true" if cells[i] else "false"
+        self._writer.writerow(cells)
 
     def close(self) -> None:
         self._file.close()
-
-
-def _cell(value: Any, kind: str) -> str:
-    if value is None:
-        return ""
-    if kind == "list":
-        return json.dumps(list(value), ensure_ascii=False)
-    if kind == "bool":
-        return "true" if value else "false"
-    return str(value)
 
 
 class _ParquetSink:
@@ -252,9 +252,9 @@ def _article_rows(
                     "end": end,
                 },
             )
-    holders = [(actor.name, actor.mentions) for actor in summary.actors]
+    holders = Holders((actor.name, actor.mentions) for actor in summary.actors)
     for index, concern in enumerate(summary.stated_concerns):
-        position = holder_actor(concern.holder, holders)
+        position = holders.find(concern.holder)
         start, end = concern.quote_span
         yield (
             "concerns",
