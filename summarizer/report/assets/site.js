@@ -133,7 +133,7 @@
             r.problem ? el("span", { "class": "problem " + r.status }, r.problem) : null],
           r.actors, r.concerns,
           el("span", { "class": "badge " + r.status }, r.status),
-          money(r.cost)
+          r.status === "failed" ? "—" : money(r.cost)
         ];
       }
     },
