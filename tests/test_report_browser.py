@@ -23,7 +23,14 @@ from summarizer import ArticleSummary
 from summarizer.report import render_html, write_site
 
 import browser
-from review_helpers import HOSTILE_ARTICLE, RTL_ARTICLE, all_spans, hostile_summary, summary_for
+from review_helpers import (
+    HOSTILE_ARTICLE,
+    RTL_ARTICLE,
+    all_spans,
+    hostile_summary,
+    summary_for,
+    write_results,
+)
 
 
 @pytest.fixture(scope="module")
@@ -529,3 +536,22 @@ def test_an_article_page_of_the_site_works_with_its_shared_assets(
     nothing_ran(chromium)
     chromium.find_element("link text", "← All articles").click()
     browser.wait_for(chromium, lambda d: d.execute_script("return document.body.dataset.ready"))
+
+
+def test_the_index_shows_a_hundred_rows_at_a_time(
+    chromium: Any, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    root = tmp_path_factory.mktemp("paged")
+    records = [(f"a{n:03d}", f"rate limited (429), article {n}") for n in range(150)]
+    write_results(root / "results.jsonl", records)
+    (root / "feed.jsonl").write_text("", encoding="utf-8")
+    write_site(root / "results.jsonl", [str(root / "feed.jsonl")], root / "site", rows_per_file=40)
+
+    open_index(chromium, root / "site")
+    wait_rows(chromium, 100)
+    assert "Showing 1–100 of 150" in chromium.find_element("css selector", ".count").text
+    browser.click(chromium, "[data-page='1']")
+    rows = wait_rows(chromium, 50)
+    assert rows[0][0] == "101" and rows[-1][0] == "150"
+    assert "Page 2 of 2" in chromium.find_element("css selector", ".pager").text
+    assert "page=2" in chromium.current_url
