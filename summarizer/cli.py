@@ -36,7 +36,7 @@ from .errors import ConfigurationError, InputError, SummarizerError
 from .inputs import DEFAULT_MAX_INPUT_BYTES, read_article
 from .models import ArticleSummary
 from .redaction import redact
-from .report import render_markdown
+from .report import render_html, render_markdown, write_site, write_tables
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -52,6 +52,7 @@ app = typer.Typer(
 class OutputFormat(str, Enum):
     json = "json"
     markdown = "markdown"
+    html = "html"
 
 
 class ModeOption(str, Enum):
@@ -252,7 +253,10 @@ def summarize(
     base_url: BaseUrlOpt = None,
     mode: ModeOpt = ModeOption.tools,
     output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="markdown report or the JSON record.")
+        OutputFormat,
+        typer.Option(
+            "--format", "-f", help="markdown report, the JSON record, or an HTML review page."
+        ),
     ] = OutputFormat.markdown,
     timeout: TimeoutOpt = 60.0,
     max_retries: RetriesOpt = 2,
@@ -312,6 +316,8 @@ def summarize(
         _offline_notice(settings, model)
         if output_format is OutputFormat.json:
             sys.stdout.write(summary.model_dump_json(indent=2) + "\n")
+        elif output_format is OutputFormat.html:
+            sys.stdout.write(render_html(summary, source.text))
         else:
             sys.stdout.write(render_markdown(summary))
 
@@ -492,6 +498,51 @@ def batch(
                 f"{first.error}. Run the same command again to retry them"
             )
             _fail(session.redact(message), EXIT_FAILED)
+
+
+@app.command()
+def report(
+    results: Annotated[str, typer.Argument(help="The JSONL results file of a batch.")],
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="The inputs the batch read (their texts are drawn).", show_default=False
+        ),
+    ],
+    out: Annotated[str, typer.Option("--out", "-o", help="The directory to write the site to.")],
+    debug: DebugOpt = False,
+) -> None:
+    """Write a static review site of a batch: an index, actors across articles, who said what."""
+    with _session(debug) as session, _errors(session):
+        site = write_site(results, inputs, out)
+        sys.stderr.write(
+            f"summarizer: {site.articles:,} articles: {site.drawn:,} drawn, {site.failed:,} "
+            f"failed, {site.missing + site.changed:,} not drawn ({site.missing:,} with no text "
+            f"among the inputs, {site.changed:,} whose text has changed); {site.actors:,} actors, "
+            f"{site.concerns:,} concerns\n"
+        )
+        sys.stdout.write(f"{site.index}\n")
+
+
+class TableFormat(str, Enum):
+    csv = "csv"
+    parquet = "parquet"
+
+
+@app.command()
+def export(
+    results: Annotated[str, typer.Argument(help="The JSONL results file of a batch.")],
+    out: Annotated[str, typer.Option("--out", "-o", help="The directory to write the tables to.")],
+    table_format: Annotated[
+        TableFormat, typer.Option("--format", "-f", help="csv, or parquet (needs pyarrow).")
+    ] = TableFormat.csv,
+    debug: DebugOpt = False,
+) -> None:
+    """Write a batch's results as tables: articles, actors, mentions, concerns."""
+    with _session(debug) as session, _errors(session):
+        written = write_tables(results, out, format=table_format.value)
+        for name, path in written.files.items():
+            sys.stdout.write(f"{path}\t{written.rows[name]} rows\n")
 
 
 def _stderr_is_terminal() -> bool:

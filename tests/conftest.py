@@ -127,3 +127,15 @@ def llm(model_server: ScriptedServer) -> dict[str, Any]:
         "api_key": "test-key-not-secret",
         "timeout": 5.0,
     }
+
+
+@pytest.fixture
+def reference_summary(
+    model_server: ScriptedServer, llm: dict[str, Any], reference_answer: dict[str, Any]
+) -> Any:
+    """The reference article's summary, made by summarize() from the faithful answer (grounded
+    by the library, so its spans are the real ones)."""
+    from summarizer import summarize
+
+    model_server.reply_answer(reference_answer)
+    return summarize(REFERENCE_ARTICLE.read_text(encoding="utf-8"), **llm)

@@ -10,13 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from batch_api_server import BatchAPI, Reply, completion
 
 from summarizer import BatchResult, ConfigurationError
 from summarizer.engines.provider_batch import JobOptions, ProviderBatchJob
 from summarizer.engines.provider_batch.service import OpenAIBatchService
 from summarizer.pricing import cost_usd
 
+from batch_api_server import BatchAPI, Reply, completion
 from conftest import DATA, REFERENCE_ARTICLE
 
 ARTICLE = REFERENCE_ARTICLE.read_text(encoding="utf-8")

@@ -9,7 +9,7 @@ Example::
 
 from __future__ import annotations
 
-from .models import ArticleSummary
+from ..models import ArticleSummary
 
 
 def _cell(text: str | None) -> str:
