@@ -32,7 +32,7 @@ from pathlib import Path
 
 from canned_answer import ARTICLE, completion
 
-_SERVER = r'''
+_SERVER = r"""
 import asyncio, sys
 BODY = sys.stdin.buffer.read()
 HEAD = b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: %d\r\n\r\n" % len(BODY)
@@ -56,7 +56,7 @@ async def main():
     async with server:
         await server.serve_forever()
 asyncio.run(main())
-'''
+"""
 
 
 def _port() -> int:
@@ -113,13 +113,29 @@ def _library(url: str, count: int, workers: int) -> float:
 def _cli(url: str, count: int, workers: int, folder: Path) -> float:
     feed = folder / "feed.jsonl"
     if not feed.exists():
-        feed.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in _articles(count)))
+        feed.write_text(
+            "".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in _articles(count))
+        )
     out = folder / "out.jsonl"
     out.unlink(missing_ok=True)
     command = [
-        sys.executable, "-m", "summarizer", "batch", str(feed), "--out", str(out),
-        "--model", "vllm/bench", "--base-url", url, "--concurrency", "16", "--no-cache",
-        "--quiet", "--workers", str(workers),
+        sys.executable,
+        "-m",
+        "summarizer",
+        "batch",
+        str(feed),
+        "--out",
+        str(out),
+        "--model",
+        "vllm/bench",
+        "--base-url",
+        url,
+        "--concurrency",
+        "16",
+        "--no-cache",
+        "--quiet",
+        "--workers",
+        str(workers),
     ]
     started = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, env={**os.environ})

@@ -20,6 +20,12 @@ from .errors import InputError
 DEFAULT_MAX_INPUT_BYTES = 5_000_000
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 _LINE_BREAKS = re.compile(r"\n+")
+# How a saved page starts: an XML prolog or comments at most, then a doctype or an html, head or
+# body tag. Only the first few kilobytes are looked at.
+_HTML_START = re.compile(
+    r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>/]",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 @dataclass(frozen=True)
@@ -168,6 +174,15 @@ def _codec_ate_a_mark(data: bytes, codec: str) -> bool:
     )
 
 
+def looks_like_html(text: str) -> bool:
+    """Whether a text starts as an HTML page does (for input with no file name to go by).
+
+    >>> looks_like_html("<!DOCTYPE html><html><body>..."), looks_like_html("I <b>love</b> it")
+    (True, False)
+    """
+    return _HTML_START.match(text[:4096]) is not None
+
+
 def extract_html(page: str, name: str = "the page") -> str:
     """The article text of a saved news page, paragraphs separated by blank lines."""
     try:
@@ -191,7 +206,8 @@ def read_article(
     encoding: str | None = None,
     html: bool | None = None,
 ) -> ArticleSource:
-    """A file's article, or standard input's for ``-``; ``html=None`` decides by the file name."""
+    """A file's article, or standard input's for ``-``; ``html=None`` decides by the file name,
+    and for standard input by what the text looks like."""
     if source == "-":
         data = sys.stdin.buffer.read(max_bytes + 1)
         name = "standard input"
@@ -214,6 +230,8 @@ def read_article(
             f"{name} is larger than the limit of {max_bytes} bytes (--max-input-bytes)"
         )
     text, bom_removed = _decode(data, name, encoding)
+    if html is None:
+        html = looks_like_html(text)
     if html:
         return ArticleSource(extract_html(text, name), name, extracted=True)
     return ArticleSource(text, name, bom_removed=bom_removed)

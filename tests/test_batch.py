@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
 from summarizer import (
     ArticleSummary,
@@ -31,13 +30,10 @@ from summarizer import (
     asummarize_many,
     summarize_many,
 )
-from summarizer.cli import app
 
 from cli_runner import run_cli
 from conftest import ROOT
 from scripted_server import ScriptedServer
-
-runner = CliRunner()
 
 
 @pytest.fixture(autouse=True)
@@ -171,10 +167,6 @@ def llm_args(server: BatchServer) -> list[str]:
     return ["--model", "vllm/scripted-model", "--base-url", server.base_url, "--timeout", "5"]
 
 
-def run(*args: str, input: str | None = None) -> Any:
-    return runner.invoke(app, list(args), input=input)
-
-
 def lines_of(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
@@ -206,7 +198,7 @@ def test_a_directory_of_text_files_gives_one_line_per_file(
     (folder / "notes.csv").write_text("not an article", encoding="utf-8")
     out = tmp_path / "results.jsonl"
 
-    result = run("batch", str(folder), "--out", str(out), *llm_args)
+    result = run_cli("batch", str(folder), "--out", str(out), *llm_args)
 
     assert result.exit_code == 0, result.stderr
     records = assert_one_ok_line_per_id(out, {"first", "second", "third"})
@@ -231,7 +223,7 @@ def test_a_jsonl_file_keeps_ids_and_titles(
     )
     out = tmp_path / "results.jsonl"
 
-    result = run("batch", str(source), "--out", str(out), *llm_args)
+    result = run_cli("batch", str(source), "--out", str(out), *llm_args)
 
     assert result.exit_code == 0, result.stderr
     records = {r["id"]: r for r in assert_one_ok_line_per_id(out, {"a-1", "7"})}
@@ -244,7 +236,7 @@ def test_jsonl_on_standard_input(tmp_path: Path, server: BatchServer, llm_args: 
     feed = "".join(json.dumps({"id": f"s{i}", "text": article(i)}) + "\n" for i in range(4))
     out = tmp_path / "results.jsonl"
 
-    result = run("batch", "-", "--out", str(out), *llm_args, input=feed)
+    result = run_cli("batch", "-", "--out", str(out), *llm_args, input=feed)
 
     assert result.exit_code == 0, result.stderr
     assert_one_ok_line_per_id(out, {"s0", "s1", "s2", "s3"})
@@ -262,7 +254,7 @@ def test_failed_articles_are_retried_on_the_next_run(
         return failure(400) if "FLAKY" in article_of(request) else answer(request, n)
 
     server.respond = flaky
-    first = run("batch", str(source), "--out", str(out), *llm_args)
+    first = run_cli("batch", str(source), "--out", str(out), *llm_args)
 
     assert first.exit_code == 1
     assert "3 of 9 articles failed" in first.stderr and "Run the same command again" in first.stderr
@@ -274,7 +266,7 @@ def test_failed_articles_are_retried_on_the_next_run(
     assert by_id["n1"]["status"] == "ok"
 
     server.reset()
-    second = run("batch", str(source), "--out", str(out), *llm_args)
+    second = run_cli("batch", str(source), "--out", str(out), *llm_args)
 
     assert second.exit_code == 0, second.stderr
     assert len(server.requests) == 3 and all("FLAKY" in a for a in server.articles_asked())
@@ -318,7 +310,7 @@ def test_an_interrupted_run_resumes_where_it_stopped(tmp_path: Path, server: Bat
         file.write('{"id": "i11", "status": "ok", "summ')
 
     server.reset()
-    resumed = run("batch", *args[1:])
+    resumed = run_cli("batch", *args[1:])
 
     assert resumed.exit_code == 0, resumed.stderr
     # Every article not kept is summarised again: by the model, or from the cache when the
@@ -337,11 +329,11 @@ def test_a_cache_hit_makes_no_request(
     source = write_jsonl(
         tmp_path / "feed.jsonl", [{"id": f"c{i}", "text": article(i)} for i in range(3)]
     )
-    first = run("batch", str(source), "--out", str(tmp_path / "one.jsonl"), *llm_args)
+    first = run_cli("batch", str(source), "--out", str(tmp_path / "one.jsonl"), *llm_args)
     assert first.exit_code == 0 and len(server.requests) == 3
 
     server.reset()
-    again = run("batch", str(source), "--out", str(tmp_path / "two.jsonl"), *llm_args)
+    again = run_cli("batch", str(source), "--out", str(tmp_path / "two.jsonl"), *llm_args)
 
     assert again.exit_code == 0, again.stderr
     assert server.requests == []
@@ -350,7 +342,7 @@ def test_a_cache_hit_makes_no_request(
     assert meta.cached and meta.usage.total_tokens == 0 and meta.cost_usd == 0.0
     assert "3 ok (3 from the cache)" in again.stderr and " 0 tokens" in again.stderr
 
-    uncached = run(
+    uncached = run_cli(
         "batch", str(source), "--out", str(tmp_path / "three.jsonl"), *llm_args, "--no-cache"
     )
     assert uncached.exit_code == 0 and len(server.requests) == 3
@@ -374,7 +366,7 @@ def test_a_429_storm_with_retry_after_slows_the_batch_but_fails_nothing(
         return failure(429, {"Retry-After": "1"}) if limited else answer(request, n)
 
     server.respond = storm
-    result = run("batch", str(source), "--out", str(tmp_path / "out.jsonl"), *llm_args)
+    result = run_cli("batch", str(source), "--out", str(tmp_path / "out.jsonl"), *llm_args)
 
     assert result.exit_code == 0, result.stderr
     assert_one_ok_line_per_id(tmp_path / "out.jsonl", {f"r{i}" for i in range(6)})
@@ -397,7 +389,7 @@ def test_bad_jsonl_is_exit_2_before_any_request(
     source = tmp_path / "feed.jsonl"
     source.write_text(content, encoding="utf-8")
 
-    result = run("batch", str(source), "--out", str(tmp_path / "out.jsonl"), *llm_args)
+    result = run_cli("batch", str(source), "--out", str(tmp_path / "out.jsonl"), *llm_args)
 
     assert result.exit_code == 2
     assert expected in result.stderr and str(source) in result.stderr
@@ -411,7 +403,7 @@ def test_a_bad_line_on_standard_input_stops_after_the_work_in_flight(
     feed = json.dumps({"id": "good", "text": article(1)}) + "\nnot json\n"
     out = tmp_path / "out.jsonl"
 
-    result = run("batch", "-", "--out", str(out), *llm_args, input=feed)
+    result = run_cli("batch", "-", "--out", str(out), *llm_args, input=feed)
 
     assert result.exit_code == 2
     assert "standard input line 2: not valid JSON" in result.stderr
@@ -419,15 +411,15 @@ def test_a_bad_line_on_standard_input_stops_after_the_work_in_flight(
 
 
 def test_missing_inputs_and_output_directories_are_usage_errors(tmp_path: Path) -> None:
-    missing = run("batch", str(tmp_path / "nope"), "--out", str(tmp_path / "o.jsonl"))
+    missing = run_cli("batch", str(tmp_path / "nope"), "--out", str(tmp_path / "o.jsonl"))
     assert missing.exit_code == 2 and "no such file or directory" in missing.stderr
 
     empty = tmp_path / "empty"
     empty.mkdir()
-    nothing = run("batch", str(empty), "--out", str(tmp_path / "o.jsonl"))
+    nothing = run_cli("batch", str(empty), "--out", str(tmp_path / "o.jsonl"))
     assert nothing.exit_code == 2 and "no .txt or .md files" in nothing.stderr
 
-    nowhere = run("batch", str(empty), "--out", str(tmp_path / "no" / "o.jsonl"))
+    nowhere = run_cli("batch", str(empty), "--out", str(tmp_path / "no" / "o.jsonl"))
     assert nowhere.exit_code == 2 and "no such directory" in nowhere.stderr
 
 
@@ -440,7 +432,7 @@ def test_an_unreadable_file_fails_alone(
     (folder / "blank.txt").write_text("   \n", encoding="utf-8")
     out = tmp_path / "out.jsonl"
 
-    result = run("batch", str(folder), "--out", str(out), *llm_args)
+    result = run_cli("batch", str(folder), "--out", str(out), *llm_args)
 
     assert result.exit_code == 1
     by_id = {r["id"]: r for r in lines_of(out)}
@@ -460,16 +452,18 @@ def test_the_closing_line_estimates_the_cost_of_a_priced_model(
     )
     args = ["--model", "openai/gpt-4o-mini", "--base-url", server.base_url, "--quiet"]
 
-    quiet = run("batch", str(source), "--out", str(tmp_path / "out.jsonl"), *args)
+    quiet = run_cli("batch", str(source), "--out", str(tmp_path / "out.jsonl"), *args)
     assert quiet.exit_code == 0 and quiet.stderr == ""
     meta = ArticleSummary.model_validate(lines_of(tmp_path / "out.jsonl")[0]["summary"]).meta
     # 1000 prompt tokens at $0.15 and 200 completion tokens at $0.60 per million.
     assert meta.cost_usd == pytest.approx(0.00027)
 
-    loud = run("batch", str(source), "--out", str(tmp_path / "b.jsonl"), *args[:-1], "--no-cache")
+    loud = run_cli(
+        "batch", str(source), "--out", str(tmp_path / "b.jsonl"), *args[:-1], "--no-cache"
+    )
     assert "estimated cost $0.0005" in loud.stderr
 
-    unknown = run(
+    unknown = run_cli(
         "batch",
         str(source),
         *("--out", str(tmp_path / "c.jsonl"), "--model", "acme/m", "--base-url", server.base_url),
@@ -485,7 +479,7 @@ def test_the_progress_bar_shows_on_a_terminal(
         tmp_path / "feed.jsonl", [{"id": f"g{i}", "text": article(i)} for i in range(3)]
     )
 
-    result = run("batch", str(source), "--out", str(tmp_path / "out.jsonl"), *llm_args)
+    result = run_cli("batch", str(source), "--out", str(tmp_path / "out.jsonl"), *llm_args)
 
     assert result.exit_code == 0
     assert "articles" in result.stderr and "3/3" in result.stderr and "tokens" in result.stderr
@@ -496,7 +490,7 @@ def test_rpm_spaces_the_starts(tmp_path: Path, server: BatchServer, llm_args: li
         tmp_path / "feed.jsonl", [{"id": f"q{i}", "text": article(i)} for i in range(4)]
     )
     started = time.monotonic()
-    result = run(
+    result = run_cli(
         "batch", str(source), "--out", str(tmp_path / "o.jsonl"), *llm_args, "--rpm", "300"
     )
     assert result.exit_code == 0
@@ -773,3 +767,62 @@ def test_batch_refuses_articles_over_the_size_limit_one_by_one(tmp_path: Path) -
         assert by_id[refused]["error"]["type"] == "InputError"
         assert "larger than the limit of 200 bytes" in by_id[refused]["error"]["message"]
     assert f"{feed} line 1" in by_id["big"]["error"]["message"]
+
+
+def test_worker_processes_share_the_work_the_cache_and_the_resume(
+    tmp_path: Path, server: BatchServer, llm_args: list[str]
+) -> None:
+    source = write_jsonl(
+        tmp_path / "feed.jsonl", [{"id": f"w{i}", "text": article(i)} for i in range(12)]
+    )
+    out = tmp_path / "out.jsonl"
+    # A run that stopped after six: the rest is done by two worker processes.
+    from summarizer import batch_io
+
+    with batch_io.ResultsFile(str(out)) as results:
+        for result in summarize_many(
+            [(f"w{i}", article(i)) for i in range(6)],
+            model="vllm/scripted-model",
+            base_url=server.base_url,
+            api_key="k",
+        ):
+            results.write(result)
+    server.reset()
+
+    done = run_cli("batch", str(source), "--out", str(out), *llm_args, "--workers", "2", "-c", "4")
+
+    assert done.exit_code == 0, done.stderr
+    assert_one_ok_line_per_id(out, {f"w{i}" for i in range(12)})
+    assert len(server.requests) == 6 and "6 ok" in done.stderr and "6 already done" in done.stderr
+    assert server.peak <= 4
+    # The worker processes stored their answers in the shared cache: another run asks nothing.
+    server.reset()
+    again = run_cli(
+        "batch", str(source), "--out", str(tmp_path / "again.jsonl"), *llm_args, "--workers", "2"
+    )
+    assert again.exit_code == 0 and "(6 from the cache)" in again.stderr
+    assert len(server.requests) == 6  # the six the first run did in this process were not cached
+
+
+def test_summarize_many_over_worker_processes_yields_every_result_and_errors_per_article(
+    server: BatchServer,
+) -> None:
+    items: list[tuple[str, object]] = [(f"p{i}", article(i)) for i in range(8)]
+    items.append(("bad", "   "))
+
+    results = {
+        result.id: result
+        for result in summarize_many(
+            items,
+            workers=2,
+            concurrency=4,
+            model="vllm/scripted-model",
+            base_url=server.base_url,
+            api_key="k",
+        )
+    }
+
+    assert sorted(results) == sorted(i for i, _ in items)
+    assert all(results[f"p{i}"].ok for i in range(8))
+    error = results["bad"].error
+    assert isinstance(error, InputError) and "empty" in str(error)

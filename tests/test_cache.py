@@ -13,18 +13,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
 from summarizer import ArticleSummary, ConfigurationError, Summarizer, Usage, asummarize, summarize
 from summarizer.cache import SummaryCache, cache_key
-from summarizer.cli import app
 from summarizer.config import Settings
 
 from cli_runner import run_cli
 from conftest import REFERENCE_ARTICLE, ROOT
 from scripted_server import ScriptedServer
-
-runner = CliRunner()
 
 
 def test_a_hit_makes_no_request_and_is_marked_in_meta(
@@ -191,10 +187,9 @@ def test_a_cache_that_cannot_be_opened(
     # The CLI: on by default, so a warning, and the run goes on without it.
     monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(blocker / "sub"))
     model_server.reply_answer(reference_answer)
-    result = runner.invoke(
-        app,
-        ["summarize", str(REFERENCE_ARTICLE), "--model", "vllm/m"]
-        + ["--base-url", model_server.base_url, "--format", "json"],
+    result = run_cli(
+        *("summarize", str(REFERENCE_ARTICLE), "--model", "vllm/m"),
+        *("--base-url", model_server.base_url, "--format", "json"),
     )
     assert result.exit_code == 0, result.stderr
     assert "warning: running without the cache" in result.stderr and "--no-cache" in result.stderr
@@ -208,9 +203,9 @@ def test_the_summarize_command_uses_the_cache_unless_told_not_to(
     model_server.reply_answer(reference_answer)
     model_server.reply_answer(reference_answer)
 
-    first = runner.invoke(app, args)
-    second = runner.invoke(app, args)
-    third = runner.invoke(app, [*args, "--no-cache"])
+    first = run_cli(*args)
+    second = run_cli(*args)
+    third = run_cli(*args, "--no-cache")
 
     assert [r.exit_code for r in (first, second, third)] == [0, 0, 0]
     metas = [ArticleSummary.model_validate_json(r.stdout).meta for r in (first, second, third)]

@@ -12,9 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
-from summarizer.cli import app
 from summarizer.evaluation import (
     METRICS,
     GoldArticle,
@@ -32,15 +30,11 @@ from summarizer.models import (
     StatedConcern,
 )
 
+from cli_runner import run_cli
 from conftest import ROOT
 from scripted_server import ScriptedServer
 
 GOLD = ROOT / "gold"
-runner = CliRunner()
-
-
-def run(*args: str) -> Any:
-    return runner.invoke(app, list(args))
 
 
 @pytest.fixture(scope="module")
@@ -152,7 +146,7 @@ def test_the_gold_itself_scores_one_on_every_metric_through_the_cli(
 ) -> None:
     serve(model_server, gold, gold_answer)
 
-    result = run("eval", str(GOLD), *llm_args, "--format", "json", "--concurrency", "4")
+    result = run_cli("eval", str(GOLD), *llm_args, "--format", "json", "--concurrency", "4")
 
     assert result.exit_code == 0, result.stderr
     report = json.loads(result.stdout)
@@ -174,12 +168,12 @@ def test_a_second_run_takes_its_answers_from_the_cache_and_says_so(
     model_server: ScriptedServer, llm_args: list[str], gold: list[GoldArticle]
 ) -> None:
     serve(model_server, gold, gold_answer)
-    first = run("eval", str(GOLD), *llm_args, "--format", "json")
+    first = run_cli("eval", str(GOLD), *llm_args, "--format", "json")
     assert first.exit_code == 0, first.stderr
     asked = len(model_server.requests)
     assert asked >= len(gold)  # one request an article; more for the long ones, split in parts
 
-    again = run("eval", str(GOLD), *llm_args, "--format", "json")
+    again = run_cli("eval", str(GOLD), *llm_args, "--format", "json")
 
     assert again.exit_code == 0, again.stderr
     assert len(model_server.requests) == asked  # nothing was asked of the model
@@ -188,12 +182,12 @@ def test_a_second_run_takes_its_answers_from_the_cache_and_says_so(
     for article in report["articles"]:
         assert article["cached"] is True and article["tokens"] == 0
         _assert_all_perfect(article)
-    table = run("eval", str(GOLD), *llm_args)
+    table = run_cli("eval", str(GOLD), *llm_args)
     words = " ".join(table.stdout.split())  # the caption wraps at the table's width
     assert f"{len(gold)} of {len(gold)} answers came from the summary cache" in words
     assert f"{gold[0].name} *" in table.stdout
 
-    fresh = run("eval", str(GOLD), *llm_args, "--format", "json", "--no-cache")
+    fresh = run_cli("eval", str(GOLD), *llm_args, "--format", "json", "--no-cache")
 
     assert fresh.exit_code == 0, fresh.stderr
     assert len(model_server.requests) == 2 * asked
@@ -258,7 +252,7 @@ def test_the_table_shows_every_article_then_micro_and_macro(
 ) -> None:
     serve(model_server, gold, gold_answer)
 
-    result = run("eval", str(GOLD), *llm_args)
+    result = run_cli("eval", str(GOLD), *llm_args)
 
     assert result.exit_code == 0, result.stderr
     out = result.stdout
@@ -275,7 +269,7 @@ def test_out_writes_the_json_report_beside_the_table(
     serve(model_server, gold, gold_answer)
     out = tmp_path / "report.json"
 
-    result = run("eval", str(GOLD), *llm_args, "--out", str(out))
+    result = run_cli("eval", str(GOLD), *llm_args, "--out", str(out))
 
     assert result.exit_code == 0, result.stderr
     assert "micro" in result.stdout
@@ -301,7 +295,7 @@ def test_an_article_that_fails_to_run_is_reported_and_exit_code_1(
     cholera = next(article for article in gold if article.name == "voa-who-cholera-outbreaks")
     model_server.reply_answer(gold_answer(cholera))
 
-    result = run("eval", str(folder), *llm_args, "--format", "json", "--concurrency", "1")
+    result = run_cli("eval", str(folder), *llm_args, "--format", "json", "--concurrency", "1")
 
     assert result.exit_code == 1
     assert result.stderr.startswith("summarizer: error: 1 of 2 articles failed")
@@ -375,7 +369,7 @@ def _bad_gold_a_file(tmp_path: Path) -> Path:
 def test_a_bad_gold_directory_is_one_line_and_exit_code_2(
     tmp_path: Path, make: Callable[[Path], Path], expected: str
 ) -> None:
-    result = run("eval", str(make(tmp_path)), "--model", "offline")
+    result = run_cli("eval", str(make(tmp_path)), "--model", "offline")
 
     assert result.exit_code == 2
     assert expected in result.stderr
@@ -384,12 +378,14 @@ def test_a_bad_gold_directory_is_one_line_and_exit_code_2(
 
 
 def test_an_unknown_provider_is_exit_code_2() -> None:
-    result = run("eval", str(GOLD), "--model", "acme/model-1")
+    result = run_cli("eval", str(GOLD), "--model", "acme/model-1")
     assert result.exit_code == 2 and "unknown provider" in result.stderr
 
 
 def test_out_in_a_missing_directory_is_refused_before_the_run(tmp_path: Path) -> None:
-    result = run("eval", str(GOLD), "--model", "offline", "--out", str(tmp_path / "no" / "r.json"))
+    result = run_cli(
+        "eval", str(GOLD), "--model", "offline", "--out", str(tmp_path / "no" / "r.json")
+    )
     assert result.exit_code == 2 and "no such directory" in result.stderr
 
 
@@ -399,7 +395,7 @@ def test_without_rouge_score_it_says_what_to_install(monkeypatch: pytest.MonkeyP
     monkeypatch.setitem(sys.modules, "rouge_score", None)
     evaluation._rouge_scorer.cache_clear()
     try:
-        result = run("eval", str(GOLD), "--model", "offline")
+        result = run_cli("eval", str(GOLD), "--model", "offline")
     finally:
         evaluation._rouge_scorer.cache_clear()
 

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
 from summarizer import (
     AnswerError,
@@ -25,22 +24,15 @@ from summarizer import (
     Summarizer,
     summarize,
 )
-from summarizer.cli import app
 
 from cli_runner import run_cli
 from conftest import REFERENCE_ARTICLE
 from scripted_server import ScriptedServer
 
-runner = CliRunner()
-
 
 @pytest.fixture
 def cli_llm(model_server: ScriptedServer) -> list[str]:
     return ["--model", "vllm/scripted-model", "--base-url", model_server.base_url]
-
-
-def cli(*args: str) -> Any:
-    return runner.invoke(app, list(args))
 
 
 def test_retry_after_as_an_http_date_is_honoured(
@@ -95,7 +87,7 @@ def test_the_deadline_bounds_the_whole_run(
         model_server.hang(5)
 
     started = time.monotonic()
-    result = cli(
+    result = run_cli(
         "summarize", str(REFERENCE_ARTICLE), *cli_llm, "--timeout", "0.5", "--deadline", "1.5"
     )
 
@@ -229,7 +221,7 @@ def test_answers_that_never_fit_end_in_one_line_and_exit_1(
     for _ in range(3):
         model_server.reply_tool_call("this is not JSON")
 
-    result = cli("summarize", str(REFERENCE_ARTICLE), *cli_llm)
+    result = run_cli("summarize", str(REFERENCE_ARTICLE), *cli_llm)
 
     assert result.exit_code == 1
     assert "no valid answer after 3 attempts" in result.stderr
@@ -241,7 +233,7 @@ def test_a_response_with_no_choices_is_a_clear_error(
 ) -> None:
     model_server.reply_no_choices()
     model_server.reply_no_choices()  # retried once, on the transport budget
-    result = cli("summarize", str(REFERENCE_ARTICLE), *cli_llm)
+    result = run_cli("summarize", str(REFERENCE_ARTICLE), *cli_llm)
     assert result.exit_code == 1
     assert "no choices" in result.stderr and "--base-url" in result.stderr
     assert len(model_server.requests) == 2
@@ -269,7 +261,7 @@ def test_client_errors_fail_at_once_with_what_to_fix(
     model_server: ScriptedServer, cli_llm: list[str], status: int, expected: str
 ) -> None:
     model_server.fail(status, message="bad parameter")
-    result = cli("summarize", str(REFERENCE_ARTICLE), *cli_llm)
+    result = run_cli("summarize", str(REFERENCE_ARTICLE), *cli_llm)
     assert result.exit_code == 1
     assert expected in result.stderr
     assert len(model_server.requests) == 1
@@ -369,7 +361,7 @@ def test_an_html_page_is_reduced_to_its_article(
         }
     )
 
-    result = cli("summarize", str(page), *cli_llm, "--format", "json")
+    result = run_cli("summarize", str(page), *cli_llm, "--format", "json")
 
     assert result.exit_code == 0, result.stderr
     record = json.loads(result.stdout)
@@ -403,10 +395,10 @@ def test_a_named_encoding_is_decoded(
         }
     )
 
-    without = cli("summarize", str(path), *cli_llm)
+    without = run_cli("summarize", str(path), *cli_llm)
     assert without.exit_code == 2 and "--encoding" in without.stderr
 
-    result = cli("summarize", str(path), *cli_llm, "--encoding", "cp1252", "--format", "json")
+    result = run_cli("summarize", str(path), *cli_llm, "--encoding", "cp1252", "--format", "json")
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["actors"][0]["mention_spans"] == [[9, 19]]
 
@@ -418,7 +410,7 @@ def test_the_key_is_never_in_output_errors_or_debug_traces(
     monkeypatch.setenv("OPENAI_API_KEY", secret)
     model_server.fail(401, message=f"Incorrect API key provided: {secret}.")
 
-    result = cli("summarize", str(REFERENCE_ARTICLE), *cli_llm, "--debug")
+    result = run_cli("summarize", str(REFERENCE_ARTICLE), *cli_llm, "--debug")
 
     assert result.exit_code == 1
     assert "Traceback" in result.stderr and "HTTP 401" in result.stderr

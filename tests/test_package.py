@@ -15,6 +15,10 @@ from conftest import ROOT
 
 
 def test_public_names_are_exactly_all() -> None:
+    # Loaded on first use: load them all, then nothing public may be left out of __all__.
+    for name in summarizer.__all__:
+        assert getattr(summarizer, name) is not None
+    assert set(summarizer.__all__) - {"__version__"} == set(summarizer._HOMES)
     public = {
         name
         for name, value in vars(summarizer).items()
@@ -94,3 +98,17 @@ def test_the_cli_and_the_offline_engine_start_without_the_model_clients() -> Non
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_help_imports_no_heavy_library() -> None:
+    """argparse parses; each command imports what it needs when it runs: --help stays quick."""
+    code = (
+        "import contextlib, io, sys\n"
+        "from summarizer.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    codes = [main([*command, '--help']) for command in ([], ['summarize'], ['batch'])]\n"
+        "heavy = ('typer', 'click', 'rich', 'openai', 'instructor', 'pydantic', 'asyncio', 'jinja2')\n"
+        "print(codes, sorted(m for m in heavy if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[0, 0, 0] []"

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
 from summarizer import (
     AnswerError,
@@ -18,9 +17,9 @@ from summarizer import (
     summarize,
     summarize_many,
 )
-from summarizer.cli import app
 from summarizer.pricing import Price, cost_usd, price_for, price_table
 
+from cli_runner import run_cli
 from conftest import REFERENCE_ARTICLE
 from scripted_server import ScriptedServer
 
@@ -91,7 +90,7 @@ def test_a_bad_price_file_is_a_usage_error(
 
     with pytest.raises(ConfigurationError, match=expected):
         Summarizer(model="offline")
-    result = CliRunner().invoke(app, ["summarize", str(REFERENCE_ARTICLE), "--model", "offline"])
+    result = run_cli("summarize", str(REFERENCE_ARTICLE), "--model", "offline")
     assert result.exit_code == 2 and expected in result.stderr
 
 

@@ -357,3 +357,129 @@ def test_a_long_article_goes_in_as_its_parts_and_its_reduce_in_a_later_round(
     assert result.summary.headline == REDUCED["headline"]
     assert {a.name for a in result.summary.actors} == {a["name"] for a in ANSWER["actors"]}
     assert result.summary.meta.attempts == len(rounds[0]) + 1
+
+
+# -- the command line ------------------------------------------------------------------------------
+
+
+def feed(tmp_path: Path, count: int) -> Path:
+    path = tmp_path / "feed.jsonl"
+    path.write_text(
+        "".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in articles(count)),
+        encoding="utf-8",
+    )
+    return path
+
+
+def cli_job(api: BatchAPI, tmp_path: Path, count: int, *extra: str) -> Any:
+    from cli_runner import run_cli
+
+    return run_cli(
+        "batch",
+        str(feed(tmp_path, count)),
+        "--out",
+        str(tmp_path / "out.jsonl"),
+        "--model",
+        "openai/gpt-4o-mini",
+        "--base-url",
+        api.base_url,
+        "--no-cache",
+        *extra,
+    )
+
+
+def lines_of(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_the_cli_runs_a_provider_batch_job_and_writes_one_line_per_article(
+    tmp_path: Path, api: BatchAPI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", "test-key-not-secret")
+
+    result = cli_job(api, tmp_path, 9, "--provider-batch")
+
+    assert result.exit_code == 0, result.stderr
+    records = lines_of(tmp_path / "out.jsonl")
+    assert sorted(r["id"] for r in records) == [f"a{n}" for n in range(9)]
+    assert all(r["status"] == "ok" for r in records)
+    assert api.created == 2
+    assert "9 ok" in result.stderr and "estimated cost $" in result.stderr
+    reasked = next(r for r in records if r["id"] == "a3")
+    assert reasked["summary"]["meta"]["attempts"] == 2
+
+
+def test_the_cli_submits_without_waiting_then_collects_then_cancels(
+    tmp_path: Path, api: BatchAPI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", "test-key-not-secret")
+
+    first = cli_job(api, tmp_path, 4, "--provider-batch", "--no-wait")
+
+    assert first.exit_code == 0, first.stderr
+    assert "still run in 1 batch (batch_1): run the same command again" in first.stderr
+    assert not (tmp_path / "out.jsonl").read_text()
+
+    cancelled = cli_job(api, tmp_path, 4, "--provider-batch", "--cancel")
+    assert cancelled.exit_code == 0 and "cancelled 1 batch" in cancelled.stderr
+    assert api.cancelled == 1
+
+
+def test_the_cli_file_mode_round_trip(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from cli_runner import run_cli
+
+    directory = tmp_path / "requests"
+    base = [
+        "batch",
+        str(feed(tmp_path, 2)),
+        "--out",
+        str(tmp_path / "out.jsonl"),
+        "--model",
+        "vllm/Qwen2.5-7B-Instruct",
+        "--provider-batch-file",
+        str(directory),
+    ]
+    written = run_cli(*base)
+    assert written.exit_code == 0, written.stderr
+    assert "requests written to" in written.stderr and "--provider-batch-results" in written.stderr
+    (requests,) = directory.glob("*.jsonl")
+    output = tmp_path / "output.jsonl"
+    with output.open("w", encoding="utf-8") as out:
+        for line in requests.read_text(encoding="utf-8").splitlines():
+            request = json.loads(line)
+            body = completion(ANSWER, request["body"])
+            out.write(
+                json.dumps(
+                    {
+                        "custom_id": request["custom_id"],
+                        "response": {"status_code": 200, "body": body},
+                    }
+                )
+                + "\n"
+            )
+
+    done = run_cli(*base, "--provider-batch-results", str(output))
+
+    assert done.exit_code == 0, done.stderr
+    records = lines_of(tmp_path / "out.jsonl")
+    assert sorted(r["id"] for r in records) == ["a0", "a1"]
+    assert all(r["status"] == "ok" for r in records)
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--model", "offline", "--provider-batch"], "the offline engine has no batch service"),
+        (["--no-wait"], "--no-wait goes with --provider-batch"),
+        (["--provider-batch", "--workers", "2"], "--workers and --rpm are for live batches"),
+    ],
+)
+def test_provider_batch_usage_errors_are_one_line_and_exit_2(
+    tmp_path: Path, extra: list[str], message: str
+) -> None:
+    from cli_runner import run_cli
+
+    result = run_cli("batch", str(feed(tmp_path, 1)), "--out", str(tmp_path / "o.jsonl"), *extra)
+
+    assert result.exit_code == 2
+    assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1

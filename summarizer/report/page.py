@@ -8,7 +8,8 @@ break out of.
 Example::
 
     >>> from summarizer import summarize
-    >>> article = open("examples/ap-kim-russia-jets.txt", encoding="utf-8").read()
+    >>> from pathlib import Path
+    >>> article = Path("examples/ap-kim-russia-jets.txt").read_text(encoding="utf-8")
     >>> page = render_html(summarize(article, model="offline"), article)  # doctest: +SKIP
 """
 

@@ -97,7 +97,7 @@ def custom_id_for(article_id: str, number: int) -> str:
     request (re-asks, parts of a long article).
 
     >>> custom_id_for("a-1", 1), custom_id_for("a-1", 3), custom_id_for("päge 1", 1)
-    ('a-1', 'a-1~3', 'p_ge_1-4fa5c0e4')
+    ('a-1', 'a-1~3', 'p_ge_1-b3844d8b')
     """
     safe = _SAFE.sub("_", article_id)[: _MAX_ID - 14]
     if safe != article_id:
