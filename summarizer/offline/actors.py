@@ -25,19 +25,11 @@ from .sentences import BODY, CAPTION, Document, Sentence, Token
 
 Span = tuple[int, int]
 
-REPORTING = words(
-    """said says say saying told tells tell added adds noted notes stated states explained explains
-    argued argues argue contended contends contending claimed claims claim insisted insists
-    declared declares announced announces announce reported reports warned warns warn warning
-    accused accuses accuse criticized criticised criticizes criticises criticize criticise
-    questioned questions question doubted doubts doubt feared fears fear urged urges urge
-    speculate speculated speculates believes believe believed wrote writes asked asks replied
-    replies responded responds confirmed confirms denied denies deny acknowledged acknowledges
-    admitted admits estimated estimates predicted predicts predicting vowed vows pledged pledges
-    promised promises suggested suggests described describes called calls calling expressed
-    expresses agreed agrees rejected rejects reject condemned condemns blamed blames alleged
-    alleges complained complains downplayed defended defends pointed thinks think thought
-    recalled recalls"""
+# Determiners and number words that open a group's phrase but are not part of its name.
+QUANTIFIERS = words(
+    """some many several other others most few a an the three two four five six seven eight
+    nine ten these those both all various numerous dozens hundreds thousands another its their
+    his her our"""
 )
 AUXILIARIES = words(
     """is was are were has have had will would could can may might should must does did do"""
@@ -316,7 +308,7 @@ def _appositive_after(tokens: list[Token], end: int, lex: Lexicon) -> tuple[int,
     if k < len(tokens) and tokens[k].text.lower() in ("a", "an", "the"):
         k += 1
     elif k < len(tokens) and (
-        tokens[k].text.lower() in AUXILIARIES or tokens[k].text.lower() in REPORTING
+        tokens[k].text.lower() in AUXILIARIES or tokens[k].text.lower() in lex.verbs
     ):
         return None  # "Hemedti, was a commander": a verb, not an appositive
     first = k
@@ -337,6 +329,8 @@ def _appositive_after(tokens: list[Token], end: int, lex: Lexicon) -> tuple[int,
 
 
 def _verb_follows(tokens: list[Token], end: int, lex: Lexicon, reporting_only: bool) -> bool:
+    """Whether a verb follows the words ending at ``end``: with ``reporting_only``, a reporting
+    verb that is evidence of a person ("Wilmot Collins said"), else any verb-like word."""
     k = end
     while k < len(tokens) and (
         tokens[k].text.lower() in ADVERBS or tokens[k].text.lower() in lex.days_months
@@ -345,7 +339,8 @@ def _verb_follows(tokens: list[Token], end: int, lex: Lexicon, reporting_only: b
     if k >= len(tokens):
         return False
     word = tokens[k].text.lower()
-    if word in REPORTING:
+    verb = lex.verbs.get(word)
+    if verb is not None and (verb.person or not reporting_only):
         return True
     if reporting_only:
         return False
@@ -364,12 +359,13 @@ def _name_like(words: tuple[str, ...], lex: Lexicon) -> bool:
             or _ACRONYM.fullmatch(word)
             or lower in lex.titles
             or lower in lex.org_heads
-            or lower in lex.place_heads
             or lower in lex.group_nouns
             or lower in lex.honorifics
             or word in lex.demonyms
         ):
             return False
+    if words[-1].lower() in lex.place_last or words[0].lower() in lex.place_first:
+        return False
     text = " ".join(words)
     return not (
         text in lex.country_names
@@ -472,7 +468,7 @@ class _Scanner:
             capital = lex.capitals[bare]
             # "Washington, D.C." and "in Moscow" are places; "Moscow is providing" is Russia.
             district = j + 1 < len(tokens) and tokens[j + 1].text in ("D.C.", "DC")
-            if not (_governed(tokens, i, LOCATIVE) or district or _modifier(tokens, j)):
+            if not (_governed(tokens, i, LOCATIVE) or district or _modifier(tokens, j, lex)):
                 self.singles.append(
                     _Single(sentence.index, start, end, bare, False, False, governed, capital.name)
                 )
@@ -530,7 +526,7 @@ class _Scanner:
             index = builder.entity(key, name, kind)
             builder.mention(index, name_start, end, sentence.index, governed, acts)
             return
-        if any(w.lower() in lex.place_heads for w in words):
+        if words[-1].lower() in lex.place_last or words[0].lower() in lex.place_first:
             return
         if not _name_like(words, lex):
             return
@@ -602,7 +598,7 @@ class _Scanner:
             if following[:1].isupper() or (
                 following.isalpha()
                 and following.islower()
-                and following not in REPORTING
+                and following not in self.lex.verbs
                 and following not in AUXILIARIES
                 and following not in ADVERBS
                 and following not in PREPOSITIONS
@@ -637,7 +633,7 @@ class _Scanner:
             while left > 0:
                 word = tokens[left - 1].text
                 lower = word.lower()
-                if lower in ("the", "a", "an") or lower in lex.quantifiers:
+                if lower in ("the", "a", "an") or lower in QUANTIFIERS:
                     left -= 1
                     break
                 if lower in lex.group_modifiers or caps[left - 1] or word in lex.demonyms:
@@ -662,7 +658,7 @@ class _Scanner:
             modifiers = [
                 t.text.lower()
                 for t in tokens[left:k]
-                if t.text.lower() not in lex.quantifiers
+                if t.text.lower() not in QUANTIFIERS
                 and t.text.lower() not in ("the", "a", "an", "foreign", "senior", "top")
                 and not t.text.isdigit()
             ]
@@ -671,7 +667,7 @@ class _Scanner:
                 continue
             first = left
             while first < k and (
-                tokens[first].text.lower() in lex.quantifiers
+                tokens[first].text.lower() in QUANTIFIERS
                 or tokens[first].text.lower() in ("the", "a", "an")
             ):
                 first += 1
@@ -721,7 +717,7 @@ class _Scanner:
         n = len(tokens)
         for k, token in enumerate(tokens):
             head = token.text.lower()
-            if head not in lex.unnamed_person_heads and head not in _ORG_ALIAS_HEADS:
+            if head not in lex.describing_titles and head not in _ORG_ALIAS_HEADS:
                 continue
             if caps[k] or (k + 1 < n and (caps[k + 1] or tokens[k + 1].text in _POSSESSIVE)):
                 continue  # a title before a name, or "the agency’s": not a description here
@@ -735,7 +731,7 @@ class _Scanner:
                 if (
                     word in _POSSESSIVE
                     or (word.isalpha() or "-" in word)
-                    and lower not in REPORTING
+                    and lower not in lex.verbs
                     and lower not in AUXILIARIES
                 ):
                     left -= 1
@@ -758,7 +754,7 @@ class _Scanner:
             start, end = tokens[left].start, tokens[right - 1].end
             kind = "org" if head in _ORG_ALIAS_HEADS else "person"
             acts = _verb_follows(tokens, right, lex, reporting_only=False) or (
-                left > 0 and tokens[left - 1].text.lower() in REPORTING
+                left > 0 and tokens[left - 1].text.lower() in lex.verbs
             )
             self.definites.append((sentence.index, start, end, f"{kind}:{determiner}", head, acts))
 
@@ -783,7 +779,7 @@ def _source(tokens: list[Token], start: int) -> bool:
     return k >= 1 and tokens[k].text.lower() == "to" and tokens[k - 1].text.lower() == "according"
 
 
-def _modifier(tokens: list[Token], end: int) -> bool:
+def _modifier(tokens: list[Token], end: int, lex: Lexicon) -> bool:
     """ "the Paris climate agreement", "Beijing Olympics": a capital naming something else.
 
     A capital that stands for its government is followed by a verb, a possessive, a conjunction
@@ -795,7 +791,7 @@ def _modifier(tokens: list[Token], end: int) -> bool:
     lower = word.lower()
     if not word.isalpha() or lower in ("and", "or", "but", "has", "had"):
         return False
-    if lower in REPORTING or lower in AUXILIARIES or lower in ADVERBS:
+    if lower in lex.verbs or lower in AUXILIARIES or lower in ADVERBS:
         return False
     return not (lower.endswith(("ed", "ing", "s")) and word.islower())
 
@@ -832,7 +828,7 @@ def _coordinated_verb(tokens: list[Token], k: int, lex: Lexicon) -> bool:
     """ "Foreign governments and experts speculate": the verb after the second conjunct."""
     m = k
     while m < len(tokens) and m < k + 4:
-        if tokens[m].text.lower() in REPORTING or tokens[m].text.lower() in AUXILIARIES:
+        if tokens[m].text.lower() in lex.verbs or tokens[m].text.lower() in AUXILIARIES:
             return True
         if not tokens[m].text.isalpha():
             return False

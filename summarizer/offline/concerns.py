@@ -21,110 +21,35 @@ import re
 from dataclasses import dataclass
 
 from ..models import ActorKind, ConcernKind
-from .actors import ADVERBS, PREPOSITIONS, Cast, Mention
-from .lexicon import words
+from .actors import ADVERBS, AUXILIARIES, PREPOSITIONS, Cast, Mention
+from .lexicon import Lexicon, lexicon, words
 from .sentences import BODY, MIN_SPEECH_WORDS, Document, Quotation, Sentence, Token
+from .stance import judge
 
 _K = ConcernKind
-# Cue verbs and nouns that are concerns by themselves. "verb" cues need a subject right before
-# them, since "question", "fear" and "doubt" are nouns as often as verbs.
-_CUES: tuple[tuple[re.Pattern[str], ConcernKind, bool], ...] = tuple(
-    (re.compile(pattern, re.IGNORECASE), kind, strict)
-    for pattern, kind, strict in (
-        (r"\bexpress(?:ed|es|ing)?\s+(?:\S+\s+){0,3}?concerns?\b", _K.concern, False),
-        (
-            r"\b(?:voic|rais)(?:ed|es|ing)\s+(?:\S+\s+){0,2}?(?:concerns?|fears?)\b",
-            _K.concern,
-            True,
-        ),
-        (r"\bwarn(?:ed|s|ing)?\b|\bcautioned\b|\bthreaten(?:ed|s)?\b", _K.warning, False),
-        (
-            r"\baccus(?:ed|es|ing|e)\b|\bblam(?:ed|es|ing)\b|\balleg(?:ed|es)\s+that\b",
-            _K.accusation,
-            False,
-        ),
-        (
-            r"\bcritici[sz](?:ed|es|ing|e)\b|\bcritical of\b|\bcondemn(?:ed|s|ing)?\b"
-            r"|\bdenounc(?:ed|es|ing|e)\b|\bslamm(?:ed)?\b|\bslams\b|\bblast(?:ed|s)\b"
-            r"|\brebuk(?:ed|es)\b|\bdecri(?:ed|es)\b|\blambast(?:ed|s)\b|\bcomplain(?:ed|s)?\b"
-            r"|\breject(?:ed|s|ing)?\b|\bdismiss(?:ed|es)\b",
-            _K.criticism,
-            False,
-        ),
-        (r"\bquestion(?:ed|s|ing)?\b|\bdoubt(?:ed|s)?\b|\bcasts? doubt\b", _K.doubt, True),
-        (r"\bfear(?:ed|s)?\b|\bworr(?:ied|ies|y)\b", _K.concern, True),
-        (
-            r"\bspeculat(?:ed|es|e)\b|\bsuspect(?:ed|s)?\b|\blament(?:ed|s)?\b|\burg(?:ed|es|e)\b",
-            _K.other,
-            True,
-        ),
-    )
+# "expressed concern", "voiced fears", "raised questions", "cast doubt": a light verb whose
+# object names the stance.
+_LIGHT_VERBS = words(
+    """express expressed expresses expressing voice voiced voices voicing raise raised raises
+    raising share shared shares air aired cast casts"""
 )
-# "the country was unhappy with", "Collins feels nervous": a stated state of mind.
-_MOOD = re.compile(
-    r"\b(?:is|was|are|were|be|been|feel|feels|felt|became|become|grew|remains?|remained)\s+"
-    r"(?:very\s+|so\s+|deeply\s+|increasingly\s+|particularly\s+|still\s+)?"
-    r"(unhappy|worried|concerned|nervous|afraid|alarmed|anxious|upset|angry|frustrated|"
-    r"disappointed|skeptical|sceptical|troubled)\b",
-    re.IGNORECASE,
-)
-_MOOD_KIND = {
-    "skeptical": _K.doubt,
-    "sceptical": _K.doubt,
-    "angry": _K.criticism,
-    "upset": _K.criticism,
+_STANCE_NOUNS = {
+    "question": _K.doubt,
+    "questions": _K.doubt,
+    "doubt": _K.doubt,
+    "doubts": _K.doubt,
+    "objection": _K.criticism,
+    "objections": _K.criticism,
+    "alarm": _K.concern,
+    "outrage": _K.criticism,
 }
-_GENERIC = words(
-    """said says say saying told tells tell added adds noted notes stated explained argued argues
-    contended contending claimed claims insisted insists declared declares calls called calling
-    described describes believes predicted predicting pointed acknowledged"""
+_LIGHT_REACH = 4
+# "the country was unhappy with", "Collins feels nervous": a stated state of mind.
+_COPULAS = words(
+    """is was are were be been being feel feels felt became become becomes grew remain remains
+    remained seemed seems"""
 )
-_PARTICIPLES = frozenset({"saying", "calling", "contending", "arguing", "claiming", "warning"})
-
-_FEAR = re.compile(
-    r"\b(?:worr(?:y|ied|ies|ying)|fear(?:s|ed|ful)?|afraid|nervous|anxious|anxiety|alarm(?:ed|ing)"
-    r"|scared|frighten(?:ed|ing)|panic|concern(?:s|ed)?)\b",
-    re.IGNORECASE,
-)
-_DOUBT = re.compile(
-    r"\b(?:doubt(?:s|ful|ed)?|skeptic(?:al)?|sceptic(?:al)?|unclear whether|uncertain(?:ty)?"
-    r"|unlikely|unconvinced|questionable)\b",
-    re.IGNORECASE,
-)
-_ACCUSE = re.compile(
-    r"\b(?:accus\w*|blam\w*|guilty|illegal(?:ly)?|unlawful(?:ly)?|lied|lying|corrupt(?:ion)?"
-    r"|fraud|cheat(?:ed|ing)|abus(?:e|ed|es|ing)|violated|violations?|br(?:oke|oken)\s+(?:\w+\s+)?"
-    r"(?:agreements?|promises?|laws?|rules?|deals?)|stole|stolen|lacks? credibility|genocide"
-    r"|atrocit(?:y|ies)|war crimes?|massacres?|ethnic cleansing|crimes? against humanity)\b",
-    re.IGNORECASE,
-)
-_WARN = re.compile(
-    r"\b(?:danger(?:ous)?|risks?|risky|threats?|threaten(?:s|ed|ing)?|crisis|catastroph\w*"
-    r"|disaster|collapse|outbreaks?|epidemic|violate|escalat\w*|famine)\b",
-    re.IGNORECASE,
-)
-_EVAL = re.compile(
-    r"\b(?:bad|worse|worst|wrong|unfair|unjust|unacceptable|childish|irresponsible|reckless"
-    r"|ridiculous|absurd|crazy|terrible|horrible|awful|disgrace(?:ful)?|shameful|outrageous"
-    r"|fail(?:ed|ure|s|ing)?|mistakes?|wastes?|wasted|wasteful|bloat(?:ed)?|inefficien\w*"
-    r"|ineffective|useless|harmful|hostile|aggressi(?:ve|on)|provocati(?:on|ve)|tensions?"
-    r"|unhappy|angry|upset|disappointed|frustrat\w*|culprit|weak(?:er|ness|ening)?|lacks?"
-    r"|lacking|shortages?|problems?|problematic|troubling|damag(?:e|ing|ed)|offensive|nightmares?"
-    r"|hypocri\w*|slow(?:s|ing|down)?|declin(?:e|es|ing)|shrink\w*|cuts?|arbitrary|misjudg\w*"
-    r"|baseless|unfounded|flawed|biased|unconstitutional|politically motivated)\b"
-    r"|\btoo (?:much|many|little|few|long|late|slow|often|far|high|low)\b",
-    re.IGNORECASE,
-)
-_NEGATED_GOOD = re.compile(
-    r"(?:\bnot|n['’]t|\bnever)\s+(?:\S+\s+){0,3}?(?:true|right|fair|acceptable|aligned|in line"
-    r"|enough|good|safe|legal|credible|clear|working|need|needs|needed|like|liked|serious|wise"
-    r"|wisely|helpful|effective|justified)\b",
-    re.IGNORECASE,
-)
-_NEGATION = re.compile(
-    r"\b(?:not|no|never|without)\s+(?:\S+\s+)?$|n['’]t\s+(?:\S+\s+)?$", re.IGNORECASE
-)
-_MODAL = re.compile(r"\b(?:will|would|could|may|might|going to|won['’]t)\b|['’]ll\b", re.IGNORECASE)
+_DEGREE = words("very so deeply increasingly particularly still really too quite extremely also")
 _CUT = re.compile(
     r",\s+(?:according to\b|(?:he|she|they|it)\s+(?:said|says|added|told)\b)|;\s", re.IGNORECASE
 )
@@ -158,29 +83,8 @@ class _Frame:
     holder: int | None
     subject_start: int | None  # character offset where the holder's words begin
     content: tuple[int, int] | None
-
-
-def _trigger(text: str) -> ConcernKind | None:
-    """The kind of concern a reported statement voices, or None for a neutral one."""
-    found: list[ConcernKind] = []
-    for pattern, kind in (
-        (_FEAR, _K.concern),
-        (_DOUBT, _K.doubt),
-        (_ACCUSE, _K.accusation),
-        (_WARN, _K.warning),
-        (_EVAL, _K.criticism),
-    ):
-        for match in pattern.finditer(text):
-            if not _NEGATION.search(text[max(0, match.start() - 30) : match.start()]):
-                found.append(kind)
-                break
-    if _NEGATED_GOOD.search(text):
-        found.append(_K.criticism)
-    if not found:
-        return None
-    if found[0] not in (_K.concern, _K.doubt) and _MODAL.search(text):
-        return _K.warning
-    return found[0]
+    # A denial: the words attributed are never a concern.
+    silent: bool = False
 
 
 def _overlap(a: set[str], b: set[str]) -> float:
@@ -215,10 +119,76 @@ def _summary_of(text: str, start: int, end: int) -> str:
     return sentence[:1].upper() + sentence[1:]
 
 
+_DETERMINERS = words(
+    """the a an this that these those his her its their our my your any every each no 's ’s"""
+)
+
+
+def _light_cue(tokens: list[Token], k: int, lex: Lexicon) -> ConcernKind | None:
+    """The stance a light verb's object names: "expressed serious concerns" is a concern."""
+    for m in range(k + 1, min(len(tokens), k + 1 + _LIGHT_REACH)):
+        noun = tokens[m].text.lower()
+        kind = _STANCE_NOUNS.get(noun)
+        if kind is not None:
+            return kind
+        cls = lex.stance.word_class(noun)
+        if cls in ("concern", "doubt", "criticism", "warning"):
+            return ConcernKind(cls)
+    return None
+
+
+def _predicates(
+    tokens: list[Token], lex: Lexicon
+) -> tuple[list[tuple[int, ConcernKind | None, bool]], set[int], set[int]]:
+    """Reporting verbs, "according to", states of mind and light-verb cues of one sentence.
+
+    Each hit is (token index, cue kind or None, strict); the sets hold the hits that are states
+    of mind ("is worried") and those whose words are never a concern ("denied").
+    """
+    hits: list[tuple[int, ConcernKind | None, bool]] = []
+    moods: set[int] = set()
+    silent: set[int] = set()
+    stance = lex.stance
+    n = len(tokens)
+    for k, token in enumerate(tokens):
+        word = token.text.lower()
+        if word == "according" and k + 1 < n and tokens[k + 1].text == "to":
+            hits.append((k, None, False))
+            continue
+        if word in _LIGHT_VERBS:
+            kind = _light_cue(tokens, k, lex)
+            if kind is not None:
+                hits.append((k, kind, False))
+                continue
+        if word in _COPULAS:
+            m = k + 1
+            while m < n and tokens[m].text.lower() in _DEGREE:
+                m += 1
+            if m < n:
+                adjective = tokens[m].text.lower()
+                cls = stance.word_class(adjective)
+                if adjective == "critical" and m + 1 < n and tokens[m + 1].text == "of":
+                    cls = "criticism"
+                if cls in ("concern", "doubt", "criticism") and adjective.isalpha():
+                    hits.append((k, ConcernKind(cls), True))
+                    moods.add(k)
+                    continue
+        verb = lex.verbs.get(word)
+        if verb is None:
+            continue
+        if k > 0 and tokens[k - 1].text.lower() in _DETERMINERS:
+            continue  # "the report", "a warning", "his claim": a noun
+        hits.append((k, verb.cue, verb.strict))
+        if verb.silences:
+            silent.add(k)
+    return hits, moods, silent
+
+
 class _Finder:
     def __init__(self, doc: Document, cast: Cast) -> None:
         self.doc = doc
         self.cast = cast
+        self.lex = lexicon()
         self.text = doc.text
         self.speaker_of_sentence: dict[int, int] = {}
         self.speaker_of_paragraph: dict[int, int] = {}
@@ -253,15 +223,6 @@ class _Finder:
                 resolved = self._pronoun(word, tokens[k].start, sentence.index, speaking)
                 governed = k > 0 and tokens[k - 1].text.lower() in PREPOSITIONS
                 found.append((tokens[k].start, tokens[k].end, resolved, governed))
-            if word == "country" and k > lo and tokens[k - 1].text.lower() == "the":
-                found.append(
-                    (
-                        tokens[k - 1].start,
-                        tokens[k].end,
-                        self._recent_country(tokens[k].start),
-                        False,
-                    )
-                )
         found.sort()
         # Drop mentions nested in a longer one ("U.S." inside the advisers' group).
         outer = [
@@ -273,15 +234,6 @@ class _Finder:
             )
         ]
         return outer
-
-    def _recent_country(self, position: int) -> int | None:
-        best = None
-        for mention in self.cast.mentions:
-            if mention.start >= position:
-                break
-            if self.cast.entities[mention.entity].kind is ActorKind.country:
-                best = mention.entity
-        return best
 
     def _pronoun(self, word: str, position: int, sentence: int, speaking: bool) -> int | None:
         """He or she: the latest person; they: the latest group.
@@ -340,7 +292,9 @@ class _Finder:
             if strict:
                 # The cue must follow its subject directly: "analysts question", "Bong ... doubts".
                 last = hi - 1
-                while last >= lo and tokens[last].text.lower() in ADVERBS:
+                while last >= lo and (
+                    tokens[last].text.lower() in ADVERBS or tokens[last].text.lower() in AUXILIARIES
+                ):
                     last -= 1
                 adjacent = last >= lo and any(c[1] == tokens[last].end for c in candidates)
                 if not adjacent and seg == len(cuts) - 2 and hi > lo:
@@ -453,37 +407,10 @@ class _Finder:
         return not rest or rest[0] in PREPOSITIONS or rest[0] in ADVERBS
 
     def sentence_frames(self, sentence: Sentence) -> list[_Frame]:
-        text = self.text
         tokens = self.doc.tokens(sentence)
         if not tokens:
             return []
-        offsets = {t.start: k for k, t in enumerate(tokens)}
-        hits: list[tuple[int, ConcernKind | None, bool]] = []
-        moods: set[int] = set()
-        sentence_text = text[sentence.start : sentence.end]
-        for pattern, kind, strict in _CUES:
-            for match in pattern.finditer(sentence_text):
-                k = offsets.get(sentence.start + match.start())
-                if k is not None:
-                    hits.append((k, kind, strict))
-        for match in _MOOD.finditer(sentence_text):
-            k = offsets.get(sentence.start + match.start())
-            if k is not None:
-                mood = match.group(1).lower()
-                hits.append((k, _MOOD_KIND.get(mood, _K.concern), True))
-                moods.add(k)
-        cue_at = {k for k, _, _ in hits}
-        for k, token in enumerate(tokens):
-            word = token.text.lower()
-            if k in cue_at:
-                continue
-            if (
-                word in _GENERIC
-                or word == "according"
-                and k + 1 < len(tokens)
-                and tokens[k + 1].text == "to"
-            ):
-                hits.append((k, None, False))
+        hits, moods, silent = _predicates(tokens, self.lex)
         hits = [h for h in hits if self.doc.in_quotation(tokens[h[0]].start) is None]
         if any(h[1] is None for h in hits):
             # A quotation here has a speaker of its own, even one that is not an actor
@@ -498,10 +425,11 @@ class _Finder:
                 frames.append(self._according(sentence, tokens, k))
                 continue
             floor = self._boundaries(tokens, k, verbs)
-            if word in _PARTICIPLES and k > 0 and tokens[k - 1].text == ",":
+            if word.endswith("ing") and k > 0 and tokens[k - 1].text == ",":
+                # "..., warning that ...": the participle's subject is the main clause's.
                 holder, subject_start, _ = self._main_subject(sentence, tokens, k)
                 content = self._content(sentence, tokens, k, floor, inverted=False)
-                frames.append(_Frame(sentence, k, cue, holder, subject_start, content))
+                frames.append(_Frame(sentence, k, cue, holder, subject_start, content, k in silent))
                 continue
             holder, subject_start, after = self._subject(
                 sentence, tokens, k, floor, strict, speaking=k not in moods
@@ -510,7 +438,7 @@ class _Finder:
                 continue
             inverted = self._inverted(tokens, k, after, floor)
             content = self._content(sentence, tokens, k, floor, inverted)
-            frames.append(_Frame(sentence, k, cue, holder, subject_start, content))
+            frames.append(_Frame(sentence, k, cue, holder, subject_start, content, k in silent))
         return frames
 
     def _according(self, sentence: Sentence, tokens: list[Token], k: int) -> _Frame:
@@ -558,13 +486,21 @@ class _Finder:
             if frame.holder is None or frame.content is None:
                 continue
             start, end = frame.content
-            if any(s <= start < e or start <= s < end for s, e in made) and frame.cue is None:
-                continue
+            if frame.cue is None and (
+                any(s <= start < e or start <= s < end for s, e in made)
+                or any(
+                    other is not frame
+                    and other.holder is not None
+                    and start <= self.doc.tokens(other.sentence)[other.verb].start < end
+                    for other in frames
+                )
+            ):
+                continue  # the report of a report: the inner speaker holds it
             kind = frame.cue
+            if kind is None and not frame.silent:
+                kind = judge(self.text[start:end])
             if kind is None:
-                kind = _trigger(self.text[start:end])
-                if kind is None:
-                    continue
+                continue
             quote_start = start
             tokens = self.doc.tokens(frame.sentence)
             verb_start = tokens[frame.verb].start
@@ -616,7 +552,7 @@ class _Finder:
         first = last = None
         for part in parts:
             start, end = max(part.start, quotation.start), min(part.end, quotation.end)
-            kind = _trigger(text[start:end])
+            kind = judge(text[start:end])
             if kind is not None:
                 kinds.append(kind)
                 first = start if first is None else first
@@ -631,7 +567,19 @@ class _Finder:
         )
 
     def _speaker(self, quotation: Quotation, frames: list[_Frame]) -> int | None:
-        """Who speaks a quotation: a frame beside it, else the paragraph's or the last one's."""
+        """Who speaks a quotation: the innermost report that contains it, a frame beside it, else
+        the paragraph's or the last one's."""
+        containing = [
+            frame
+            for frame in frames
+            if frame.holder is not None
+            and frame.content is not None
+            and frame.content[0] <= quotation.start + 1
+            and quotation.end - 1 <= frame.content[1]
+        ]
+        if containing:
+            inner = min(containing, key=lambda f: f.content[1] - f.content[0] if f.content else 0)
+            return inner.holder
         best: tuple[int, int] | None = None
         for frame in frames:
             if frame.holder is None:

@@ -1,0 +1,122 @@
+"""Whether attributed words voice a negative stance, and of which kind, from their meaning.
+
+The words are looked up in the stance cues of ``data/stance.txt`` and VADER's lexicon; negation
+and modality then decide: a negated cue is a reassurance or a denial ("not dangerous"), a negated
+expected outcome is a concern ("may not be the best solution", "won't grow normally"), and a bad
+happening is a warning only when it is forecast ("could kill", "will slow"), a fact otherwise.
+
+Example::
+
+    >>> judge("the dam could fail").value, judge("the plan may not be the best solution").value
+    ('warning', 'criticism')
+    >>> judge("the storm killed three people") is None
+    True
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import ConcernKind
+from .lexicon import NEGATIVE_VALENCE, Stance, lexicon, words
+
+_K = ConcernKind
+_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)*(?:-[a-z]+)*")
+NEGATORS = words(
+    """not no never without nor cannot neither hardly barely nobody none nothing nowhere"""
+)
+# Future and possibility: a bad happening under one of these is forecast, not reported.
+MODALS = words("""will would could may might can shall going likely risk risks threatens""")
+# How far back a negator or a modal reaches (in words) within a clause.
+NEGATION_REACH = 3
+# Kinds in the order they win when a statement voices several.
+_ORDER = (_K.concern, _K.doubt, _K.accusation, _K.warning, _K.criticism)
+_CLASS_KIND = {
+    "concern": _K.concern,
+    "doubt": _K.doubt,
+    "accusation": _K.accusation,
+    "warning": _K.warning,
+    "criticism": _K.criticism,
+}
+_CONTRACTED_NOT = ("n't", "n’t")
+
+
+def _is_negator(word: str) -> bool:
+    return word in NEGATORS or word.endswith(_CONTRACTED_NOT)
+
+
+def _negated(tokens: list[str], k: int) -> bool:
+    """Whether a negator stands just before word ``k``; two negations cancel ("there is no
+    reason why you can't succeed")."""
+    for m in range(k - 1, max(-1, k - NEGATION_REACH - 1), -1):
+        if _is_negator(tokens[m]):
+            return not any(_is_negator(w) for w in tokens[max(0, m - 2 * NEGATION_REACH) : m])
+    return False
+
+
+def _is_modal(word: str) -> bool:
+    return word in MODALS or word.endswith(("'ll", "’ll")) or word in ("won't", "won’t")
+
+
+def _negated_kind(stance: Stance, word: str, cls: str | None, modal: bool) -> ConcernKind | None:
+    """What a negated word voices: "not true" a doubt, "won't grow" a warning, "not fair" a
+    criticism; a negated negative word ("not dangerous") is a reassurance, nothing."""
+    if cls == "certain":
+        return _K.doubt
+    if cls == "outcome":
+        return _K.warning if modal else _K.criticism
+    value = stance.valence.get(word)
+    if cls == "merit" or (cls is None and value is not None and value >= -NEGATIVE_VALENCE):
+        return _K.criticism
+    return None
+
+
+def judge(text: str) -> ConcernKind | None:
+    """The kind of concern ``text`` voices, or None for a neutral, positive or negated statement."""
+    stance = lexicon().stance
+    tokens = _WORD.findall(text.lower())
+    if not tokens:
+        return None
+    modal = any(_is_modal(word) for word in tokens)
+    found: set[ConcernKind] = set()
+    # Judgements found without a negation: under a modal they forecast ("the dam could fail").
+    judged = False
+    mitigated = forecast = False
+    covered: set[int] = set()
+    for phrase, phrase_class in stance.phrases:
+        size = len(phrase)
+        for k in range(len(tokens) - size + 1):
+            if tuple(tokens[k : k + size]) == phrase and not _negated(tokens, k):
+                kind = _CLASS_KIND.get(phrase_class)
+                if kind is not None:
+                    found.add(kind)
+                    judged = judged or kind is _K.criticism
+                mitigated = mitigated or phrase_class == "mitigating"
+                covered.update(range(k, k + size))
+    for k, word in enumerate(tokens):
+        if k in covered:
+            continue
+        word = word.replace("’", "'")
+        cls = stance.word_class(word)
+        if _negated(tokens, k):
+            negated = _negated_kind(stance, word, cls, modal)
+            if negated is not None:
+                found.add(negated)
+            continue
+        if cls == "mitigating":
+            mitigated = True
+        elif cls == "event":
+            forecast = forecast or modal
+        else:
+            kind = _CLASS_KIND.get(cls or "")
+            if kind is not None:
+                found.add(kind)
+                judged = judged or kind is _K.criticism
+    if forecast and not mitigated:
+        found.add(_K.warning)
+    if not found:
+        return None
+    kind = next(k for k in _ORDER if k in found)
+    if kind is _K.criticism and judged and modal:
+        return _K.warning
+    return kind
