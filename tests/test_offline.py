@@ -439,3 +439,75 @@ def test_a_long_article_is_handled_in_linear_time() -> None:
     result = analyse(article)
     assert_grounded(article, result)
     assert len([a for a in result.actors if a.name.startswith("Kim ")]) == 3
+
+
+# Datelines and stopping ---------------------------------------------------------------------------
+
+APOLLO = (
+    "Men walk on the moon\n\n"
+    "HOUSTON, July 20, 1969 — Astronaut Neil Armstrong stepped onto the moon on Sunday, and "
+    "Edwin E. Aldrin Jr. followed him down the ladder. Armstrong said the surface was fine and "
+    "powdery.\n\n"
+    "Officials at the space agency said the crew would return on Thursday."
+)
+
+
+def test_a_dateline_with_a_date_is_neither_an_actor_nor_summary_text() -> None:
+    result = analyse(APOLLO)
+    assert "HOUSTON" not in result.summary and "1969" not in " ".join(result.key_points)
+    assert not [a for a in result.actors if "HOUSTON" in a.name or "July" in a.name]
+
+
+@pytest.mark.parametrize(
+    "dateline", ["New Delhi — ", "PENTAGON — ", "Evansville, Indiana, United States - "]
+)
+def test_datelines_of_other_styles_are_left_out_of_the_summary(dateline: str) -> None:
+    article = f"Title\n\n{dateline}The mayor said the bridge would reopen. It did."
+    assert analyse(article).summary.startswith("The mayor said")
+
+
+def test_a_name_before_a_dash_is_not_a_dateline() -> None:
+    article = "Title\n\nKim Jong Un — the country’s leader — said the tests would go on. He left."
+    assert analyse(article).summary.startswith("Kim Jong Un")
+
+
+class Stop(Exception):
+    pass
+
+
+def test_the_checkpoint_is_called_at_least_once_per_sentence() -> None:
+    calls = 0
+
+    def checkpoint() -> None:
+        nonlocal calls
+        calls += 1
+
+    analyse(REFERENCE, checkpoint=checkpoint)
+    sentences = len([s for s in REFERENCE.replace("\n", " ").split(". ") if s])
+    assert calls >= sentences
+
+
+def test_an_exception_from_the_checkpoint_stops_the_run() -> None:
+    calls = 0
+
+    def checkpoint() -> None:
+        nonlocal calls
+        calls += 1
+        if calls == 50:
+            raise Stop
+
+    with pytest.raises(Stop):
+        analyse("\n\n".join([REFERENCE] * 20), checkpoint=checkpoint)
+    assert calls == 50
+
+
+def test_a_text_without_full_stops_is_still_stoppable() -> None:
+    calls = 0
+
+    def checkpoint() -> None:
+        nonlocal calls
+        calls += 1
+
+    article = "word " * 200_000  # one million characters, no sentence end
+    analyse(article, checkpoint=checkpoint)
+    assert calls >= 100

@@ -15,7 +15,7 @@ from ..models import Actor, ActorKind, ExtractedSummary, StatedConcern
 from .actors import Cast, Entity, find_actors
 from .concerns import find_concerns
 from .ranking import Ranking, headline, key_points, summary
-from .sentences import read_document
+from .sentences import Checkpoint, never_stop, read_document
 
 __all__ = ["ENGINE_VERSION", "OfflineAnalysis", "analyse"]
 
@@ -62,7 +62,9 @@ def _actors(cast: Cast, holders: set[int]) -> list[tuple[int, Actor]]:
     return [(index, _actor(entity)) for index, entity in chosen]
 
 
-def analyse(article: str, *, title: str | None = None) -> OfflineAnalysis:
+def analyse(
+    article: str, *, title: str | None = None, checkpoint: Checkpoint | None = None
+) -> OfflineAnalysis:
     """Headline, summary, key points, actors and stated concerns of one article.
 
     Every mention span and quote span is an offset into ``article`` exactly as passed.
@@ -71,10 +73,11 @@ def analyse(article: str, *, title: str | None = None) -> OfflineAnalysis:
     >>> result.actors[0].name, result.actors[0].role
     ('Dmitry Peskov', 'Kremlin spokesman')
     """
-    doc = read_document(article)
-    cast = find_actors(doc)
-    found = find_concerns(doc, cast)
-    ranking = Ranking(doc)
+    check = checkpoint or never_stop
+    doc = read_document(article, check)
+    cast = find_actors(doc, check)
+    found = find_concerns(doc, cast, check)
+    ranking = Ranking(doc, check)
     holders = {concern.holder for concern in found}
     actors = _actors(cast, holders)
     names = {index: actor.name for index, actor in actors}

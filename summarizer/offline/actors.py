@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from ..models import ActorKind
 from .lexicon import Country, Lexicon, lexicon, words
-from .sentences import BODY, CAPTION, Document, Sentence, Token
+from .sentences import BODY, CAPTION, Checkpoint, Document, Sentence, Token, never_stop
 
 Span = tuple[int, int]
 
@@ -46,6 +46,8 @@ LOCATIVE = words(
 PREPOSITIONS = LOCATIVE | words(
     """with for by about against between among like than during after before since per"""
 )
+# Mentions handled between two calls of the checkpoint.
+_CHECK_EVERY = 200
 _PARTICLES = words("van von de da bin ibn al del der la le du dos das")
 _CONNECTORS = frozenset({"of", "for", "on"})
 _NAME_TOKEN = re.compile(
@@ -54,6 +56,7 @@ _NAME_TOKEN = re.compile(
 )
 # Arabic and European name particles joined by a hyphen: "Omar al-Bashir".
 _PREFIXED_NAME = re.compile(r"(?:al|el|ad|as|ash|bin|ibn|abu|de|da|di|van|von)-[A-Z]")
+_DIGIT = re.compile(r"\d")
 _ACRONYM = re.compile(r"[A-Z]{2,}[a-z]?")
 _POSSESSIVE = frozenset({"’s", "'s"})
 _OPENERS = frozenset({"“", '"', "‘", "(", "—", "–", ":", "-", "'"})
@@ -95,14 +98,15 @@ class Entity:
     # For the tie-break between same-surname people: full-name occurrences count most.
     full_mentions: int = 0
 
+    # Where the first mention starts (kept up to date, so that the tie-breaks stay linear).
+    first: int = -1
+
     def add(self, start: int, end: int, text: str) -> None:
         surface = text[start:end]
         self.surfaces.setdefault(surface, (start, end))
         self.spans.append((start, end))
-
-    @property
-    def first(self) -> int:
-        return min(start for start, _ in self.spans) if self.spans else 0
+        if self.first < 0 or start < self.first:
+            self.first = start
 
 
 @dataclass(frozen=True)
@@ -182,23 +186,42 @@ class _Builder:
 
 
 def _capitalised(doc: Document, lex: Lexicon, tokens: list[Token]) -> list[bool]:
+    """Which tokens may be part of a name: capitalised, not a common word opening a clause."""
     flags: list[bool] = []
+    shape = _SHAPES
     for k, token in enumerate(tokens):
         word = token.text
-        if _PREFIXED_NAME.match(word):
-            flags.append(True)
-            continue
-        if not word[:1].isupper():
-            flags.append(False)
-            continue
-        if _ACRONYM.fullmatch(word) and word not in ("I", "A"):
-            flags.append(True)
-            continue
-        lower = word.lower()
-        initial = k == 0 or tokens[k - 1].text in _OPENERS
-        common = lower in lex.common_capitalised or lower in lex.days_months
-        flags.append(not (common or (initial and lower in doc.lower_words)))
+        kind = shape.get(word)
+        if kind is None:
+            kind = _shape(word, lex)
+            if len(shape) < _SHAPE_MEMO:
+                shape[word] = kind
+        if kind == "opener":
+            # A capitalised word seen in lower case elsewhere is a common word opening a clause.
+            initial = k == 0 or tokens[k - 1].text in _OPENERS
+            flags.append(not (initial and word.lower() in doc.lower_words))
+        else:
+            flags.append(kind == "name")
     return flags
+
+
+def _shape(word: str, lex: Lexicon) -> str:
+    """ "name", "common" or "opener" (a capitalised word judged by its position)."""
+    if _PREFIXED_NAME.match(word):
+        return "name"
+    if not word[:1].isupper():
+        return "common"
+    if _ACRONYM.fullmatch(word) and word not in ("I", "A"):
+        return "name"
+    lower = word.lower()
+    if lower in lex.common_capitalised or lower in lex.days_months:
+        return "common"
+    return "opener"
+
+
+# Word -> shape, for the words seen so far (the lexicon is fixed, so a shape never changes).
+_SHAPES: dict[str, str] = {}
+_SHAPE_MEMO = 200_000
 
 
 def _chunks(tokens: list[Token], caps: list[bool], lex: Lexicon) -> list[tuple[int, int]]:
@@ -414,8 +437,9 @@ class _Scanner:
         self.definites: list[tuple[int, int, int, str, str, bool]] = []
         self.countries_named: set[str] = set()
 
-    def run(self) -> None:
+    def run(self, checkpoint: Checkpoint) -> None:
         for sentence in self.doc.sentences:
+            checkpoint()
             if sentence.role not in (BODY, CAPTION):
                 continue
             self._sentence(sentence)
@@ -442,7 +466,7 @@ class _Scanner:
         possessive = j < len(tokens) and tokens[j].text in _POSSESSIVE
         recipient = _recipient(tokens, i)
         acts = not recipient and (not governed or _source(tokens, i))
-        if any(ch.isdigit() for ch in surface) or _role_part(tokens, caps, j, lex):
+        if _DIGIT.search(surface) or _role_part(tokens, caps, j, lex):
             return
         quotation = doc.in_quotation(start)
         if quotation is not None and len(text[quotation.start : quotation.end].split()) < 4:
@@ -857,11 +881,12 @@ def _link_single(
     return max(candidates, key=lambda c: (entities[c].full_mentions, -entities[c].first))
 
 
-def find_actors(doc: Document) -> Cast:
+def find_actors(doc: Document, checkpoint: Checkpoint = never_stop) -> Cast:
     """Every actor of the article, with its mentions in text order."""
     lex = lexicon()
     scanner = _Scanner(doc, lex)
-    scanner.run()
+    scanner.run(checkpoint)
+    checkpoint()
     builder = scanner.builder
     text = doc.text
 
@@ -924,7 +949,9 @@ def find_actors(doc: Document) -> Cast:
     events += [(single.start, "", single) for single in scanner.singles]
     events.sort(key=lambda event: event[0])
     last_seen: dict[int, tuple[int, int]] = {}
-    for _, key, event in events:
+    for count, (_, key, event) in enumerate(events):
+        if count % _CHECK_EVERY == 0:
+            checkpoint()
         if isinstance(event, _Candidate):
             index = builder.by_key["person:" + key]
             builder.mention(
@@ -951,8 +978,9 @@ def find_actors(doc: Document) -> Cast:
             builder.mention(index, event.start, event.end, event.sentence, event.governed, True)
             token_index.setdefault(event.word, []).append(index)
 
+    checkpoint()
     _link_acronyms(builder)
-    _link_descriptions(scanner, builder)
+    _link_descriptions(scanner, builder, checkpoint)
     builder.mentions.sort(key=lambda m: (m.start, -m.end))
     return Cast(builder.entities, builder.mentions)
 
@@ -980,6 +1008,8 @@ def _merge(builder: _Builder, source: int, target: int) -> None:
         dst.surfaces.setdefault(surface, span)
     dst.spans.extend(src.spans)
     dst.acts = dst.acts or src.acts
+    if src.spans and (dst.first < 0 or src.first < dst.first):
+        dst.first = src.first
     src.spans = []
     src.surfaces = {}
     src.acts = False
@@ -989,7 +1019,7 @@ def _merge(builder: _Builder, source: int, target: int) -> None:
     ]
 
 
-def _link_descriptions(scanner: _Scanner, builder: _Builder) -> None:
+def _link_descriptions(scanner: _Scanner, builder: _Builder, checkpoint: Checkpoint) -> None:
     """Role descriptions become mentions of a named actor, or unnamed people when they act."""
     text = scanner.doc.text
     role_heads: dict[str, list[int]] = {}
@@ -997,7 +1027,9 @@ def _link_descriptions(scanner: _Scanner, builder: _Builder) -> None:
         if entity.kind is ActorKind.person and entity.role and entity.spans:
             head = entity.role.split()[-1].lower()
             role_heads.setdefault(head, []).append(index)
-    for sentence, start, end, kind, head, acts in scanner.definites:
+    for count, (sentence, start, end, kind, head, acts) in enumerate(scanner.definites):
+        if count % _CHECK_EVERY == 0:
+            checkpoint()
         surface = text[start:end]
         if kind == "cardinal":
             target = {"North": "North Korea", "South": "South Korea"}.get(head)
@@ -1025,16 +1057,16 @@ def _link_descriptions(scanner: _Scanner, builder: _Builder) -> None:
 
 
 def _org_for(builder: _Builder, head: str, position: int) -> int | None:
-    """The organisation a description like "the health agency" stands for: one named before it."""
+    """The organisation a description like "the health agency" stands for: one named before it,
+    preferably one whose name has the description's head, else the most mentioned."""
     best: int | None = None
     best_score = (-1, -1)
     for index, entity in enumerate(builder.entities):
         if entity.kind not in (ActorKind.organization, ActorKind.government_body):
             continue
-        before = [s for s, _ in entity.spans if s < position]
-        if not before:
+        if not entity.spans or entity.first >= position:
             continue
-        score = (int(head in entity.name.lower()), len(before))
+        score = (int(head in entity.name.lower()), len(entity.spans))
         if score > best_score:
             best, best_score = index, score
     return best

@@ -18,12 +18,22 @@ Example::
 from __future__ import annotations
 
 import re
+from collections import deque
 from dataclasses import dataclass
 
 from ..models import ActorKind, ConcernKind
 from .actors import ADVERBS, AUXILIARIES, PREPOSITIONS, Cast, Mention
 from .lexicon import Lexicon, lexicon, words
-from .sentences import BODY, MIN_SPEECH_WORDS, Document, Quotation, Sentence, Token
+from .sentences import (
+    BODY,
+    MIN_SPEECH_WORDS,
+    Checkpoint,
+    Document,
+    Quotation,
+    Sentence,
+    Token,
+    never_stop,
+)
 from .stance import judge
 
 _K = ConcernKind
@@ -63,6 +73,8 @@ MAX_CONCERN_WORDS = 30
 MAX_SUBJECT_WORDS = 6
 # Two quotes of one holder sharing this share of words repeat the same point.
 REPEATED = 0.8
+# How many of a holder's latest concerns a new one is compared with.
+RECENT_CONCERNS = 24
 _WORDS = re.compile(r"\w+")
 
 
@@ -122,6 +134,20 @@ def _summary_of(text: str, start: int, end: int) -> str:
 _DETERMINERS = words(
     """the a an this that these those his her its their our my your any every each no 's ’s"""
 )
+
+
+_LOWER_WORDS = re.compile(r"[a-z]+")
+
+
+def _may_report(sentence: str, lex: Lexicon) -> bool:
+    """A quick test, on the sentence's words alone, that it may attribute something (most
+    sentences of a long article do not, and are then never tokenised again)."""
+    found = set(_LOWER_WORDS.findall(sentence.lower()))
+    if "according" in found or not found.isdisjoint(_LIGHT_VERBS):
+        return True
+    if not found.isdisjoint(lex.verbs.keys()):
+        return True
+    return not found.isdisjoint(_COPULAS)
 
 
 def _light_cue(tokens: list[Token], k: int, lex: Lexicon) -> ConcernKind | None:
@@ -194,6 +220,9 @@ class _Finder:
         self.speaker_of_paragraph: dict[int, int] = {}
         self.attributed: set[int] = set()
         self.found: list[FoundConcern] = []
+        self.sentences_of: dict[int, list[Sentence]] = {}
+        for sentence in doc.sentences:
+            self.sentences_of.setdefault(sentence.paragraph, []).append(sentence)
         self.by_sentence: dict[int, list[Mention]] = {}
         for mention in cast.mentions:
             self.by_sentence.setdefault(mention.sentence, []).append(mention)
@@ -407,6 +436,8 @@ class _Finder:
         return not rest or rest[0] in PREPOSITIONS or rest[0] in ADVERBS
 
     def sentence_frames(self, sentence: Sentence) -> list[_Frame]:
+        if not _may_report(self.text[sentence.start : sentence.end], self.lex):
+            return []
         tokens = self.doc.tokens(sentence)
         if not tokens:
             return []
@@ -462,10 +493,11 @@ class _Finder:
         return None, None, False
 
     # Concerns --------------------------------------------------------------------------------
-    def run(self) -> list[FoundConcern]:
+    def run(self, checkpoint: Checkpoint) -> list[FoundConcern]:
         doc = self.doc
         paragraph_frames: dict[int, list[_Frame]] = {}
         for sentence in doc.sentences:
+            checkpoint()
             if sentence.role != BODY:
                 continue
             frames = self.sentence_frames(sentence)
@@ -476,7 +508,9 @@ class _Finder:
             paragraph_frames.setdefault(sentence.paragraph, []).extend(frames)
             self._frame_concerns(frames)
         for quotation in doc.quotations:
+            checkpoint()
             self._quotation_concern(quotation, paragraph_frames)
+        checkpoint()
         return self._dedupe()
 
     def _frame_concerns(self, frames: list[_Frame]) -> None:
@@ -543,10 +577,8 @@ class _Finder:
             return
         parts = [
             s
-            for s in self.doc.sentences
-            if s.paragraph == quotation.paragraph
-            and s.end > quotation.start
-            and s.start < quotation.end
+            for s in self.sentences_of.get(quotation.paragraph, [])
+            if s.end > quotation.start and s.start < quotation.end
         ]
         kinds: list[ConcernKind] = []
         first = last = None
@@ -602,23 +634,27 @@ class _Finder:
         return None
 
     def _dedupe(self) -> list[FoundConcern]:
-        """One concern per point: overlapping or repeated words of one holder count once."""
+        """One concern per point: overlapping or repeated words of one holder count once.
+
+        Each concern is compared with the holder's latest few kept ones, so the pass stays linear.
+        """
         kept: list[FoundConcern] = []
+        recent: dict[int, deque[tuple[FoundConcern, set[str]]]] = {}
         for concern in sorted(self.found, key=lambda c: (c.start, -(c.end - c.start))):
             words = set(_WORDS.findall(self.text[concern.start : concern.end].lower()))
+            mine = recent.setdefault(concern.holder, deque(maxlen=RECENT_CONCERNS))
             if not any(
-                k.holder == concern.holder
-                and (
-                    (k.start < concern.end and concern.start < k.end)
-                    or _overlap(words, set(_WORDS.findall(self.text[k.start : k.end].lower())))
-                    > REPEATED
-                )
-                for k in kept
+                (k.start < concern.end and concern.start < k.end)
+                or _overlap(words, other_words) > REPEATED
+                for k, other_words in mine
             ):
                 kept.append(concern)
+                mine.append((concern, words))
         return kept
 
 
-def find_concerns(doc: Document, cast: Cast) -> list[FoundConcern]:
+def find_concerns(
+    doc: Document, cast: Cast, checkpoint: Checkpoint = never_stop
+) -> list[FoundConcern]:
     """Concerns stated in the article's body, each with its holder and its span."""
-    return _Finder(doc, cast).run()
+    return _Finder(doc, cast).run(checkpoint)

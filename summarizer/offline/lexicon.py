@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -27,6 +27,8 @@ from ..models import ActorKind, ConcernKind
 DATA = Path(str(resources.files(__package__).joinpath("data")))
 # A VADER valence at or below this is a clearly negative word (the scale runs from -4 to +4).
 NEGATIVE_VALENCE = -1.5
+# At most this many distinct words' stance classes are remembered.
+_CLASS_MEMO = 200_000
 
 
 def words(text: str) -> frozenset[str]:
@@ -63,21 +65,26 @@ class Stance:
 
     exact: dict[str, str]
     prefixes: tuple[tuple[str, str], ...]
-    phrases: tuple[tuple[tuple[str, ...], str], ...]
+    # First word -> the phrases it opens, with their class.
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]]
     valence: dict[str, float]
+    # Words already classed: the prefix search runs once per distinct word.
+    _classes: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
     def word_class(self, word: str) -> str | None:
         """The class of one lower-case word: a listed class, else "criticism" for VADER negatives."""
+        if word in self._classes:
+            return self._classes[word]
         found = self.exact.get(word)
-        if found is not None:
-            return found
-        for prefix, cls in self.prefixes:
-            if word.startswith(prefix):
-                return cls
-        value = self.valence.get(word)
-        if value is not None and value <= NEGATIVE_VALENCE:
-            return "criticism"
-        return None
+        if found is None:
+            found = next((cls for prefix, cls in self.prefixes if word.startswith(prefix)), None)
+        if found is None:
+            value = self.valence.get(word)
+            if value is not None and value <= NEGATIVE_VALENCE:
+                found = "criticism"
+        if len(self._classes) < _CLASS_MEMO:
+            self._classes[word] = found
+        return found
 
 
 @dataclass(frozen=True)
@@ -173,17 +180,17 @@ def _vader_valence() -> dict[str, float]:
 def read_stance(directory: Path | None = None) -> Stance:
     exact: dict[str, str] = {}
     prefixes: list[tuple[str, str]] = []
-    phrases: list[tuple[tuple[str, ...], str]] = []
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for cls, *phrase in entries("stance.txt", directory):
         if len(phrase) > 1:
-            phrases.append((tuple(phrase), cls))
+            phrases.setdefault(phrase[0], []).append((tuple(phrase), cls))
         elif phrase[0].endswith("*"):
             prefixes.append((phrase[0][:-1], cls))
         else:
             exact[phrase[0]] = cls
     # Longer prefixes first: "worri*" before "wor*".
     prefixes.sort(key=lambda item: -len(item[0]))
-    return Stance(exact, tuple(prefixes), tuple(phrases), _vader_valence())
+    return Stance(exact, tuple(prefixes), phrases, _vader_valence())
 
 
 def _countries(directory: Path | None) -> tuple[Country, ...]:

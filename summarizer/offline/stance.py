@@ -45,12 +45,12 @@ def _is_negator(word: str) -> bool:
     return word in NEGATORS or word.endswith(_CONTRACTED_NOT)
 
 
-def _negated(tokens: list[str], k: int) -> bool:
-    """Whether a negator stands just before word ``k``; two negations cancel ("there is no
-    reason why you can't succeed")."""
-    for m in range(k - 1, max(-1, k - NEGATION_REACH - 1), -1):
-        if _is_negator(tokens[m]):
-            return not any(_is_negator(w) for w in tokens[max(0, m - 2 * NEGATION_REACH) : m])
+def _negated(negators: list[int], k: int) -> bool:
+    """Whether a negator stands just before word ``k`` (``negators`` are the negators'
+    positions); two negations cancel ("there is no reason why you can't succeed")."""
+    for position, m in enumerate(negators):
+        if k - NEGATION_REACH <= m < k:
+            return not (position > 0 and negators[position - 1] >= m - 2 * NEGATION_REACH)
     return False
 
 
@@ -78,15 +78,16 @@ def judge(text: str) -> ConcernKind | None:
     if not tokens:
         return None
     modal = any(_is_modal(word) for word in tokens)
+    negators = [k for k, word in enumerate(tokens) if _is_negator(word)]
     found: set[ConcernKind] = set()
     # Judgements found without a negation: under a modal they forecast ("the dam could fail").
     judged = False
     mitigated = forecast = False
     covered: set[int] = set()
-    for phrase, phrase_class in stance.phrases:
-        size = len(phrase)
-        for k in range(len(tokens) - size + 1):
-            if tuple(tokens[k : k + size]) == phrase and not _negated(tokens, k):
+    for k, word in enumerate(tokens):
+        for phrase, phrase_class in stance.phrases.get(word, ()):
+            size = len(phrase)
+            if tuple(tokens[k : k + size]) == phrase and not _negated(negators, k):
                 kind = _CLASS_KIND.get(phrase_class)
                 if kind is not None:
                     found.add(kind)
@@ -98,7 +99,9 @@ def judge(text: str) -> ConcernKind | None:
             continue
         word = word.replace("’", "'")
         cls = stance.word_class(word)
-        if _negated(tokens, k):
+        if cls is None and word not in stance.valence:
+            continue
+        if negators and _negated(negators, k):
             negated = _negated_kind(stance, word, cls, modal)
             if negated is not None:
                 found.add(negated)
