@@ -275,7 +275,7 @@ class Summarizer:
                 prompt_version=ENGINE_VERSION,
                 attempts=0,
                 usage=Usage(),
-                warnings=warnings,
+                warnings=[*analysis.warnings, *warnings],
             ),
         )
 

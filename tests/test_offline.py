@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from summarizer import summarize
 from summarizer.models import Actor, ActorKind, ConcernKind, ExtractedSummary
 from summarizer.offline import ENGINE_VERSION, OfflineAnalysis, analyse
 
@@ -51,7 +52,7 @@ def assert_grounded(article: str, result: OfflineAnalysis) -> None:
 
 
 def test_engine_version_is_recorded_for_offline_runs() -> None:
-    assert ENGINE_VERSION == "offline-2"
+    assert ENGINE_VERSION == "offline-3"
 
 
 @pytest.mark.parametrize("path", [ROOT / "examples" / "ap-kim-russia-jets.txt", *GOLD], ids=str)
@@ -511,3 +512,24 @@ def test_a_text_without_full_stops_is_still_stoppable() -> None:
     article = "word " * 200_000  # one million characters, no sentence end
     analyse(article, checkpoint=checkpoint)
     assert calls >= 100
+
+
+# Language ----------------------------------------------------------------------------------------
+
+GERMAN = (
+    "Neues Gesetz beschlossen\n\n"
+    "Der Bundestag hat am Donnerstag ein neues Gesetz beschlossen. Die Opposition kritisierte den "
+    "Entwurf als unausgegoren und warnte vor hohen Kosten für die Kommunen. Der Minister sagte, "
+    "das Gesetz werde im Frühjahr in Kraft treten."
+)
+
+
+def test_an_article_not_in_english_gets_a_warning_instead_of_a_silent_empty_record() -> None:
+    result = summarize(GERMAN, model="offline")
+    assert result.meta.warnings, "expected a warning"
+    assert "not look like English" in result.meta.warnings[0]
+
+
+def test_an_english_article_gets_no_language_warning(reference: OfflineAnalysis) -> None:
+    assert reference.warnings == []
+    assert not any("English" in w for w in summarize(REFERENCE, model="offline").meta.warnings)

@@ -9,17 +9,18 @@ Example::
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..models import Actor, ActorKind, ExtractedSummary, StatedConcern
 from .actors import Cast, Entity, find_actors
 from .concerns import find_concerns
+from .language import language_warning
 from .ranking import Ranking, headline, key_points, summary
 from .sentences import Checkpoint, never_stop, read_document
 
 __all__ = ["ENGINE_VERSION", "OfflineAnalysis", "analyse"]
 
-ENGINE_VERSION = "offline-2"
+ENGINE_VERSION = "offline-3"
 
 # Actors listed first: people, then bodies and groups, then countries.
 _KIND_ORDER = {
@@ -39,6 +40,8 @@ class OfflineAnalysis:
     key_points: list[str]
     actors: list[Actor]
     stated_concerns: list[StatedConcern]
+    # What the caller should know about the record: an article not in English, for one.
+    warnings: list[str] = field(default_factory=list)
 
 
 def _actor(entity: Entity) -> Actor:
@@ -74,6 +77,7 @@ def analyse(
     ('Dmitry Peskov', 'Kremlin spokesman')
     """
     check = checkpoint or never_stop
+    warning = language_warning(article)
     doc = read_document(article, check)
     cast = find_actors(doc, check)
     found = find_concerns(doc, cast, check)
@@ -109,4 +113,5 @@ def analyse(
         key_points=checked.key_points,
         actors=[actor for _, actor in actors],
         stated_concerns=concerns,
+        warnings=[warning] if warning else [],
     )
