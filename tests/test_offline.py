@@ -533,3 +533,42 @@ def test_an_article_not_in_english_gets_a_warning_instead_of_a_silent_empty_reco
 def test_an_english_article_gets_no_language_warning(reference: OfflineAnalysis) -> None:
     assert reference.warnings == []
     assert not any("English" in w for w in summarize(REFERENCE, model="offline").meta.warnings)
+
+
+# The examples of issue 10 ------------------------------------------------------------------------
+
+
+def test_a_cue_verb_of_any_tense_makes_an_actor_and_a_concern() -> None:
+    result = analyse("Jane Smith cautioned that the dam could fail.")
+    assert [(a.name, a.kind) for a in result.actors] == [("Jane Smith", ActorKind.person)]
+    assert concerns_of(result, "Jane Smith") == [
+        (ConcernKind.warning, "Jane Smith cautioned that the dam could fail")
+    ]
+
+
+def test_middle_initials_and_suffixes_stay_in_one_name() -> None:
+    result = analyse(APOLLO)
+    aldrin = actor(result, "Edwin E. Aldrin Jr.")
+    assert aldrin.kind is ActorKind.person
+    assert not [a for a in result.actors if a.name in ("Aldrin", "Edwin E.", "Jr.")]
+
+
+def test_the_soviet_union_is_a_country() -> None:
+    result = analyse("The Soviet Union launched the first satellite. The Soviet Union said so.")
+    assert actor(result, "Soviet Union").kind is ActorKind.country
+
+
+def test_a_council_member_gets_the_role() -> None:
+    result = analyse("Council member Raymond Diaz said the plan would hurt small businesses.")
+    assert actor(result, "Raymond Diaz").role == "Council member"
+
+
+def test_an_acronym_in_parentheses_links_to_its_long_form() -> None:
+    result = analyse(
+        "The National Aeronautics and Space Administration (NASA) delayed the launch. "
+        "NASA said the rocket was safe."
+    )
+    nasa = actor(result, "National Aeronautics and Space Administration")
+    assert nasa.kind is ActorKind.government_body
+    assert "NASA" in nasa.mentions
+    assert len(result.actors) == 1

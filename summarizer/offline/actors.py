@@ -54,9 +54,12 @@ _NAME_TOKEN = re.compile(
     r"(?:(?:al|el|ad|as|ash|bin|ibn|abu|de|da|di|van|von)-)?[A-Z][^\W\d_]*(?:[-’'][^\W\d_]+)*"
     r"|[A-Z]\."
 )
+# Generational suffixes that end a person's name: "Edwin E. Aldrin Jr.", "Henry Ford II".
+_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
 # Arabic and European name particles joined by a hyphen: "Omar al-Bashir".
 _PREFIXED_NAME = re.compile(r"(?:al|el|ad|as|ash|bin|ibn|abu|de|da|di|van|von)-[A-Z]")
 _DIGIT = re.compile(r"\d")
+_INITIAL = re.compile(r"[A-Z]\.")
 _ACRONYM = re.compile(r"[A-Z]{2,}[a-z]?")
 _POSSESSIVE = frozenset({"’s", "'s"})
 _OPENERS = frozenset({"“", '"', "‘", "(", "—", "–", ":", "-", "'"})
@@ -251,16 +254,31 @@ def _chunks(tokens: list[Token], caps: list[bool], lex: Lexicon) -> list[tuple[i
                 and (
                     (word in _CONNECTORS and (last in lex.org_heads or extended))
                     or (word == "and" and extended)
+                    or (
+                        word == "and"
+                        and after == j + 1
+                        and last not in lex.org_heads
+                        and _ends_in_head(tokens, caps, after, lex)
+                    )
                 )
                 and tokens[after].text not in lex.country_names
             ):
-                extended = True
+                extended = extended or word != "and"
                 j = after + 1
                 continue
             break
         runs.append((i, j))
         i = j
     return runs
+
+
+def _ends_in_head(tokens: list[Token], caps: list[bool], k: int, lex: Lexicon) -> bool:
+    """Whether the capitalised run from ``k`` ends with an organisation head: after "and" in
+    "National Aeronautics and Space Administration" the name goes on."""
+    m = k
+    while m < len(tokens) and caps[m]:
+        m += 1
+    return m > k and tokens[m - 1].text.lower() in lex.org_heads
 
 
 def _is_title(word: str, lex: Lexicon) -> bool:
@@ -373,8 +391,8 @@ def _verb_follows(tokens: list[Token], end: int, lex: Lexicon, reporting_only: b
 def _name_like(words: tuple[str, ...], lex: Lexicon) -> bool:
     if not words or len(words) > 4:
         return False
-    for word in words:
-        if word in _PARTICLES:
+    for position, word in enumerate(words):
+        if word in _PARTICLES or (position == len(words) - 1 and position and word in _SUFFIXES):
             continue
         lower = word.lower()
         if (
@@ -396,6 +414,21 @@ def _name_like(words: tuple[str, ...], lex: Lexicon) -> bool:
         or text in lex.places
         or text in lex.known_orgs
     )
+
+
+def _person_shaped(words: tuple[str, ...]) -> bool:
+    """A name only people have: a middle initial or a generational suffix ("Edwin E. Aldrin Jr.",
+    "John F. Kennedy", "Martin Luther King Jr.")."""
+    if len(words) >= 2 and words[-1] in _SUFFIXES:
+        return True
+    return len(words) >= 3 and any(_INITIAL.fullmatch(word) for word in words[1:-1])
+
+
+def _surname(words: tuple[str, ...]) -> str:
+    """The last word of a name that is not a suffix: "Aldrin" of "Edwin E. Aldrin Jr."."""
+    if len(words) > 1 and words[-1] in _SUFFIXES:
+        return words[-2]
+    return words[-1]
 
 
 def _initials(name: str) -> str:
@@ -507,9 +540,15 @@ class _Scanner:
             return
         # A title inside the run splits it: "South Korean Unification Minister | Kim Yung-ho".
         title_at = None
+        plural = False
         for k in range(len(words) - 1, -1, -1):
-            if words[k].lower() in lex.titles or words[k].lower() in lex.honorifics:
+            lower = words[k].lower()
+            if lower in lex.titles or lower in lex.honorifics:
                 title_at = k
+                break
+            if lower.endswith("s") and lower[:-1] in lex.titles:
+                # "Presidents George W. Bush and ...": a list follows; the title is no evidence.
+                title_at, plural = k, True
                 break
         if title_at is not None and title_at < len(words) - 1:
             name_words = words[title_at + 1 :]
@@ -521,7 +560,15 @@ class _Scanner:
                     role = text[tokens[role_start].start : tokens[i + title_at].end]
                 name_start = tokens[i + title_at + 1].start
                 self.candidates.append(
-                    _Candidate(sentence.index, name_start, end, name_words, role, True, recipient)
+                    _Candidate(
+                        sentence.index,
+                        name_start,
+                        end,
+                        name_words,
+                        None if plural else role,
+                        not plural or _verb_follows(tokens, j, lex, reporting_only=True),
+                        recipient,
+                    )
                 )
                 return
         last = words[-1].lower()
@@ -573,7 +620,11 @@ class _Scanner:
         if possessive and j + 1 < len(tokens) and tokens[j + 1].text.lower() in lex.kin:
             evidence = True
         if len(words) > 1:
-            evidence = evidence or _verb_follows(tokens, j, lex, reporting_only=True)
+            evidence = (
+                evidence
+                or _verb_follows(tokens, j, lex, reporting_only=True)
+                or _person_shaped(words)
+            )
             self.candidates.append(
                 _Candidate(sentence.index, start, end, words, role, evidence, recipient)
             )
@@ -899,10 +950,10 @@ def find_actors(doc: Document, checkpoint: Checkpoint = never_stop) -> Cast:
     for key, group in confirmed.items():
         words = group[0].tokens
         if any(c.evidence for c in group) or (
-            len(words) > 1 and (words[-1] in single_words or words[0] in single_words)
+            len(words) > 1 and (_surname(words) in single_words or words[0] in single_words)
         ):
             persons[key] = group
-    surnames = {g[0].tokens[-1] for g in persons.values()} | {
+    surnames = {_surname(g[0].tokens) for g in persons.values()} | {
         g[0].tokens[0] for g in persons.values() if len(g[0].tokens) > 2
     }
     for key, group in confirmed.items():
@@ -910,7 +961,7 @@ def find_actors(doc: Document, checkpoint: Checkpoint = never_stop) -> Cast:
         if (
             key not in persons
             and len(words) > 1
-            and (words[-1] in surnames or words[0] in surnames)
+            and (_surname(words) in surnames or words[0] in surnames)
         ):
             persons[key] = group
 
@@ -918,7 +969,7 @@ def find_actors(doc: Document, checkpoint: Checkpoint = never_stop) -> Cast:
     multi = {k: g for k, g in persons.items() if len(g[0].tokens) > 1}
     for key in [k for k, g in persons.items() if len(g[0].tokens) == 1]:
         word = persons[key][0].tokens[0]
-        owners = [k for k, g in multi.items() if word in (g[0].tokens[-1], g[0].tokens[0])]
+        owners = [k for k, g in multi.items() if word in (_surname(g[0].tokens), g[0].tokens[0])]
         if owners:
             target = owners[0]
             for cand in persons.pop(key):
@@ -937,7 +988,7 @@ def find_actors(doc: Document, checkpoint: Checkpoint = never_stop) -> Cast:
                 entity.full_mentions += 1
         words = longest.tokens
         # Surnames may stand anywhere in long names ("Daglo" of "Mohammad Hamdan Daglo Mousa").
-        keys = set(words) if len(words) > 3 else {words[0], words[-1]}
+        keys = set(words) if len(words) > 3 else {words[0], _surname(words)}
         for word in keys:
             if word not in _PARTICLES and len(word) > 2:
                 token_index.setdefault(word, []).append(index)

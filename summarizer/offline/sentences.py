@@ -59,7 +59,16 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 # Words one of which every credit line has: the regular expression runs only where one is.
-_CREDIT_WORDS = ("wrote", "report", "adapted", "edited", "produced", "contributed", "editor")
+_CREDIT_WORDS = (
+    "wrote",
+    "report",
+    "adapted",
+    "edited",
+    "produced",
+    "contributed",
+    "editor",
+    "more from",
+)
 # Abbreviations after which a full stop does not end the sentence (the next word is part of it).
 _ABBREVIATIONS = words(
     """mr mrs ms dr gen sen rep gov lt col sgt capt maj adm prof st jr sr rev hon pres supt insp
@@ -81,7 +90,7 @@ _CONTINUATION = words(
 _TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}"
     r"|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Maj|Adm|Prof|St|Jr|Sr|Rev|Sept|Jan|Feb|Aug"
-    r"|Oct|Nov|Dec|Mt|Ft|Co|Corp|Inc|Ltd)\.(?=\s)"
+    r"|Oct|Nov|Dec|Mt|Ft|Co|Corp|Inc|Ltd)\.(?=[\s,;:)])"
     r"|[A-Z]\.(?=\s+[A-Z])"
     r"|\w+(?:[-‑]\w+)*(?:['’](?!s\b)\w+)*"
     r"|['’]s\b"
