@@ -109,13 +109,24 @@ def test_abbreviations_and_initialisms_do_not_end_sentences() -> None:
     assert sorted(result.key_points) == sorted(sentences)
 
 
-def test_a_quotation_spanning_sentences_goes_to_one_speaker() -> None:
+def test_a_quotation_paragraph_goes_to_the_speaker_of_the_paragraph_before() -> None:
     article = gold_text("voa-north-korea-expels-bbc")
     result = analyse(article)
-    quoted = [q for k, q in concerns_of(result, "Bruce Bennett") if q.startswith("If they have")]
-    # One concern covering both quoted sentences, from the paragraph-less quotation that follows
-    # Bennett's own paragraph.
-    assert quoted and "bad news for North Korea" in quoted[0]
+    # The quotation paragraph after Bennett's own paragraph names no speaker: it is his, and
+    # its warning is a point of its own.
+    assert any(
+        kind is ConcernKind.warning and "bad news for North Korea" in quote
+        for kind, quote in concerns_of(result, "Bruce Bennett")
+    )
+
+
+def test_two_points_in_one_statement_are_two_concerns() -> None:
+    result = analyse(
+        "Caitlin Boswell said the new form was clumsy and unthinking, and could put people’s "
+        "safety at risk."
+    )
+    kinds = [kind for kind, _ in concerns_of(result, "Caitlin Boswell")]
+    assert kinds == [ConcernKind.criticism, ConcernKind.warning]
 
 
 def test_summary_has_two_to_five_distinct_sentences(reference: OfflineAnalysis) -> None:

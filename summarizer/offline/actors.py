@@ -450,12 +450,13 @@ def _governed(tokens: list[Token], start: int, words: frozenset[str]) -> bool:
     return k >= 0 and tokens[k].text.lower() in words
 
 
-def _recipient(tokens: list[Token], start: int) -> bool:
+def _recipient(tokens: list[Token], start: int, lex: Lexicon) -> bool:
     """The addressee of "told": "told VOA", "told NBC’s “Meet the Press”", "told VOA's Carol"."""
     k = start - 1
     if k >= 1 and tokens[k].text in _POSSESSIVE:
         k -= 2
-    return k >= 0 and tokens[k].text.lower() in ("told", "tells", "tell")
+    verb = lex.verbs.get(tokens[k].text.lower()) if k >= 0 else None
+    return verb is not None and verb.base == "tell"
 
 
 class _Scanner:
@@ -497,10 +498,12 @@ class _Scanner:
         bare = surface[4:] if surface.startswith("The ") else surface
         governed = _governed(tokens, i, PREPOSITIONS)
         possessive = j < len(tokens) and tokens[j].text in _POSSESSIVE
-        recipient = _recipient(tokens, i)
+        recipient = _recipient(tokens, i, lex)
         acts = not recipient and (not governed or _source(tokens, i))
         if _DIGIT.search(surface) or _role_part(tokens, caps, j, lex):
             return
+        if len(words) == 1 and (words[0].lower() in lex.titles or words[0].lower() in lex.kin):
+            return  # "CEO", "MP", "President" alone: a title, not a name
         quotation = doc.in_quotation(start)
         if quotation is not None and len(text[quotation.start : quotation.end].split()) < 4:
             return  # a title or scare quote: “Meet the Press”
@@ -571,6 +574,8 @@ class _Scanner:
                     )
                 )
                 return
+        if self._affiliated_person(tokens, caps, i, j, words, sentence, governed, recipient):
+            return
         last = words[-1].lower()
         acronym = any(_ACRONYM.fullmatch(w) for w in words)
         linked = any(w in _CONNECTORS or w == "and" for w in words)
@@ -638,6 +643,51 @@ class _Scanner:
                     _Candidate(sentence.index, start, end, words, role, True, recipient)
                 )
 
+    def _affiliated_person(
+        self,
+        tokens: list[Token],
+        caps: list[bool],
+        i: int,
+        j: int,
+        words: tuple[str, ...],
+        sentence: Sentence,
+        governed: bool,
+        recipient: bool,
+    ) -> bool:
+        """An organisation's name and a person's in one capitalised run: "CEO of the Refugee
+        Council Enver Solomon". The person gets the role; the organisation is an affiliation."""
+        lex, text = self.lex, self.doc.text
+        heads = [k for k, word in enumerate(words[:-1]) if word.lower() in lex.org_heads]
+        if not heads:
+            return False
+        head = heads[-1]
+        name_words = words[head + 1 :]
+        if not 2 <= len(name_words) <= 3 or not _name_like(name_words, lex):
+            return False
+        org_end = tokens[i + head].end
+        role = None
+        k = i - 1 if i >= 1 and tokens[i - 1].text == "the" else i
+        if (
+            k >= 2
+            and tokens[k - 1].text in ("of", "at", "for", "from")
+            and _is_title(tokens[k - 2].text, lex)
+        ):
+            role_start = _role_chain(tokens, caps, k - 1, lex)
+            role = text[tokens[role_start if role_start is not None else k - 2].start : org_end]
+        name_start = tokens[i + head + 1].start
+        self.candidates.append(
+            _Candidate(
+                sentence.index, name_start, tokens[j - 1].end, name_words, role, True, recipient
+            )
+        )
+        org = text[tokens[i].start : org_end]
+        kind = ActorKind.organization
+        if any(word.lower() in lex.gov_heads for word in words[: head + 1]):
+            kind = ActorKind.government_body
+        index = self.builder.entity("org:" + name_key(org), org, kind)
+        self.builder.mention(index, tokens[i].start, org_end, sentence.index, governed, False)
+        return True
+
     def _org(
         self,
         key: str,
@@ -685,7 +735,7 @@ class _Scanner:
         surface_end = tokens[m].end
         name = self.doc.text[start:surface_end]
         index = self.builder.entity(f"state:{country.name}:{head}", name, _STATE_HEADS[head])
-        recipient = _recipient(tokens, k - 1 if k > 0 else 0)
+        recipient = _recipient(tokens, k - 1 if k > 0 else 0, self.lex)
         before = tokens.index(next(t for t in tokens if t.start == start))
         governed = _governed(tokens, before, PREPOSITIONS)
         acts = not recipient and (not governed or _source(tokens, before))

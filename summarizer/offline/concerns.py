@@ -63,6 +63,8 @@ _DEGREE = words("very so deeply increasingly particularly still really too quite
 _CUT = re.compile(
     r",\s+(?:according to\b|(?:he|she|they|it)\s+(?:said|says|added|told)\b)|;\s", re.IGNORECASE
 )
+# How far after a reporting verb "that" still opens its content: "said in a statement that".
+_THAT_REACH = 8
 _DAYS = words(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday evening"""
 )
@@ -137,6 +139,25 @@ _DETERMINERS = words(
 
 
 _LOWER_WORDS = re.compile(r"[a-z]+")
+# Where one point of a statement ends and another begins: a semicolon or a spaced dash, and
+# before "but", "while", "although" or an "and" that opens a new predicate ("and could ...").
+_CLAUSE_BREAK = re.compile(
+    r"\s*;\s+|\s+[—–]\s+|,?\s+(?=(?:but|while|whereas|although|though|yet)\s)"
+    r"|,?\s+(?=and\s+(?:could|would|will|may|might|can|should|must|is|are|was|were)\s)"
+)
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The clauses of ``text[start:end]`` as spans."""
+    spans: list[tuple[int, int]] = []
+    begin = start
+    for match in _CLAUSE_BREAK.finditer(text, start, end):
+        if match.start() > begin:
+            spans.append((begin, match.start()))
+        begin = match.end()
+    if end > begin:
+        spans.append((begin, end))
+    return spans
 
 
 def _may_report(sentence: str, lex: Lexicon) -> bool:
@@ -366,13 +387,21 @@ class _Finder:
             return _trim(text, start, end) if end > start else None
         k = verb + 1
         word = tokens[verb].text.lower()
-        if word in ("told", "tells", "tell"):
-            for m in range(k, min(len(tokens), k + 8)):
+        verb_entry = self.lex.verbs.get(word)
+        base = verb_entry.base if verb_entry is not None else word
+        # Skip an addressee or a phrase of place and time: "told reporters that", "said in a
+        # statement that", "warned on Sunday that".
+        opener = tokens[k].text.lower() if k < len(tokens) else ""
+        if base == "tell" or opener in PREPOSITIONS or opener in ADVERBS or opener in _DAYS:
+            for m in range(k, min(len(tokens), k + _THAT_REACH)):
                 if tokens[m].text.lower() == "that":
                     k = m
                     break
+                if tokens[m].text in _QUOTE_MARKS or tokens[m].text in (";", ":"):
+                    break
             else:
-                k = min(k + 1, len(tokens))
+                if base == "tell":
+                    k = min(k + 1, len(tokens))
         # Skip what stands between the verb and the reported words: "warned Thursday that".
         skip = k
         while (
@@ -389,7 +418,7 @@ class _Finder:
             return None
         start = tokens[k].start
         end = sentence.end
-        if word in ("calls", "called", "calling", "described", "describes"):
+        if base in ("call", "describe"):
             # "calling the move “childish”": the judgement ends with its clause, unless the
             # comma only separates quoted words: called it "arbitrary", "tangibly illegal" (or,
             # with the comma inside the marks, "reckless," "costly").
@@ -420,7 +449,8 @@ class _Finder:
         if not before or verb < 3:
             return False
         k = verb + 1
-        if tokens[verb].text.lower() in ("told", "tells", "tell"):
+        entry = self.lex.verbs.get(tokens[verb].text.lower())
+        if entry is not None and entry.base == "tell":
             # Skip the addressee: "told Russian media", "told reporters", "told VOA".
             while (
                 k < len(tokens)
@@ -433,6 +463,8 @@ class _Finder:
             ):
                 k += 1
         rest = [t.text.lower() for t in tokens[k:] if t.text not in (".", "!", "?", "”", '"')]
+        if "that" in rest[:_THAT_REACH]:
+            return False  # "said in a statement that ...": the content follows
         return not rest or rest[0] in PREPOSITIONS or rest[0] in ADVERBS
 
     def sentence_frames(self, sentence: Sentence) -> list[_Frame]:
@@ -456,7 +488,7 @@ class _Finder:
                 frames.append(self._according(sentence, tokens, k))
                 continue
             floor = self._boundaries(tokens, k, verbs)
-            if word.endswith("ing") and k > 0 and tokens[k - 1].text == ",":
+            if word.endswith("ing") and k > 0 and tokens[k - 1].text in (",", "and"):
                 # "..., warning that ...": the participle's subject is the main clause's.
                 holder, subject_start, _ = self._main_subject(sentence, tokens, k)
                 content = self._content(sentence, tokens, k, floor, inverted=False)
@@ -530,11 +562,23 @@ class _Finder:
                 )
             ):
                 continue  # the report of a report: the inner speaker holds it
-            kind = frame.cue
-            if kind is None and not frame.silent:
-                kind = judge(self.text[start:end])
-            if kind is None:
-                continue
+            if frame.cue is None:
+                if frame.silent:
+                    continue
+                # Each point of the reported words is its own concern; the first keeps the
+                # speaker's words before it.
+                points = self._points(start, end)
+                if not points:
+                    continue
+                for kind, point_start, point_end in points[1:]:
+                    self._add(frame.holder, kind, point_start, point_end, point_start)
+                kind, first_start, end = points[0]
+                if first_start > start:
+                    self._add(frame.holder, kind, first_start, end, first_start)
+                    made.append((start, end))
+                    continue
+            else:
+                kind = frame.cue
             quote_start = start
             tokens = self.doc.tokens(frame.sentence)
             verb_start = tokens[frame.verb].start
@@ -555,15 +599,31 @@ class _Finder:
             made.append((start, end))
             # A cue's own sentence reads best as the summary ("the U.S. accused North Korea of").
             summary_start = quote_start if frame.cue is not None else start
-            self.found.append(
-                FoundConcern(
-                    frame.holder,
-                    kind,
-                    quote_start,
-                    quote_end,
-                    _summary_of(self.text, summary_start, quote_end),
-                )
-            )
+            self._add(frame.holder, kind, quote_start, quote_end, summary_start)
+
+    def _add(self, holder: int, kind: ConcernKind, start: int, end: int, summary: int) -> None:
+        start, end = _trim(self.text, start, end)
+        if len(self.text[start:end].split()) < 3:
+            return
+        concern = _summary_of(self.text, max(start, summary), end)
+        self.found.append(FoundConcern(holder, kind, start, end, concern))
+
+    def _points(self, start: int, end: int) -> list[tuple[ConcernKind, int, int]]:
+        """The negative points of attributed words: clauses judged one by one, neighbours of the
+        same kind joined ("clumsy, unthinking | and could put people’s safety at risk")."""
+        points: list[tuple[ConcernKind, int, int]] = []
+        previous_negative = False
+        for clause_start, clause_end in _clauses(self.text, start, end):
+            kind = judge(self.text[clause_start:clause_end])
+            if kind is None:
+                previous_negative = False
+                continue
+            if previous_negative and points and points[-1][0] is kind:
+                points[-1] = (kind, points[-1][1], clause_end)
+            else:
+                points.append((kind, clause_start, clause_end))
+            previous_negative = True
+        return points
 
     def _quotation_concern(
         self, quotation: Quotation, paragraph_frames: dict[int, list[_Frame]]
@@ -580,23 +640,16 @@ class _Finder:
             for s in self.sentences_of.get(quotation.paragraph, [])
             if s.end > quotation.start and s.start < quotation.end
         ]
-        kinds: list[ConcernKind] = []
-        first = last = None
+        points: list[tuple[ConcernKind, int, int]] = []
         for part in parts:
             start, end = max(part.start, quotation.start), min(part.end, quotation.end)
-            kind = judge(text[start:end])
-            if kind is not None:
-                kinds.append(kind)
-                first = start if first is None else first
-                last = end
-        if first is None or last is None:
-            return
-        start, end = _trim(text, first, last)
-        if len(text[start:end].split()) < 3:
-            return
-        self.found.append(
-            FoundConcern(speaker, kinds[0], start, end, _summary_of(text, start, end))
-        )
+            found = self._points(start, end)
+            if found and points and points[-1][0] is found[0][0] and found[0][1] == start:
+                points[-1] = (found[0][0], points[-1][1], found[0][2])
+                found = found[1:]
+            points.extend(found)
+        for kind, start, end in points:
+            self._add(speaker, kind, start, end, start)
 
     def _speaker(self, quotation: Quotation, frames: list[_Frame]) -> int | None:
         """Who speaks a quotation: the innermost report that contains it, a frame beside it, else
