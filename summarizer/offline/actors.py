@@ -369,6 +369,22 @@ def _appositive_after(tokens: list[Token], end: int, lex: Lexicon) -> tuple[int,
     return None
 
 
+def _subject_of_verb(tokens: list[Token], caps: list[bool], end: int, lex: Lexicon) -> bool:
+    """Whether the name ending at ``end`` (or the list it opens) is followed by a verb."""
+    k = end
+    while k + 1 < len(tokens) and tokens[k].text in (",", "and", "or") and caps[k + 1]:
+        k += 1
+        while k < len(tokens) and caps[k]:
+            k += 1
+    if _verb_follows(tokens, k, lex, reporting_only=False):
+        return True
+    if k < len(tokens):
+        word = tokens[k].text
+        # "Russia wants", "China plans": a present-tense verb right after the name.
+        return word.islower() and word.endswith("s") and not word.endswith("ss") and len(word) > 3
+    return False
+
+
 def _verb_follows(tokens: list[Token], end: int, lex: Lexicon, reporting_only: bool) -> bool:
     """Whether a verb follows the words ending at ``end``: with ``reporting_only``, a reporting
     verb that is evidence of a person ("Wilmot Collins said"), else any verb-like word."""
@@ -517,7 +533,18 @@ class _Scanner:
             self.countries_named.add(country.name)
             index = builder.entity("country:" + country.name, country.name, ActorKind.country)
             locative = _governed(tokens, i, LOCATIVE) or _address(tokens, caps, i, lex)
-            builder.mention(index, start, end, sentence.index, governed, not locative)
+            # A country acts when it is the subject of a verb ("Russia has denied", "Thailand and
+            # Malaysia said") or the source of a statement; named as a place or in a list of
+            # destinations, it does not.
+            subject = not governed and _subject_of_verb(tokens, caps, j, lex)
+            builder.mention(
+                index,
+                start,
+                end,
+                sentence.index,
+                governed,
+                not locative and (subject or _source(tokens, i)),
+            )
             if possessive:
                 self._state_body(country, tokens, j + 1, sentence, start)
             return
