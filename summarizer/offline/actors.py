@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ..models import ActorKind
-from .lexicon import Country, Lexicon, lexicon, words
+from .lexicon import Lexicon, lexicon, words
 from .sentences import BODY, CAPTION, Checkpoint, Document, Sentence, Token, never_stop
 
 Span = tuple[int, int]
@@ -68,24 +68,8 @@ _ORG_ALIAS_HEADS = words(
     """agency organization organisation fund body ministry council bank institution"""
 )
 # Lower-case heads after a country's possessive or demonym: "South Korea’s presidential office".
-_STATE_HEADS = {
-    "office": ActorKind.government_body,
-    "ministry": ActorKind.government_body,
-    "government": ActorKind.government_body,
-    "cabinet": ActorKind.government_body,
-    "parliament": ActorKind.government_body,
-    "military": ActorKind.government_body,
-    "army": ActorKind.government_body,
-    "navy": ActorKind.government_body,
-    "embassy": ActorKind.government_body,
-    "media": ActorKind.organization,
-    "agency": ActorKind.organization,
-}
 _COLLECTIVES = words(
     "group panel team number coalition delegation handful majority dozens hundreds"
-)
-_STATE_MODIFIERS = words(
-    """presidential state foreign defense defence interior finance news official top central"""
 )
 
 
@@ -523,6 +507,15 @@ class _Scanner:
         quotation = doc.in_quotation(start)
         if quotation is not None and len(text[quotation.start : quotation.end].split()) < 4:
             return  # a title or scare quote: “Meet the Press”
+        if (
+            j < len(tokens)
+            and tokens[j].text in lex.body_heads
+            and bare not in lex.country_names
+            and bare not in lex.demonyms
+        ):
+            # "the Trump administration", "the Conservative government": the body is an actor;
+            # the name is still read below (Trump is still Trump).
+            self._state_body(name_key(bare), tokens, j, sentence, start)
         if bare in lex.known_orgs:
             kind = ActorKind(lex.known_orgs[bare])
             key = "org:" + name_key(bare)
@@ -545,11 +538,10 @@ class _Scanner:
                 governed,
                 not locative and (subject or _source(tokens, i)),
             )
-            if possessive:
-                self._state_body(country, tokens, j + 1, sentence, start)
+            self._state_body(country.name, tokens, j + 1 if possessive else j, sentence, start)
             return
         if bare in lex.demonyms:
-            self._state_body(lex.demonyms[bare], tokens, j, sentence, start)
+            self._state_body(lex.demonyms[bare].name, tokens, j, sentence, start)
             return
         if bare in lex.capitals:
             capital = lex.capitals[bare]
@@ -734,39 +726,48 @@ class _Scanner:
         self.builder.mention(index, start, tokens[j - 1].end, sentence.index, governed, acts)
 
     def _state_body(
-        self, country: Country, tokens: list[Token], k: int, sentence: Sentence, start: int
-    ) -> None:
-        """ "South Korea’s presidential office", "North Korean media": a body of a state."""
+        self, owner: str, tokens: list[Token], k: int, sentence: Sentence, start: int
+    ) -> bool:
+        """A body named after its state, people, leader or party: "South Korea’s presidential
+        office", "North Korean media", "the Trump administration", "the Greek court"."""
+        lex = self.lex
         m = k
-        while m < len(tokens) and m < k + 3 and tokens[m].text in _STATE_MODIFIERS:
+        while (
+            m < len(tokens)
+            and m < k + 3
+            and tokens[m].text in lex.role_modifiers
+            and tokens[m].text not in lex.body_heads
+        ):
             m += 1
         if m >= len(tokens):
-            return
+            return False
         head = tokens[m].text
-        if head not in _STATE_HEADS:
-            return
+        kind = lex.body_heads.get(head)
+        if kind is None:
+            return False
         if m + 1 < len(tokens):
             following = tokens[m + 1].text
             if following[:1].isupper() or (
                 following.isalpha()
                 and following.islower()
-                and following not in self.lex.verbs
+                and following not in lex.verbs
                 and following not in AUXILIARIES
                 and following not in ADVERBS
                 and following not in PREPOSITIONS
                 and following not in ("and", "or", "that", "which", "who")
             ):
-                return  # "South Korean military movements": a modifier, not a body
+                return False  # "South Korean military movements": a modifier, not a body
         if head == "agency" and tokens[m - 1].text.lower() != "news":
-            return
+            return False
         surface_end = tokens[m].end
         name = self.doc.text[start:surface_end]
-        index = self.builder.entity(f"state:{country.name}:{head}", name, _STATE_HEADS[head])
-        recipient = _recipient(tokens, k - 1 if k > 0 else 0, self.lex)
+        index = self.builder.entity(f"body:{owner}:{head}", name, kind)
+        recipient = _recipient(tokens, k - 1 if k > 0 else 0, lex)
         before = tokens.index(next(t for t in tokens if t.start == start))
         governed = _governed(tokens, before, PREPOSITIONS)
         acts = not recipient and (not governed or _source(tokens, before))
         self.builder.mention(index, start, surface_end, sentence.index, governed, acts)
+        return True
 
     def _groups(self, tokens: list[Token], caps: list[bool], sentence: Sentence) -> None:
         """Collectives: "Some analysts", "the national security advisers of the U.S. ...".

@@ -97,6 +97,8 @@ class Lexicon:
     role_modifiers: frozenset[str]
     org_heads: frozenset[str]
     gov_heads: frozenset[str]
+    # Heads that name a body in lower case after a name: "Trump administration" -> its kind.
+    body_heads: dict[str, ActorKind]
     known_orgs: dict[str, str]
     place_last: frozenset[str]
     place_first: frozenset[str]
@@ -210,7 +212,8 @@ def _countries(directory: Path | None) -> tuple[Country, ...]:
 def read_lexicon(directory: Path | None = None) -> Lexicon:
     """The lexicon from the data files in ``directory`` (the package's own by default)."""
     titles = _flagged("titles.txt", directory)
-    heads = {fields[0]: fields[1] for fields in entries("organisation_heads.txt", directory)}
+    head_lines = list(entries("organisation_heads.txt", directory))
+    heads = {fields[0]: fields[1] for fields in head_lines}
     place_heads = {fields[0]: fields[1] for fields in entries("place_heads.txt", directory)}
     groups = _flagged("group_nouns.txt", directory)
     common = _flagged("common_words.txt", directory)
@@ -236,6 +239,7 @@ def read_lexicon(directory: Path | None = None) -> Lexicon:
         role_modifiers=frozenset(_phrases("role_modifiers.txt", directory)),
         org_heads=frozenset(heads),
         gov_heads=frozenset(w for w, kind in heads.items() if kind == "government_body"),
+        body_heads={f[0]: ActorKind(f[1]) for f in head_lines if "lower" in f[2:]},
         known_orgs={
             " ".join(name): ActorKind(kind).value
             for kind, *name in entries("organisation_names.txt", directory)
