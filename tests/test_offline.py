@@ -583,3 +583,40 @@ def test_an_acronym_in_parentheses_links_to_its_long_form() -> None:
     assert nasa.kind is ActorKind.government_body
     assert "NASA" in nasa.mentions
     assert len(result.actors) == 1
+
+
+@pytest.mark.parametrize(
+    ("article", "holder", "description"),
+    [
+        (
+            "North Korea expelled three reporters because the country was unhappy with their "
+            "reports.",
+            "North Korea",
+            "the country",
+        ),
+        (
+            "Acme Corporation closed two plants on Monday. The company said demand would fall.",
+            "Acme Corporation",
+            "The company",
+        ),
+        (
+            "Foreign Minister Sergey Lavrov arrived on Monday. The minister said the talks could "
+            "fail.",
+            "Sergey Lavrov",
+            "The minister",
+        ),
+    ],
+)
+def test_a_description_links_to_the_actor_it_refers_to(
+    article: str, holder: str, description: str
+) -> None:
+    result = analyse(article)
+    assert description in actor(result, holder).mentions
+    assert concerns_of(result, holder)
+
+
+def test_a_pronoun_holder_is_the_person_named_before() -> None:
+    result = analyse("Jane Smith met the board on Monday. She warned that the dam could fail.")
+    assert concerns_of(result, "Jane Smith") == [
+        (ConcernKind.warning, "She warned that the dam could fail")
+    ]

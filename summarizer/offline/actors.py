@@ -15,6 +15,7 @@ Example::
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -63,11 +64,8 @@ _INITIAL = re.compile(r"[A-Z]\.")
 _ACRONYM = re.compile(r"[A-Z]{2,}[a-z]?")
 _POSSESSIVE = frozenset({"’s", "'s"})
 _OPENERS = frozenset({"“", '"', "‘", "(", "—", "–", ":", "-", "'"})
-# Heads of definite descriptions that can stand for an organisation already named.
-_ORG_ALIAS_HEADS = words(
-    """agency organization organisation fund body ministry council bank institution"""
-)
-# Lower-case heads after a country's possessive or demonym: "South Korea’s presidential office".
+# Heads of definite descriptions that stand for a country already named: "the country".
+_COUNTRY_DESCRIPTIONS = words("country nation")
 _COLLECTIVES = words(
     "group panel team number coalition delegation handful majority dozens hundreds"
 )
@@ -385,7 +383,11 @@ def _verb_follows(tokens: list[Token], end: int, lex: Lexicon, reporting_only: b
         return True
     if reporting_only:
         return False
-    return word in AUXILIARIES or (word.endswith("ed") and word.isalpha() and len(word) > 4)
+    return (
+        word in AUXILIARIES
+        or word in lex.irregular_past
+        or (word.endswith("ed") and word.isalpha() and len(word) > 4)
+    )
 
 
 def _name_like(words: tuple[str, ...], lex: Lexicon) -> bool:
@@ -470,6 +472,10 @@ class _Scanner:
         self.singles: list[_Single] = []
         self.definites: list[tuple[int, int, int, str, str, bool]] = []
         self.countries_named: set[str] = set()
+        # The words of countries' definite aliases ("North" of "the North").
+        self.alias_words = {
+            alias.split()[-1] for country in lex.countries for alias in country.definite_aliases
+        }
 
     def run(self, checkpoint: Checkpoint) -> None:
         for sentence in self.doc.sentences:
@@ -554,8 +560,9 @@ class _Scanner:
             return
         if bare in lex.places or len(words) == 1 and words[0].lower() in lex.group_nouns:
             return
-        if words == ("North",) or words == ("South",):
-            if i > 0 and tokens[i - 1].text == "the":
+        if len(words) == 1 and words[0] in self.alias_words:
+            # "the North" for North Korea: decided once the whole article is read.
+            if i > 0 and tokens[i - 1].text.lower() == "the":
                 self.definites.append(
                     (sentence.index, tokens[i - 1].start, end, "cardinal", words[0], governed)
                 )
@@ -648,6 +655,9 @@ class _Scanner:
                 evidence
                 or _verb_follows(tokens, j, lex, reporting_only=True)
                 or _person_shaped(words)
+                # "Jane Smith met the board": a name that is not an organisation's or a
+                # place's, as the subject of a verb.
+                or (not governed and _subject_of_verb(tokens, caps, j, lex))
             )
             self.candidates.append(
                 _Candidate(sentence.index, start, end, words, role, evidence, recipient)
@@ -807,6 +817,8 @@ class _Scanner:
                             end += 1
                             while end < n and caps[end]:
                                 end += 1
+                    if end < n and tokens[end].text in lex.body_heads:
+                        end += 1  # "bureaucrats of the Conservative government"
                     right = end
             modifiers = [
                 t.text.lower()
@@ -839,7 +851,9 @@ class _Scanner:
             entity = self.builder.entities[index]
             if _better_group_name(name, entity.name):
                 entity.name = name
-            acts = _verb_follows(tokens, right, lex, reporting_only=False)
+            # A group acts when a verb follows it, or as the agent of a passive or a source:
+            # "interrogated by North Korean officials", "according to analysts".
+            acts = _verb_follows(tokens, right, lex, reporting_only=False) or _source(tokens, left)
             if not acts and right < n and tokens[right].text == "and":
                 acts = _coordinated_verb(tokens, right + 1, lex)
             if not acts and right + 2 < n and tokens[right].text == "," and caps[right + 1]:
@@ -870,7 +884,11 @@ class _Scanner:
         n = len(tokens)
         for k, token in enumerate(tokens):
             head = token.text.lower()
-            if head not in lex.describing_titles and head not in _ORG_ALIAS_HEADS:
+            if (
+                head not in lex.describing_titles
+                and head not in lex.org_descriptions
+                and head not in _COUNTRY_DESCRIPTIONS
+            ):
                 continue
             if caps[k] or (k + 1 < n and (caps[k + 1] or tokens[k + 1].text in _POSSESSIVE)):
                 continue  # a title before a name, or "the agency’s": not a description here
@@ -905,7 +923,11 @@ class _Scanner:
                     m += 1
                 right = m
             start, end = tokens[left].start, tokens[right - 1].end
-            kind = "org" if head in _ORG_ALIAS_HEADS else "person"
+            kind = "person"
+            if head in lex.org_descriptions:
+                kind = "org"
+            elif head in _COUNTRY_DESCRIPTIONS:
+                kind = "country"
             acts = _verb_follows(tokens, right, lex, reporting_only=False) or (
                 left > 0 and tokens[left - 1].text.lower() in lex.verbs
             )
@@ -1156,15 +1178,34 @@ def _link_descriptions(scanner: _Scanner, builder: _Builder, checkpoint: Checkpo
         if entity.kind is ActorKind.person and entity.role and entity.spans:
             head = entity.role.split()[-1].lower()
             role_heads.setdefault(head, []).append(index)
+    countries = sorted(
+        (m.start, m.entity)
+        for m in builder.mentions
+        if builder.entities[m.entity].kind is ActorKind.country
+    )
     for count, (sentence, start, end, kind, head, acts) in enumerate(scanner.definites):
         if count % _CHECK_EVERY == 0:
             checkpoint()
         surface = text[start:end]
         if kind == "cardinal":
-            target = {"North": "North Korea", "South": "South Korea"}.get(head)
+            # "the North": a country's definite alias, when the country is named.
+            target = next(
+                (
+                    country.name
+                    for country in scanner.lex.countries
+                    if "the " + head in country.definite_aliases
+                ),
+                None,
+            )
             if target and target in scanner.countries_named:
                 index = builder.by_key["country:" + target]
                 builder.mention(index, start, end, sentence, bool(acts), True)
+            continue
+        if kind.startswith("country:"):
+            # "the country was unhappy": the country named last before it.
+            country = _latest(countries, start) if kind == "country:the" else None
+            if country is not None:
+                builder.mention(country, start, end, sentence, False, acts)
             continue
         if kind.startswith("org:"):
             if kind != "org:the":
@@ -1183,6 +1224,12 @@ def _link_descriptions(scanner: _Scanner, builder: _Builder, checkpoint: Checkpo
         name = surface.split(" ", 1)[1] if " " in surface else surface
         index = builder.entity("unnamed:" + name_key(name), name, ActorKind.person, name)
         builder.mention(index, start, end, sentence, False, True)
+
+
+def _latest(mentions: list[tuple[int, int]], position: int) -> int | None:
+    """The entity of the last of ``mentions`` (sorted (start, entity) pairs) before ``position``."""
+    k = bisect.bisect_left(mentions, (position, -1)) - 1
+    return mentions[k][1] if k >= 0 else None
 
 
 def _org_for(builder: _Builder, head: str, position: int) -> int | None:

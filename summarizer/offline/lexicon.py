@@ -90,6 +90,8 @@ class Stance:
 @dataclass(frozen=True)
 class Lexicon:
     verbs: dict[str, Verb]  # every form ("warned", "warns") -> its verb
+    # Past forms of irregular verbs ("met", "sent"): a name before one is a verb's subject.
+    irregular_past: frozenset[str]
     titles: frozenset[str]
     describing_titles: frozenset[str]
     kin: frozenset[str]
@@ -99,6 +101,8 @@ class Lexicon:
     gov_heads: frozenset[str]
     # Heads that name a body in lower case after a name: "Trump administration" -> its kind.
     body_heads: dict[str, ActorKind]
+    # Heads of descriptions that stand for an organisation named before: "the agency".
+    org_descriptions: frozenset[str]
     known_orgs: dict[str, str]
     place_last: frozenset[str]
     place_first: frozenset[str]
@@ -232,6 +236,9 @@ def read_lexicon(directory: Path | None = None) -> Lexicon:
             demonyms[form] = country
     return Lexicon(
         verbs=read_verbs(directory),
+        irregular_past=frozenset(
+            form for fields in entries("irregular_verbs.txt", directory) for form in fields[1:]
+        ),
         titles=frozenset(w for w, f in titles.items() if "honorific" not in f),
         describing_titles=frozenset(w for w, f in titles.items() if "describes" in f),
         kin=frozenset(w for w, f in titles.items() if "kin" in f),
@@ -240,6 +247,7 @@ def read_lexicon(directory: Path | None = None) -> Lexicon:
         org_heads=frozenset(heads),
         gov_heads=frozenset(w for w, kind in heads.items() if kind == "government_body"),
         body_heads={f[0]: ActorKind(f[1]) for f in head_lines if "lower" in f[2:]},
+        org_descriptions=frozenset(f[0] for f in head_lines if "describes" in f[2:]),
         known_orgs={
             " ".join(name): ActorKind(kind).value
             for kind, *name in entries("organisation_names.txt", directory)
