@@ -620,3 +620,46 @@ def test_a_pronoun_holder_is_the_person_named_before() -> None:
     assert concerns_of(result, "Jane Smith") == [
         (ConcernKind.warning, "She warned that the dam could fail")
     ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The mayor spoke on Monday.\n\n“The dam could fail at any time,” said Jane Smith, the "
+        "city’s engineer.",
+        "Jane Smith spoke on Monday. She said: “The dam could fail at any time.”",
+        "Jane Smith, an engineer, spoke on Monday.\n\n“The dam is old,” Smith said, “and it "
+        "could fail at any time.”",
+        "Jane Smith, an engineer, spoke on Monday.\n\n“The dam could fail at any time. Nobody "
+        "listens.”",
+        "Jane Smith, an engineer, says the dam could fail.",
+        "Jane Smith, an engineer, has said that the dam could fail.",
+        "Jane Smith, an engineer, told reporters the dam could fail.",
+        "The dam could fail, said Jane Smith, the mayor.",
+        "The dam could fail, according to Jane Smith, the mayor.",
+        "According to Jane Smith, the mayor, the dam could fail.",
+        "Mayor Jane Smith’s warning that the dam could fail went unheeded.",
+        "In a statement, Mayor Jane Smith said the dam could fail.",
+        "Mayor Jane Smith visited the site on Monday. “It could fail any day,” she said.",
+        "Engineer Jane Smith criticized the plan, saying it was reckless.",
+    ],
+    ids=[
+        "quote-said-X",
+        "X-said-colon-quote",
+        "split-quote",
+        "quote-paragraph-after-speaker",
+        "says",
+        "has-said-that",
+        "told-reporters",
+        "inverted-said-X-the-mayor",
+        "according-to-after",
+        "according-to-before",
+        "possessive-warning",
+        "in-a-statement",
+        "pronoun-after-quote",
+        "participle",
+    ],
+)
+def test_attribution_forms_give_the_speaker_the_concern(body: str) -> None:
+    result = analyse("Dam fears\n\n" + body)
+    assert [kind for kind, _ in concerns_of(result, "Jane Smith")], result.stated_concerns

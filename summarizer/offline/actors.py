@@ -346,9 +346,22 @@ def _appositive_after(tokens: list[Token], end: int, lex: Lexicon) -> tuple[int,
                     m += 1
                 stop = m
             return first, stop
-        if not (word in lex.role_modifiers or tokens[j].text[:1].isupper() or word.isalpha()):
+        if not (
+            word in lex.role_modifiers
+            or tokens[j].text[:1].isupper()
+            or word.isalpha()
+            or word in _POSSESSIVE  # "Jane Smith, the city’s engineer"
+        ):
             return None
     return None
+
+
+def _inverted_speaker(tokens: list[Token], start: int, lex: Lexicon) -> bool:
+    """ "“...,” said Jane Smith" or "..., says Jane Smith": a person's verb before the name."""
+    if start < 2:
+        return False
+    verb = lex.verbs.get(tokens[start - 1].text.lower())
+    return verb is not None and verb.person and tokens[start - 2].text in (",", "”", '"', "’", "'")
 
 
 def _subject_of_verb(tokens: list[Token], caps: list[bool], end: int, lex: Lexicon) -> bool:
@@ -649,6 +662,8 @@ class _Scanner:
                     role = text[tokens[after[0]].start : tokens[after[1] - 1].end]
                     evidence = True
         if possessive and j + 1 < len(tokens) and tokens[j + 1].text.lower() in lex.kin:
+            evidence = True
+        if _inverted_speaker(tokens, i, lex):
             evidence = True
         if len(words) > 1:
             evidence = (

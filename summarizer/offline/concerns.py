@@ -184,17 +184,27 @@ def _light_cue(tokens: list[Token], k: int, lex: Lexicon) -> ConcernKind | None:
     return None
 
 
-def _predicates(
-    tokens: list[Token], lex: Lexicon
-) -> tuple[list[tuple[int, ConcernKind | None, bool]], set[int], set[int]]:
-    """Reporting verbs, "according to", states of mind and light-verb cues of one sentence.
+@dataclass
+class _Predicates:
+    """The attributing words of one sentence: each hit is (token index, cue kind or None,
+    strict); the sets hold the hits that are states of mind ("is worried"), those whose words
+    are never a concern ("denied") and the nouns of a possessor ("his warning")."""
 
-    Each hit is (token index, cue kind or None, strict); the sets hold the hits that are states
-    of mind ("is worried") and those whose words are never a concern ("denied").
-    """
+    hits: list[tuple[int, ConcernKind | None, bool]]
+    moods: set[int]
+    silent: set[int]
+    nouns: set[int]
+
+
+_POSSESSORS = words("his her their its ’s 's")
+
+
+def _predicates(tokens: list[Token], lex: Lexicon) -> _Predicates:
+    """Reporting verbs, "according to", states of mind, light-verb cues and attributing nouns."""
     hits: list[tuple[int, ConcernKind | None, bool]] = []
     moods: set[int] = set()
     silent: set[int] = set()
+    nouns: set[int] = set()
     stance = lex.stance
     n = len(tokens)
     for k, token in enumerate(tokens):
@@ -220,6 +230,14 @@ def _predicates(
                     hits.append((k, ConcernKind(cls), True))
                     moods.add(k)
                     continue
+        noun = lex.attribution_nouns.get(word)
+        if noun is not None and k > 0 and tokens[k - 1].text.lower() in _POSSESSORS:
+            # "the mayor’s warning that ...", "his criticism of ...": the possessor holds it.
+            hits.append((k, noun[0], False))
+            nouns.add(k)
+            if noun[1]:
+                silent.add(k)
+            continue
         verb = lex.verbs.get(word)
         if verb is None:
             continue
@@ -228,7 +246,7 @@ def _predicates(
         hits.append((k, verb.cue, verb.strict))
         if verb.silences:
             silent.add(k)
-    return hits, moods, silent
+    return _Predicates(hits, moods, silent, nouns)
 
 
 class _Finder:
@@ -473,8 +491,9 @@ class _Finder:
         tokens = self.doc.tokens(sentence)
         if not tokens:
             return []
-        hits, moods, silent = _predicates(tokens, self.lex)
-        hits = [h for h in hits if self.doc.in_quotation(tokens[h[0]].start) is None]
+        found = _predicates(tokens, self.lex)
+        moods, silent = found.moods, found.silent
+        hits = [h for h in found.hits if self.doc.in_quotation(tokens[h[0]].start) is None]
         if any(h[1] is None for h in hits):
             # A quotation here has a speaker of its own, even one that is not an actor
             # ("the report says"): the previous paragraph's speaker does not inherit it.
@@ -488,6 +507,14 @@ class _Finder:
                 frames.append(self._according(sentence, tokens, k))
                 continue
             floor = self._boundaries(tokens, k, verbs)
+            if k in found.nouns:
+                holder, subject_start = self._possessor(sentence, tokens, k)
+                if holder is not None:
+                    content = self._content(sentence, tokens, k, k, inverted=False)
+                    frames.append(
+                        _Frame(sentence, k, cue, holder, subject_start, content, k in silent)
+                    )
+                continue
             if word.endswith("ing") and k > 0 and tokens[k - 1].text in (",", "and"):
                 # "..., warning that ...": the participle's subject is the main clause's.
                 holder, subject_start, _ = self._main_subject(sentence, tokens, k)
@@ -503,6 +530,32 @@ class _Finder:
             content = self._content(sentence, tokens, k, floor, inverted)
             frames.append(_Frame(sentence, k, cue, holder, subject_start, content, k in silent))
         return frames
+
+    def _possessor(
+        self, sentence: Sentence, tokens: list[Token], noun: int
+    ) -> tuple[int | None, int | None]:
+        """Who owns an attributing noun: the name before its "’s", or the actor a possessive
+        pronoun stands for ("his" the latest person, "their" the latest group)."""
+        mark = tokens[noun - 1]
+        pronoun = {"his": "he", "her": "she", "their": "they"}.get(mark.text.lower())
+        if pronoun is not None:
+            opener = tokens[0].text.lower()
+            comma = next((m for m in range(noun, len(tokens)) if tokens[m].text == ","), None)
+            if comma is not None and (opener.endswith("ing") or opener in PREPOSITIONS):
+                # "Discussing his concern in a statement, Malaysia’s Prime Minister ... said":
+                # the pronoun of an opening phrase is the main clause's subject.
+                after = [
+                    c
+                    for c in self._candidates(sentence, tokens, comma + 1, len(tokens))
+                    if not c[3]
+                ]
+                if after:
+                    return after[0][2], None
+            return self._pronoun(pronoun, mark.start, sentence.index, speaking=True), None
+        for mention in self.by_sentence.get(sentence.index, []):
+            if mention.end <= mark.start and not self.text[mention.end : mark.start].strip():
+                return mention.entity, mention.start
+        return None, None
 
     def _according(self, sentence: Sentence, tokens: list[Token], k: int) -> _Frame:
         after = self._candidates(sentence, tokens, k + 2, min(len(tokens), k + 10))

@@ -90,6 +90,8 @@ class Stance:
 @dataclass(frozen=True)
 class Lexicon:
     verbs: dict[str, Verb]  # every form ("warned", "warns") -> its verb
+    # Nouns that attribute words to their possessor ("his warning that") -> (cue, silences).
+    attribution_nouns: dict[str, tuple[ConcernKind | None, bool]]
     # Past forms of irregular verbs ("met", "sent"): a name before one is a verb's subject.
     irregular_past: frozenset[str]
     titles: frozenset[str]
@@ -236,6 +238,10 @@ def read_lexicon(directory: Path | None = None) -> Lexicon:
             demonyms[form] = country
     return Lexicon(
         verbs=read_verbs(directory),
+        attribution_nouns={
+            noun: (None if cue in ("-", "none") else ConcernKind(cue), cue == "none")
+            for noun, cue in entries("attribution_nouns.txt", directory)
+        },
         irregular_past=frozenset(
             form for fields in entries("irregular_verbs.txt", directory) for form in fields[1:]
         ),
