@@ -663,3 +663,24 @@ def test_a_pronoun_holder_is_the_person_named_before() -> None:
 def test_attribution_forms_give_the_speaker_the_concern(body: str) -> None:
     result = analyse("Dam fears\n\n" + body)
     assert [kind for kind, _ in concerns_of(result, "Jane Smith")], result.stated_concerns
+
+
+def test_the_garbage_collector_is_left_as_it_was_even_when_stopped() -> None:
+    import gc
+
+    assert gc.isenabled()
+    analyse(REFERENCE)
+    assert gc.isenabled()
+
+    def stop() -> None:
+        raise Stop
+
+    with pytest.raises(Stop):
+        analyse(REFERENCE, checkpoint=stop)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        analyse(REFERENCE)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..models import Actor, ActorKind, ExtractedSummary, StatedConcern
+from ._gc import paused_collection
 from .actors import Cast, Entity, find_actors
 from .concerns import find_concerns
 from .language import language_warning
@@ -76,7 +77,11 @@ def analyse(
     >>> result.actors[0].name, result.actors[0].role
     ('Dmitry Peskov', 'Kremlin spokesman')
     """
-    check = checkpoint or never_stop
+    with paused_collection():
+        return _analyse(article, title, checkpoint or never_stop)
+
+
+def _analyse(article: str, title: str | None, check: Checkpoint) -> OfflineAnalysis:
     warning = language_warning(article)
     doc = read_document(article, check)
     cast = find_actors(doc, check)

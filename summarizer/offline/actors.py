@@ -503,8 +503,16 @@ class _Scanner:
         caps = _capitalised(doc, lex, tokens)
         for i, j in _chunks(tokens, caps, lex):
             self._chunk(tokens, caps, i, j, sentence)
-        self._groups(tokens, caps, sentence)
-        self._descriptions(tokens, caps, sentence)
+        # Most sentences have no group noun and no description head: a set test skips them.
+        lowered = {token.text.lower() for token in tokens}
+        if not lowered.isdisjoint(lex.group_nouns):
+            self._groups(tokens, caps, sentence)
+        if not (
+            lowered.isdisjoint(lex.describing_titles)
+            and lowered.isdisjoint(lex.org_descriptions)
+            and lowered.isdisjoint(_COUNTRY_DESCRIPTIONS)
+        ):
+            self._descriptions(tokens, caps, sentence)
 
     def _chunk(
         self, tokens: list[Token], caps: list[bool], i: int, j: int, sentence: Sentence

@@ -59,6 +59,7 @@ _COPULAS = words(
     """is was are were be been being feel feels felt became become becomes grew remain remains
     remained seemed seems"""
 )
+_MOOD_CLASSES = frozenset({"concern", "doubt", "criticism"})
 _DEGREE = words("very so deeply increasingly particularly still really too quite extremely also")
 _CUT = re.compile(
     r",\s+(?:according to\b|(?:he|she|they|it)\s+(?:said|says|added|told)\b)|;\s", re.IGNORECASE
@@ -168,7 +169,11 @@ def _may_report(sentence: str, lex: Lexicon) -> bool:
         return True
     if not found.isdisjoint(lex.verbs.keys()):
         return True
-    return not found.isdisjoint(_COPULAS)
+    if found.isdisjoint(_COPULAS):
+        return False
+    # "the country was unhappy": a copula counts only with a word of a state of mind.
+    stance = lex.stance
+    return any(stance.word_class(word) in _MOOD_CLASSES or word in stance.phrases for word in found)
 
 
 def _light_cue(tokens: list[Token], k: int, lex: Lexicon) -> ConcernKind | None:
@@ -226,7 +231,7 @@ def _predicates(tokens: list[Token], lex: Lexicon) -> _Predicates:
                 cls = stance.word_class(adjective)
                 if adjective == "critical" and m + 1 < n and tokens[m + 1].text == "of":
                     cls = "criticism"
-                if cls in ("concern", "doubt", "criticism") and adjective.isalpha():
+                if cls in _MOOD_CLASSES and adjective.isalpha():
                     hits.append((k, ConcernKind(cls), True))
                     moods.add(k)
                     continue

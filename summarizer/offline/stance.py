@@ -21,7 +21,7 @@ from ..models import ConcernKind
 from .lexicon import NEGATIVE_VALENCE, Stance, lexicon, words
 
 _K = ConcernKind
-_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)*(?:-[a-z]+)*")
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)*(?:-[a-z]+)*")
 NEGATORS = words(
     """not no never without nor cannot neither hardly barely nobody none nothing nowhere"""
 )
@@ -38,11 +38,6 @@ _CLASS_KIND = {
     "warning": _K.warning,
     "criticism": _K.criticism,
 }
-_CONTRACTED_NOT = ("n't", "n’t")
-
-
-def _is_negator(word: str) -> bool:
-    return word in NEGATORS or word.endswith(_CONTRACTED_NOT)
 
 
 def _negated(negators: list[int], k: int) -> bool:
@@ -55,7 +50,7 @@ def _negated(negators: list[int], k: int) -> bool:
 
 
 def _is_modal(word: str) -> bool:
-    return word in MODALS or word.endswith(("'ll", "’ll")) or word in ("won't", "won’t")
+    return word in MODALS or word.endswith("'ll") or word == "won't"
 
 
 def _negated_kind(stance: Stance, word: str, cls: str | None, modal: bool) -> ConcernKind | None:
@@ -74,18 +69,22 @@ def _negated_kind(stance: Stance, word: str, cls: str | None, modal: bool) -> Co
 def judge(text: str) -> ConcernKind | None:
     """The kind of concern ``text`` voices, or None for a neutral, positive or negated statement."""
     stance = lexicon().stance
-    tokens = _WORD.findall(text.lower())
+    tokens = _WORD.findall(text.lower().replace("’", "'"))
     if not tokens:
         return None
-    modal = any(_is_modal(word) for word in tokens)
-    negators = [k for k, word in enumerate(tokens) if _is_negator(word)]
+    modal = not MODALS.isdisjoint(tokens) or (
+        "'" in text and any(_is_modal(word) for word in tokens)
+    )
+    negators = [k for k, word in enumerate(tokens) if word in NEGATORS or word.endswith("n't")]
     found: set[ConcernKind] = set()
     # Judgements found without a negation: under a modal they forecast ("the dam could fail").
     judged = False
     mitigated = forecast = False
     covered: set[int] = set()
     for k, word in enumerate(tokens):
-        for phrase, phrase_class in stance.phrases.get(word, ()):
+        if word not in stance.phrases:
+            continue
+        for phrase, phrase_class in stance.phrases[word]:
             size = len(phrase)
             if tuple(tokens[k : k + size]) == phrase and not _negated(negators, k):
                 kind = _CLASS_KIND.get(phrase_class)
@@ -97,7 +96,6 @@ def judge(text: str) -> ConcernKind | None:
     for k, word in enumerate(tokens):
         if k in covered:
             continue
-        word = word.replace("’", "'")
         cls = stance.word_class(word)
         if cls is None and word not in stance.valence:
             continue
