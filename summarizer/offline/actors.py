@@ -22,7 +22,16 @@ from typing import NamedTuple
 
 from ..models import ActorKind
 from .lexicon import Lexicon, lexicon, words
-from .sentences import BODY, CAPTION, Checkpoint, Document, Sentence, Token, never_stop
+from .sentences import (
+    BODY,
+    CAPTION,
+    MIN_SPEECH_WORDS,
+    Checkpoint,
+    Document,
+    Sentence,
+    Token,
+    never_stop,
+)
 
 Span = tuple[int, int]
 
@@ -505,6 +514,11 @@ class _Scanner:
             self._chunk(tokens, caps, i, j, sentence)
         # Most sentences have no group noun and no description head: a set test skips them.
         lowered = {token.text.lower() for token in tokens}
+        if sentence.role == BODY:
+            if lex.may_attribute(lowered):
+                doc.keep(sentence, tokens)
+            elif doc.reread is None:
+                doc.reread = set()
         if not lowered.isdisjoint(lex.group_nouns):
             self._groups(tokens, caps, sentence)
         if not (
@@ -520,20 +534,20 @@ class _Scanner:
         doc, lex, builder = self.doc, self.lex, self.builder
         text = doc.text
         start, end = tokens[i].start, tokens[j - 1].end
-        words = tuple(t.text for t in tokens[i:j])
+        words = tuple([t.text for t in tokens[i:j]])
         surface = text[start:end]
+        if _DIGIT.search(surface) or _role_part(tokens, caps, j, lex):
+            return
+        if len(words) == 1 and (words[0].lower() in lex.titles or words[0].lower() in lex.kin):
+            return  # "CEO", "MP", "President" alone: a title, not a name
+        quotation = doc.in_quotation(start) if doc.quotations else None
+        if quotation is not None and quotation.words < MIN_SPEECH_WORDS:
+            return  # a title or scare quote: “Meet the Press”
         bare = surface[4:] if surface.startswith("The ") else surface
         governed = _governed(tokens, i, PREPOSITIONS)
         possessive = j < len(tokens) and tokens[j].text in _POSSESSIVE
         recipient = _recipient(tokens, i, lex)
         acts = not recipient and (not governed or _source(tokens, i))
-        if _DIGIT.search(surface) or _role_part(tokens, caps, j, lex):
-            return
-        if len(words) == 1 and (words[0].lower() in lex.titles or words[0].lower() in lex.kin):
-            return  # "CEO", "MP", "President" alone: a title, not a name
-        quotation = doc.in_quotation(start)
-        if quotation is not None and len(text[quotation.start : quotation.end].split()) < 4:
-            return  # a title or scare quote: “Meet the Press”
         if (
             j < len(tokens)
             and tokens[j].text in lex.body_heads

@@ -23,6 +23,9 @@ from dataclasses import dataclass
 
 from ..models import ActorKind, ConcernKind
 from .actors import ADVERBS, AUXILIARIES, PREPOSITIONS, Cast, Mention
+from .lexicon import COPULAS as _COPULAS
+from .lexicon import LIGHT_VERBS as _LIGHT_VERBS
+from .lexicon import MOOD_CLASSES as _MOOD_CLASSES
 from .lexicon import Lexicon, lexicon, words
 from .sentences import (
     BODY,
@@ -37,12 +40,6 @@ from .sentences import (
 from .stance import judge
 
 _K = ConcernKind
-# "expressed concern", "voiced fears", "raised questions", "cast doubt": a light verb whose
-# object names the stance.
-_LIGHT_VERBS = words(
-    """express expressed expresses expressing voice voiced voices voicing raise raised raises
-    raising share shared shares air aired cast casts"""
-)
 _STANCE_NOUNS = {
     "question": _K.doubt,
     "questions": _K.doubt,
@@ -54,12 +51,6 @@ _STANCE_NOUNS = {
     "outrage": _K.criticism,
 }
 _LIGHT_REACH = 4
-# "the country was unhappy with", "Collins feels nervous": a stated state of mind.
-_COPULAS = words(
-    """is was are were be been being feel feels felt became become becomes grew remain remains
-    remained seemed seems"""
-)
-_MOOD_CLASSES = frozenset({"concern", "doubt", "criticism"})
 _DEGREE = words("very so deeply increasingly particularly still really too quite extremely also")
 _CUT = re.compile(
     r",\s+(?:according to\b|(?:he|she|they|it)\s+(?:said|says|added|told)\b)|;\s", re.IGNORECASE
@@ -164,16 +155,7 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _may_report(sentence: str, lex: Lexicon) -> bool:
     """A quick test, on the sentence's words alone, that it may attribute something (most
     sentences of a long article do not, and are then never tokenised again)."""
-    found = set(_LOWER_WORDS.findall(sentence.lower()))
-    if "according" in found or not found.isdisjoint(_LIGHT_VERBS):
-        return True
-    if not found.isdisjoint(lex.verbs.keys()):
-        return True
-    if found.isdisjoint(_COPULAS):
-        return False
-    # "the country was unhappy": a copula counts only with a word of a state of mind.
-    stance = lex.stance
-    return any(stance.word_class(word) in _MOOD_CLASSES or word in stance.phrases for word in found)
+    return lex.may_attribute(set(_LOWER_WORDS.findall(sentence.lower())))
 
 
 def _light_cue(tokens: list[Token], k: int, lex: Lexicon) -> ConcernKind | None:
@@ -204,8 +186,16 @@ class _Predicates:
 _POSSESSORS = words("his her their its ’s 's")
 
 
-def _predicates(tokens: list[Token], lex: Lexicon) -> _Predicates:
+def triggers(lex: Lexicon) -> frozenset[str]:
+    """Every word that can start an attribution: a word not among them is passed over."""
+    return frozenset({"according", *_LIGHT_VERBS, *_COPULAS, *lex.attribution_nouns, *lex.verbs})
+
+
+def _predicates(
+    tokens: list[Token], lex: Lexicon, starters: frozenset[str] | None = None
+) -> _Predicates:
     """Reporting verbs, "according to", states of mind, light-verb cues and attributing nouns."""
+    starters = starters if starters is not None else triggers(lex)
     hits: list[tuple[int, ConcernKind | None, bool]] = []
     moods: set[int] = set()
     silent: set[int] = set()
@@ -214,6 +204,8 @@ def _predicates(tokens: list[Token], lex: Lexicon) -> _Predicates:
     n = len(tokens)
     for k, token in enumerate(tokens):
         word = token.text.lower()
+        if word not in starters:
+            continue
         if word == "according" and k + 1 < n and tokens[k + 1].text == "to":
             hits.append((k, None, False))
             continue
@@ -259,6 +251,7 @@ class _Finder:
         self.doc = doc
         self.cast = cast
         self.lex = lexicon()
+        self.starters = triggers(self.lex)
         self.text = doc.text
         self.speaker_of_sentence: dict[int, int] = {}
         self.speaker_of_paragraph: dict[int, int] = {}
@@ -491,12 +484,16 @@ class _Finder:
         return not rest or rest[0] in PREPOSITIONS or rest[0] in ADVERBS
 
     def sentence_frames(self, sentence: Sentence) -> list[_Frame]:
-        if not _may_report(self.text[sentence.start : sentence.end], self.lex):
+        reread = self.doc.reread
+        if reread is not None:
+            if sentence.index not in reread:
+                return []
+        elif not _may_report(self.text[sentence.start : sentence.end], self.lex):
             return []
         tokens = self.doc.tokens(sentence)
         if not tokens:
             return []
-        found = _predicates(tokens, self.lex)
+        found = _predicates(tokens, self.lex, self.starters)
         moods, silent = found.moods, found.silent
         hits = [h for h in found.hits if self.doc.in_quotation(tokens[h[0]].start) is None]
         if any(h[1] is None for h in hits):
@@ -686,9 +683,7 @@ class _Finder:
     def _quotation_concern(
         self, quotation: Quotation, paragraph_frames: dict[int, list[_Frame]]
     ) -> None:
-        text = self.text
-        words = text[quotation.start : quotation.end].split()
-        if len(words) < MIN_SPEECH_WORDS:
+        if quotation.words < MIN_SPEECH_WORDS:
             return
         speaker = self._speaker(quotation, paragraph_frames.get(quotation.paragraph, []))
         if speaker is None:

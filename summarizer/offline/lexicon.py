@@ -36,6 +36,21 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# "expressed concern", "voiced fears", "raised questions", "cast doubt": a light verb whose
+# object names the stance.
+LIGHT_VERBS = words(
+    """express expressed expresses expressing voice voiced voices voicing raise raised raises
+    raising share shared shares air aired cast casts"""
+)
+# "the country was unhappy with", "Collins feels nervous": a stated state of mind.
+COPULAS = words(
+    """is was are were be been being feel feels felt became become becomes grew remain remains
+    remained seemed seems"""
+)
+# The stance classes of a state of mind after a copula.
+MOOD_CLASSES = frozenset({"concern", "doubt", "criticism"})
+
+
 @dataclass(frozen=True)
 class Verb:
     """A reporting verb, as one line of ``data/verbs.txt`` describes it."""
@@ -124,6 +139,23 @@ class Lexicon:
 
     def is_reporting(self, word: str) -> bool:
         return word.lower() in self.verbs
+
+    def may_attribute(self, found: set[str]) -> bool:
+        """Whether a sentence with these lower-case words may attribute something: a reporting
+        verb, "according", a light verb, an attributing noun, or a copula with a word of a
+        state of mind ("the country was unhappy")."""
+        if "according" in found or not found.isdisjoint(LIGHT_VERBS):
+            return True
+        if not found.isdisjoint(self.verbs.keys()):
+            return True
+        if not found.isdisjoint(self.attribution_nouns.keys()):
+            return True
+        if found.isdisjoint(COPULAS):
+            return False
+        stance = self.stance
+        return any(
+            stance.word_class(word) in MOOD_CLASSES or word in stance.phrases for word in found
+        )
 
 
 def entries(name: str, directory: Path | None = None) -> Iterator[list[str]]:

@@ -98,6 +98,7 @@ _TOKEN = re.compile(
     r"|\S"
 )
 _QUOTE_MARK = re.compile('[“”"]')
+_SPACE_RUN = re.compile(r"(?<=\S)\s+(?=\S)")
 _OPEN_QUOTES = "“‘"
 _CLOSE_QUOTES = "”’"
 # Quotations shorter than this are scare quotes or titles ("serious concerns"), not speech.
@@ -117,6 +118,8 @@ def never_stop() -> None:
 
 # How many sentences' tokens a document keeps at once (memory stays bounded on long articles).
 _TOKEN_CACHE = 64
+# At most this many tokens are kept from one phase for the next (about 50 MB).
+MAX_KEPT_TOKENS = 250_000
 
 
 _GROUP = re.Match.group
@@ -154,6 +157,8 @@ class Quotation:
     start: int
     end: int
     paragraph: int
+    # How many words it holds (a short one is a title or scare quote, not speech).
+    words: int = 0
 
     @property
     def span(self) -> tuple[int, int]:
@@ -176,6 +181,9 @@ class Document:
 
     def tokens(self, sentence: Sentence) -> list[Token]:
         """The sentence's tokens; the latest few sentences' are kept, as each phase asks again."""
+        kept = self._kept.get(sentence.index)
+        if kept is not None:
+            return kept
         key = (sentence.start, sentence.end)
         found = self._tokens.get(key)
         if found is None:
@@ -196,6 +204,20 @@ class Document:
     def __post_init__(self) -> None:
         self._quotation_starts = [quotation.start for quotation in self.quotations]
         self._tokens: dict[tuple[int, int], list[Token]] = {}
+        # Sentences a later phase will read again (None: not decided), and the tokens kept for
+        # them, up to a bound, so that they are not tokenised twice.
+        self.reread: set[int] | None = None
+        self._kept: dict[int, list[Token]] = {}
+        self._kept_tokens = 0
+
+    def keep(self, sentence: Sentence, tokens: list[Token]) -> None:
+        """Mark ``sentence`` as one to read again, keeping its tokens while the bound allows."""
+        if self.reread is None:
+            self.reread = set()
+        self.reread.add(sentence.index)
+        if self._kept_tokens + len(tokens) <= MAX_KEPT_TOKENS:
+            self._kept[sentence.index] = tokens
+            self._kept_tokens += len(tokens)
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -364,6 +386,10 @@ def _bounded(text: str, start: int, end: int, checkpoint: Checkpoint) -> list[tu
     return pieces
 
 
+def _quotation(text: str, start: int, end: int, paragraph: int) -> Quotation:
+    return Quotation(start, end, paragraph, len(_SPACE_RUN.findall(text, start, end)) + 1)
+
+
 def _quotations(text: str, start: int, end: int, paragraph: int) -> list[Quotation]:
     """Quotations in a paragraph; one left open runs to the paragraph's end (news style)."""
     found: list[Quotation] = []
@@ -377,18 +403,18 @@ def _quotations(text: str, start: int, end: int, paragraph: int) -> list[Quotati
                 open_at = pos + 1
         elif char == "”":
             if open_at is not None:
-                found.append(Quotation(open_at, pos, paragraph))
+                found.append(_quotation(text, open_at, pos, paragraph))
                 open_at = None
         else:
             before = text[pos - 1] if pos > start else " "
             if straight_open is None and (before.isspace() or before in "([—–-"):
                 straight_open = pos + 1
             elif straight_open is not None:
-                found.append(Quotation(straight_open, pos, paragraph))
+                found.append(_quotation(text, straight_open, pos, paragraph))
                 straight_open = None
     for left in (open_at, straight_open):
         if left is not None:
-            found.append(Quotation(left, end, paragraph))
+            found.append(_quotation(text, left, end, paragraph))
     return sorted(found, key=lambda q: q.start)
 
 
