@@ -684,3 +684,21 @@ def test_the_garbage_collector_is_left_as_it_was_even_when_stopped() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_pronoun_after_a_quotation_is_not_a_name_inside_it() -> None:
+    article = (
+        "Envoy talks\n\n"
+        "Envoy Steve Witkoff said talks had begun.\n\n"
+        "“Part of the problem is that it was a bad deal. The Trump team had nothing to do with "
+        "it,” he said."
+    )
+    assert concerns_of(analyse(article), "Steve Witkoff")
+
+
+def test_a_role_after_a_name_is_not_an_actor_of_its_own() -> None:
+    result = analyse(
+        "Paul Dewar, an Ottawa New Democrat MP, said the lapses raise serious questions."
+    )
+    assert [a.name for a in result.actors] == ["Paul Dewar"]
+    assert concerns_of(result, "Paul Dewar")

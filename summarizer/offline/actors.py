@@ -538,8 +538,9 @@ class _Scanner:
         surface = text[start:end]
         if _DIGIT.search(surface) or _role_part(tokens, caps, j, lex):
             return
-        if len(words) == 1 and (words[0].lower() in lex.titles or words[0].lower() in lex.kin):
-            return  # "CEO", "MP", "President" alone: a title, not a name
+        if words[-1].lower() in lex.titles or (len(words) == 1 and words[0].lower() in lex.kin):
+            # "CEO", "President", "an Ottawa New Democrat MP": a title or a role, not a name.
+            return
         quotation = doc.in_quotation(start) if doc.quotations else None
         if quotation is not None and quotation.words < MIN_SPEECH_WORDS:
             return  # a title or scare quote: “Meet the Press”
@@ -947,6 +948,12 @@ class _Scanner:
                 break
             determiner = tokens[left].text.lower()
             if determiner not in ("the", "a", "an", "another"):
+                continue
+            if head not in lex.describing_titles and any(
+                caps[m] and "-" not in tokens[m].text for m in range(left + 1, k)
+            ):
+                # "the Biden administration": a name, read as such elsewhere (but "the
+                # Washington-based agency" is a description).
                 continue
             right = k + 1
             if (

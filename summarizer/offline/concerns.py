@@ -317,10 +317,13 @@ class _Finder:
                 and self.cast.entities[speaker].kind in wanted
             ):
                 return speaker
+            # Names inside a quotation are the speaker's words, not the story's subjects.
             mentions = [
                 m
                 for m in self.by_sentence.get(index, [])
-                if m.start < position and self.cast.entities[m.entity].kind in wanted
+                if m.start < position
+                and self.cast.entities[m.entity].kind in wanted
+                and self.doc.in_quotation(m.start) is None
             ]
             subjects = [m for m in mentions if not m.governed]
             if subjects:
@@ -366,7 +369,19 @@ class _Finder:
                 if not adjacent and seg == len(cuts) - 2 and hi > lo:
                     return None, None, False
             if candidates:
-                return candidates[0][2], candidates[0][0], False
+                # The words right before the verb are its subject when they name an actor
+                # ("... and withdrew the U.S. from what he calls"); else the segment's first.
+                last = hi - 1
+                while last >= lo and (
+                    tokens[last].text.lower() in ADVERBS or tokens[last].text.lower() in AUXILIARIES
+                ):
+                    last -= 1
+                nearest = [c for c in candidates if last >= lo and c[1] == tokens[last].end]
+                chosen = nearest[0] if nearest and nearest[0][2] is not None else candidates[0]
+                before = [c for c in candidates if c[1] <= chosen[0]]
+                if before and self.text[before[-1][1] : chosen[0]].strip() in ("and", "or"):
+                    chosen = before[-1]  # "Foreign governments and experts speculate"
+                return chosen[2], chosen[0], False
             if seg == len(cuts) - 2 and hi > lo and strict:
                 return None, None, False
         # Inverted: "..., said a defense ministry spokesman" (only right after a comma or quote).
