@@ -702,3 +702,29 @@ def test_a_role_after_a_name_is_not_an_actor_of_its_own() -> None:
     )
     assert [a.name for a in result.actors] == ["Paul Dewar"]
     assert concerns_of(result, "Paul Dewar")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        (
+            "Secretary of State Marco Rubio said the deal could fail.",
+            "Marco Rubio",
+            "Secretary of State",
+        ),
+        (
+            "Minister of Foreign Affairs Wang Yi said the talks went badly.",
+            "Wang Yi",
+            "Minister of Foreign Affairs",
+        ),
+        (
+            "CEO of the Refugee Council Enver Solomon said the form was unfair.",
+            "Enver Solomon",
+            "CEO of the Refugee Council",
+        ),
+    ],
+)
+def test_a_title_with_its_portfolio_or_organisation_names_the_person(
+    sentence: str, name: str, role: str
+) -> None:
+    assert actor(analyse(sentence), name).role == role

@@ -638,6 +638,8 @@ class _Scanner:
                 return
         if self._affiliated_person(tokens, caps, i, j, words, sentence, governed, recipient):
             return
+        if self._portfolio_person(tokens, caps, i, j, words, sentence, recipient):
+            return
         last = words[-1].lower()
         acronym = any(_ACRONYM.fullmatch(w) for w in words)
         linked = any(w in _CONNECTORS or w == "and" for w in words)
@@ -709,6 +711,36 @@ class _Scanner:
                 self.candidates.append(
                     _Candidate(sentence.index, start, end, words, role, True, recipient)
                 )
+
+    def _portfolio_person(
+        self,
+        tokens: list[Token],
+        caps: list[bool],
+        i: int,
+        j: int,
+        words: tuple[str, ...],
+        sentence: Sentence,
+        recipient: bool,
+    ) -> bool:
+        """A title's portfolio and a person's name in one run: "Secretary of State Marco Rubio",
+        "Minister of Foreign Affairs Wang Yi". The name is the last two words (three with a
+        middle initial or a suffix)."""
+        lex, text = self.lex, self.doc.text
+        if i < 2 or tokens[i - 1].text != "of" or not _is_title(tokens[i - 2].text, lex):
+            return False
+        size = 3 if len(words) >= 4 and _person_shaped(words[-3:]) else 2
+        if len(words) <= size or not _name_like(words[-size:], lex):
+            return False
+        role_start = _role_chain(tokens, caps, i - 1, lex)
+        portfolio_end = tokens[j - size - 1].end
+        role = text[tokens[role_start if role_start is not None else i - 2].start : portfolio_end]
+        name_start = tokens[j - size].start
+        self.candidates.append(
+            _Candidate(
+                sentence.index, name_start, tokens[j - 1].end, words[-size:], role, True, recipient
+            )
+        )
+        return True
 
     def _affiliated_person(
         self,
