@@ -205,11 +205,11 @@ def _shape(word: str, lex: Lexicon) -> str:
         return "name"
     if not word[:1].isupper():
         return "common"
+    lower = word.lower().replace("’", "'")
+    if lower in lex.common_capitalised or lower in lex.days_months:
+        return "common"  # also in capitals: "UNLESS", "I'm"
     if _ACRONYM.fullmatch(word) and word not in ("I", "A"):
         return "name"
-    lower = word.lower()
-    if lower in lex.common_capitalised or lower in lex.days_months:
-        return "common"
     return "opener"
 
 
@@ -494,6 +494,10 @@ class _Scanner:
         self.singles: list[_Single] = []
         self.definites: list[tuple[int, int, int, str, str, bool]] = []
         self.countries_named: set[str] = set()
+        # Capitalised words seen inside a sentence, after a lower-case word or a comma.
+        self.mid_sentence_text = frozenset(
+            re.findall(r"(?<=[a-z,;] )[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b", doc.text)
+        )
         # The words of countries' definite aliases ("North" of "the North").
         self.alias_words = {
             alias.split()[-1] for country in lex.countries for alias in country.definite_aliases
@@ -704,6 +708,10 @@ class _Scanner:
             )
         else:
             verb = _verb_follows(tokens, j, lex, reporting_only=True)
+            if (i == 0 or tokens[i - 1].text in _OPENERS) and not evidence:
+                # "Estimates suggest ...": a lone capitalised word opening a sentence is a name
+                # only if it is also capitalised inside a sentence somewhere (decided later).
+                verb = verb and words[0] in self.mid_sentence_text
             self.singles.append(
                 _Single(sentence.index, start, end, words[0], evidence or verb, recipient, governed)
             )
