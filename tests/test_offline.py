@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -728,3 +729,45 @@ def test_a_title_with_its_portfolio_or_organisation_names_the_person(
     sentence: str, name: str, role: str
 ) -> None:
     assert actor(analyse(sentence), name).role == role
+
+
+# Rules are data ------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A copy of the engine's data directory that the engine reads instead of its own."""
+    import shutil
+
+    from summarizer.offline import lexicon as lexicon_module
+
+    copy = tmp_path / "data"
+    shutil.copytree(lexicon_module.DATA, copy)
+    monkeypatch.setattr(lexicon_module, "DATA", copy)
+    lexicon_module.lexicon.cache_clear()
+    yield copy
+    monkeypatch.undo()
+    lexicon_module.lexicon.cache_clear()
+
+
+def test_one_line_of_data_adds_a_reporting_verb(data_copy: Path) -> None:
+    article = "Jane Smith fretted that the dam was old."
+    assert not analyse(article).stated_concerns
+    from summarizer.offline import lexicon as lexicon_module
+
+    with (data_copy / "verbs.txt").open("a", encoding="utf-8") as verbs:
+        verbs.write("fret         concern     person\n")
+    lexicon_module.lexicon.cache_clear()
+    result = analyse(article)
+    assert concerns_of(result, "Jane Smith") == [
+        (ConcernKind.concern, "Jane Smith fretted that the dam was old")
+    ]
+
+
+def test_every_data_file_is_shipped_inside_the_package() -> None:
+    from importlib import resources
+
+    data = resources.files("summarizer.offline").joinpath("data")
+    names = {entry.name for entry in data.iterdir()}
+    assert {"verbs.txt", "titles.txt", "organisation_heads.txt", "place_heads.txt"} <= names
+    assert {"group_nouns.txt", "stance.txt", "countries.json"} <= names

@@ -168,6 +168,9 @@ def entries(name: str, directory: Path | None = None) -> Iterator[list[str]]:
             yield fields
 
 
+_SHORT_CVC = re.compile(r"[^aeiou]*[aeiou][^aeiouwxy]")
+
+
 def inflections(base: str) -> tuple[str, str, str, str]:
     """The regular -s, past, past participle and -ing forms of an English verb."""
     if base.endswith("e"):
@@ -176,6 +179,10 @@ def inflections(base: str) -> tuple[str, str, str, str]:
     if len(base) > 2 and base.endswith("y") and base[-2] not in "aeiou":
         return base[:-1] + "ies", base[:-1] + "ied", base[:-1] + "ied", base + "ing"
     third = base + "es" if base.endswith(("s", "sh", "ch", "x", "z")) else base + "s"
+    if _SHORT_CVC.fullmatch(base):
+        # One syllable ending in a single vowel and consonant doubles it: fret -> fretted.
+        stem = base + base[-1]
+        return third, stem + "ed", stem + "ed", stem + "ing"
     return third, base + "ed", base + "ed", base + "ing"
 
 
