@@ -55,6 +55,8 @@ _DEGREE = words("very so deeply increasingly particularly still really too quite
 _CUT = re.compile(
     r",\s+(?:according to\b|(?:he|she|they|it)\s+(?:said|says|added|told)\b)|;\s", re.IGNORECASE
 )
+# Words that open an adverbial phrase before the subject, not a quotation.
+_OPENING_WORDS = words("after before while when as since although though despite meanwhile")
 # How far after a reporting verb "that" still opens its content: "said in a statement that".
 _THAT_REACH = 8
 _DAYS = words(
@@ -221,6 +223,8 @@ def _predicates(
             if m < n:
                 adjective = tokens[m].text.lower()
                 cls = stance.word_class(adjective)
+                if adjective.endswith("ed") and not stance.listed(adjective):
+                    cls = None  # "was interrogated": a passive, not a state of mind
                 if adjective == "critical" and m + 1 < n and tokens[m + 1].text == "of":
                     cls = "criticism"
                 if cls in _MOOD_CLASSES and adjective.isalpha():
@@ -447,6 +451,13 @@ class _Finder:
             k += 1
         if k >= len(tokens):
             return None
+        if (
+            verb_entry is not None
+            and verb_entry.cue is None
+            and k == verb + 1
+            and tokens[k].text.lower() in ("on", "about", "of")
+        ):
+            return None  # "report on Kim’s activities", "spoke about the trip": a topic, no words
         start = tokens[k].start
         end = sentence.end
         if base in ("call", "describe"):
@@ -478,6 +489,15 @@ class _Finder:
             return True
         before = [t for t in tokens[floor:verb] if t.text == "," or t.text in _QUOTE_MARKS]
         if not before or verb < 3:
+            return False
+        opener = tokens[floor].text.lower() if floor < verb else ""
+        if (
+            opener in PREPOSITIONS
+            or opener in _OPENING_WORDS
+            or (opener.endswith("ing") and tokens[floor].text[:1].isupper())
+        ):
+            # "Speaking in Guatemala City, Rubio cautioned against ...", "In a statement, she
+            # said ...": an opening phrase, not the reported words.
             return False
         k = verb + 1
         entry = self.lex.verbs.get(tokens[verb].text.lower())

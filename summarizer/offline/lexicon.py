@@ -86,6 +86,10 @@ class Stance:
     # Words already classed: the prefix search runs once per distinct word.
     _classes: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
+    def listed(self, word: str) -> bool:
+        """Whether ``word`` has a class of its own in ``stance.txt`` (not one from VADER)."""
+        return word in self.exact or any(word.startswith(prefix) for prefix, _ in self.prefixes)
+
     def word_class(self, word: str) -> str | None:
         """The class of one lower-case word: a listed class, else "criticism" for VADER negatives."""
         if word in self._classes:

@@ -26,7 +26,7 @@ NEGATORS = words(
     """not no never without nor cannot neither hardly barely nobody none nothing nowhere"""
 )
 # Future and possibility: a bad happening under one of these is forecast, not reported.
-MODALS = words("""will would could may might can shall going likely risk risks threatens""")
+MODALS = words("""will would could may might can shall going risk risks threatens""")
 # How far back a negator or a modal reaches (in words) within a clause.
 NEGATION_REACH = 3
 # Kinds in the order they win when a statement voices several.
@@ -72,8 +72,11 @@ def judge(text: str) -> ConcernKind | None:
     tokens = _WORD.findall(text.lower().replace("’", "'"))
     if not tokens:
         return None
-    modal = not MODALS.isdisjoint(tokens) or (
-        "'" in text and any(_is_modal(word) for word in tokens)
+    modal = (
+        not MODALS.isdisjoint(tokens)
+        or ("'" in text and any(_is_modal(word) for word in tokens))
+        # "is likely to fall", not "the likely cause"
+        or any(tokens[k + 1] == "to" for k, word in enumerate(tokens[:-1]) if word == "likely")
     )
     negators = [k for k, word in enumerate(tokens) if word in NEGATORS or word.endswith("n't")]
     found: set[ConcernKind] = set()
