@@ -771,3 +771,8 @@ def test_every_data_file_is_shipped_inside_the_package() -> None:
     names = {entry.name for entry in data.iterdir()}
     assert {"verbs.txt", "titles.txt", "organisation_heads.txt", "place_heads.txt"} <= names
     assert {"group_nouns.txt", "stance.txt", "countries.json"} <= names
+
+
+def test_the_agent_of_a_passive_report_holds_the_words() -> None:
+    result = analyse("The plan was criticised by rights groups as cruel and unworkable.")
+    assert [kind for kind, _ in concerns_of(result, "rights groups")] == [ConcernKind.criticism]

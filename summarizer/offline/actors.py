@@ -867,7 +867,16 @@ class _Scanner:
         k = 0
         while k < n:
             head = tokens[k].text.lower()
-            if head not in lex.group_nouns or head in ("states", "nations", "countries", "groups"):
+            generic = head in ("states", "nations", "countries", "groups")
+            if head not in lex.group_nouns or (
+                # "states", "groups" alone are too vague; "rights groups", "Western nations" act.
+                generic
+                and not (
+                    k > 0
+                    and tokens[k - 1].text.lower() not in QUANTIFIERS
+                    and (tokens[k - 1].text.lower() in lex.group_modifiers or caps[k - 1])
+                )
+            ):
                 k += 1
                 continue
             left = k

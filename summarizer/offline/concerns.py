@@ -552,6 +552,16 @@ class _Finder:
                         _Frame(sentence, k, cue, holder, subject_start, content, k in silent)
                     )
                 continue
+            passive = self._agent(sentence, tokens, k)
+            if passive is not None:
+                # "described by U.S. officials as ...", "was criticised by rights groups": the
+                # agent of a passive holds the words.
+                holder, subject_start, content_from = passive
+                content = None
+                if content_from < len(tokens):
+                    content = _trim(self.text, tokens[content_from].start, sentence.end)
+                frames.append(_Frame(sentence, k, cue, holder, subject_start, content, k in silent))
+                continue
             if word.endswith("ing") and k > 0 and tokens[k - 1].text in (",", "and"):
                 # "..., warning that ...": the participle's subject is the main clause's.
                 holder, subject_start, _ = self._main_subject(sentence, tokens, k)
@@ -567,6 +577,30 @@ class _Finder:
             content = self._content(sentence, tokens, k, floor, inverted)
             frames.append(_Frame(sentence, k, cue, holder, subject_start, content, k in silent))
         return frames
+
+    def _agent(
+        self, sentence: Sentence, tokens: list[Token], verb: int
+    ) -> tuple[int, int, int] | None:
+        """(agent, its start, where the words begin) for a passive reporting verb with its
+        "by" agent ("described by officials as"), else None."""
+        word = tokens[verb].text.lower()
+        if not word.endswith("ed") or verb + 2 >= len(tokens) or tokens[verb + 1].text != "by":
+            return None
+        after = [
+            c
+            for c in self._candidates(sentence, tokens, verb + 2, min(len(tokens), verb + 10))
+            if c[2] is not None
+        ]
+        if not after or after[0][0] > tokens[verb + 2].end + 4:
+            return None
+        agent_end = after[0][1]
+        k = verb + 2
+        while k < len(tokens) and tokens[k].start < agent_end:
+            k += 1
+        if k < len(tokens) and tokens[k].text.lower() in ("as", "of", "for", "that"):
+            k += 1
+        agent = after[0][2]
+        return None if agent is None else (agent, after[0][0], k)
 
     def _possessor(
         self, sentence: Sentence, tokens: list[Token], noun: int
