@@ -776,3 +776,20 @@ def test_every_data_file_is_shipped_inside_the_package() -> None:
 def test_the_agent_of_a_passive_report_holds_the_words() -> None:
     result = analyse("The plan was criticised by rights groups as cruel and unworkable.")
     assert [kind for kind, _ in concerns_of(result, "rights groups")] == [ConcernKind.criticism]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The World Health Organization says cholera outbreaks are on the rise this year.",
+        "The World Health Organization said the programs were not in line with its goals.",
+    ],
+    ids=["a-rising-harm", "a-negated-merit-phrase"],
+)
+def test_stance_phrases_make_a_concern(sentence: str) -> None:
+    assert concerns_of(analyse(sentence), "World Health Organization")
+
+
+def test_a_national_branch_of_a_known_organisation_is_one_organisation() -> None:
+    result = analyse("The British Red Cross said the camps were full.")
+    assert actor(result, "British Red Cross").kind is ActorKind.organization

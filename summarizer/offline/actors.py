@@ -562,8 +562,16 @@ class _Scanner:
             # "the Trump administration", "the Conservative government": the body is an actor;
             # the name is still read below (Trump is still Trump).
             self._state_body(name_key(bare), tokens, j, sentence, start)
-        if bare in lex.known_orgs:
-            kind = ActorKind(lex.known_orgs[bare])
+        known = lex.known_orgs.get(bare)
+        if known is None and len(words) > 1:
+            # "British Red Cross", "Iraqi Red Crescent": a known organisation's national branch.
+            for cut in range(1, len(words)):
+                owner, rest = " ".join(words[:cut]), " ".join(words[cut:])
+                if rest in lex.known_orgs and (owner in lex.demonyms or owner in lex.country_names):
+                    known = lex.known_orgs[rest]
+                    break
+        if known is not None:
+            kind = ActorKind(known)
             key = "org:" + name_key(bare)
             self._org(key, bare, kind, tokens, i, j, sentence, governed, acts)
             return

@@ -82,20 +82,28 @@ def judge(text: str) -> ConcernKind | None:
     found: set[ConcernKind] = set()
     # Judgements found without a negation: under a modal they forecast ("the dam could fail").
     judged = False
-    mitigated = forecast = False
+    mitigated = forecast = harm = False
     covered: set[int] = set()
+    rising = False
     for k, word in enumerate(tokens):
         if word not in stance.phrases:
             continue
         for phrase, phrase_class in stance.phrases[word]:
             size = len(phrase)
-            if tuple(tokens[k : k + size]) == phrase and not _negated(negators, k):
-                kind = _CLASS_KIND.get(phrase_class)
-                if kind is not None:
-                    found.add(kind)
-                    judged = judged or kind is _K.criticism
-                mitigated = mitigated or phrase_class == "mitigating"
-                covered.update(range(k, k + size))
+            if tuple(tokens[k : k + size]) != phrase:
+                continue
+            covered.update(range(k, k + size))
+            if negators and _negated(negators, k):
+                negated = _negated_kind(stance, word, phrase_class, modal)
+                if negated is not None:
+                    found.add(negated)  # "not in line with U.S. interests"
+                continue
+            kind = _CLASS_KIND.get(phrase_class)
+            if kind is not None:
+                found.add(kind)
+                judged = judged or kind is _K.criticism
+            mitigated = mitigated or phrase_class == "mitigating"
+            rising = rising or phrase_class == "increase"
     for k, word in enumerate(tokens):
         if k in covered:
             continue
@@ -109,14 +117,17 @@ def judge(text: str) -> ConcernKind | None:
             continue
         if cls == "mitigating":
             mitigated = True
+        elif cls == "increase":
+            rising = True
         elif cls == "event":
+            harm = True
             forecast = forecast or modal
         else:
             kind = _CLASS_KIND.get(cls or "")
             if kind is not None:
                 found.add(kind)
                 judged = judged or kind is _K.criticism
-    if forecast and not mitigated:
+    if (forecast or (harm and rising)) and not mitigated:
         found.add(_K.warning)
     if not found:
         return None
