@@ -562,6 +562,16 @@ class _Finder:
                     content = _trim(self.text, tokens[content_from].start, sentence.end)
                 frames.append(_Frame(sentence, k, cue, holder, subject_start, content, k in silent))
                 continue
+            if (
+                word.endswith("ing")
+                and (k == 0 or tokens[k - 1].text.lower() not in (",", "and", *AUXILIARIES))
+                and not (k > 0 and tokens[k - 1].text.lower() in ("is", "are", "am", "been", "be"))
+                and not (k > 0 and tokens[k - 1].end in self._mention_ends(sentence))
+            ):
+                # "with some pledging to ...", "Speaking in Guatemala City, ...": a participle
+                # that is neither a tense ("is warning"), nor attached to the main clause, nor
+                # right after its own subject ("with Boswell stating").
+                continue
             if word.endswith("ing") and k > 0 and tokens[k - 1].text in (",", "and"):
                 # "..., warning that ...": the participle's subject is the main clause's.
                 holder, subject_start, _ = self._main_subject(sentence, tokens, k)
@@ -578,6 +588,9 @@ class _Finder:
             frames.append(_Frame(sentence, k, cue, holder, subject_start, content, k in silent))
         return frames
 
+    def _mention_ends(self, sentence: Sentence) -> set[int]:
+        return {m.end for m in self.by_sentence.get(sentence.index, [])}
+
     def _agent(
         self, sentence: Sentence, tokens: list[Token], verb: int
     ) -> tuple[int, int, int] | None:
@@ -591,7 +604,11 @@ class _Finder:
             for c in self._candidates(sentence, tokens, verb + 2, min(len(tokens), verb + 10))
             if c[2] is not None
         ]
-        if not after or after[0][0] > tokens[verb + 2].end + 4:
+        # The agent follows "by" at once, or after its title: "by Prime Minister Boris Johnson".
+        if not after or any(
+            t.start < after[0][0] and not (t.text[:1].isupper() or t.text in _DETERMINERS)
+            for t in tokens[verb + 2 : verb + 10]
+        ):
             return None
         agent_end = after[0][1]
         k = verb + 2
