@@ -56,6 +56,8 @@ LOCATIVE = words(
 PREPOSITIONS = LOCATIVE | words(
     """with for by about against between among like than during after before since per"""
 )
+# How many of the latest mentions a group phrase is checked against (those of its sentence).
+_RECENT_MENTIONS = 30
 # Mentions handled between two calls of the checkpoint.
 _CHECK_EVERY = 200
 _PARTICLES = words("van von de da bin ibn al del der la le du dos das")
@@ -941,6 +943,13 @@ class _Scanner:
                 and (common or opener in self.doc.lower_words)
             ):
                 name = name[0].lower() + name[1:]
+            group_start, group_end = tokens[first].start, tokens[right - 1].end
+            if any(
+                m.sentence == sentence.index and m.start <= group_start and group_end <= m.end
+                for m in self.builder.mentions[-_RECENT_MENTIONS:]
+            ):
+                k = right  # "North Korea’s state media": already a body, not a group as well
+                continue
             key = "group:" + " ".join([*modifiers, head])
             index = self.builder.entity(key, name, ActorKind.group)
             entity = self.builder.entities[index]
