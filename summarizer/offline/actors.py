@@ -1145,7 +1145,9 @@ def _link_single(
 def find_actors(doc: Document, checkpoint: Checkpoint = never_stop) -> Cast:
     """Every actor of the article, with its mentions in text order."""
     lex = lexicon()
+    checkpoint()
     scanner = _Scanner(doc, lex)
+    checkpoint()
     scanner.run(checkpoint)
     checkpoint()
     builder = scanner.builder

@@ -465,5 +465,6 @@ def read_document(text: str, checkpoint: Checkpoint = never_stop) -> Document:
             quotations.extend(_quotations(text, start, end, index))
     checkpoint()
     lower = frozenset(re.findall(r"\b[a-z][a-z’'-]+\b", text))
+    checkpoint()
     title = paragraphs[0] if has_title else None
     return Document(text, title, paragraphs, sentences, quotations, dateline, lower)
