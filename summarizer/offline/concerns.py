@@ -40,21 +40,8 @@ from .sentences import (
 from .stance import judge
 
 _K = ConcernKind
-_STANCE_NOUNS = {
-    "question": _K.doubt,
-    "questions": _K.doubt,
-    "doubt": _K.doubt,
-    "doubts": _K.doubt,
-    "objection": _K.criticism,
-    "objections": _K.criticism,
-    "alarm": _K.concern,
-    "outrage": _K.criticism,
-}
 _LIGHT_REACH = 4
 _DEGREE = words("very so deeply increasingly particularly still really too quite extremely also")
-_CUT = re.compile(
-    r",\s+(?:according to\b|(?:he|she|they|it)\s+(?:said|says|added|told)\b)|;\s", re.IGNORECASE
-)
 # Words that open an adverbial phrase before the subject, not a quotation.
 _OPENING_WORDS = words("after before while when as since although though despite meanwhile")
 # How far after a reporting verb "that" still opens its content: "said in a statement that".
@@ -164,9 +151,9 @@ def _light_cue(tokens: list[Token], k: int, lex: Lexicon) -> ConcernKind | None:
     """The stance a light verb's object names: "expressed serious concerns" is a concern."""
     for m in range(k + 1, min(len(tokens), k + 1 + _LIGHT_REACH)):
         noun = tokens[m].text.lower()
-        kind = _STANCE_NOUNS.get(noun)
-        if kind is not None:
-            return kind
+        named = lex.attribution_nouns.get(noun)
+        if named is not None and named[0] is not None:
+            return named[0]  # "raised questions", "voiced objections"
         cls = lex.stance.word_class(noun)
         if cls in ("concern", "doubt", "criticism", "warning"):
             return ConcernKind(cls)
@@ -256,6 +243,11 @@ class _Finder:
         self.cast = cast
         self.lex = lexicon()
         self.starters = triggers(self.lex)
+        # Where reported words end: ", according to", ", he said", a semicolon.
+        forms = "|".join(sorted((re.escape(f) for f in self.lex.verbs), key=len, reverse=True))
+        self.cut = re.compile(
+            rf",\s+(?:according to\b|(?:he|she|they|it)\s+(?:{forms})\b)|;\s", re.IGNORECASE
+        )
         self.text = doc.text
         self.speaker_of_sentence: dict[int, int] = {}
         self.speaker_of_paragraph: dict[int, int] = {}
@@ -477,7 +469,7 @@ class _Finder:
         quotation = self.doc.in_quotation(start + 1) if text[start] in '“"' else None
         if quotation is not None and quotation.end > end:
             end = quotation.end
-        cut = _CUT.search(text, start, end)
+        cut = self.cut.search(text, start, end)
         if cut:
             end = cut.start()
         start, end = _trim(text, start, end)
