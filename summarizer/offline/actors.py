@@ -184,7 +184,7 @@ class _Builder:
 def _capitalised(doc: Document, lex: Lexicon, tokens: list[Token]) -> list[bool]:
     """Which tokens may be part of a name: capitalised, not a common word opening a clause."""
     flags: list[bool] = []
-    shape = _SHAPES
+    shape = lex.shapes
     for k, token in enumerate(tokens):
         word = token.text
         kind = shape.get(word)
@@ -215,8 +215,7 @@ def _shape(word: str, lex: Lexicon) -> str:
     return "opener"
 
 
-# Word -> shape, for the words seen so far (the lexicon is fixed, so a shape never changes).
-_SHAPES: dict[str, str] = {}
+# At most this many words' shapes are remembered (in the lexicon they depend on).
 _SHAPE_MEMO = 200_000
 
 

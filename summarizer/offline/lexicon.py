@@ -140,6 +140,8 @@ class Lexicon:
     capitals: dict[str, Country]
     demonyms: dict[str, Country]
     stance: Stance
+    # Word -> its shape as a name ("name", "common", "opener"), filled as words are met.
+    shapes: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def is_reporting(self, word: str) -> bool:
         return word.lower() in self.verbs
