@@ -793,3 +793,10 @@ def test_stance_phrases_make_a_concern(sentence: str) -> None:
 def test_a_national_branch_of_a_known_organisation_is_one_organisation() -> None:
     result = analyse("The British Red Cross said the camps were full.")
     assert actor(result, "British Red Cross").kind is ActorKind.organization
+
+
+def test_a_passive_cue_without_its_agent_is_no_one_s_concern() -> None:
+    result = analyse(
+        "A U.S. flight carrying Indian nationals accused of entering illegally landed."
+    )
+    assert not result.stated_concerns

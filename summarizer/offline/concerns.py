@@ -544,6 +544,14 @@ class _Finder:
                         _Frame(sentence, k, cue, holder, subject_start, content, k in silent)
                     )
                 continue
+            if (
+                word.endswith("ed")
+                and k + 1 < len(tokens)
+                and tokens[k + 1].text.lower() in ("of", "for", "as", "with")
+            ):
+                # "nationals accused of entering", "was criticised for": a passive without its
+                # agent; the one named before it is accused, not accusing.
+                continue
             passive = self._agent(sentence, tokens, k)
             if passive is not None:
                 # "described by U.S. officials as ...", "was criticised by rights groups": the
