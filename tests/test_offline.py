@@ -800,3 +800,13 @@ def test_a_passive_cue_without_its_agent_is_no_one_s_concern() -> None:
         "A U.S. flight carrying Indian nationals accused of entering illegally landed."
     )
     assert not result.stated_concerns
+
+
+def test_a_report_of_a_report_keeps_the_outer_speaker_s_own_words() -> None:
+    result = analyse(
+        "Economists at Capital Economics said the strike was unlikely to have a lasting effect, "
+        "but some retailers fear shortages of toys. Shipping groups warned of delays, and "
+        "port workers struck."
+    )
+    holders = {c.holder.lower() for c in result.stated_concerns}
+    assert {"economists at capital economics", "retailers", "shipping groups"} <= holders

@@ -35,6 +35,11 @@ from .sentences import (
 
 Span = tuple[int, int]
 
+# Words that may stand before a noun without modifying it ("the groups", "of nations").
+_FUNCTION_WORDS = words(
+    """the a an of in on at by for to from with and or but that which who whose than as into
+    about between among against over under through these those this its their his her our"""
+)
 # Determiners and number words that open a group's phrase but are not part of its name.
 QUANTIFIERS = words(
     """some many several other others most few a an the three two four five six seven eight
@@ -883,7 +888,13 @@ class _Scanner:
                 and not (
                     k > 0
                     and tokens[k - 1].text.lower() not in QUANTIFIERS
-                    and (tokens[k - 1].text.lower() in lex.group_modifiers or caps[k - 1])
+                    and (
+                        tokens[k - 1].text.lower() in lex.group_modifiers
+                        or caps[k - 1]
+                        # "shipping groups", "industry groups": a noun before the head
+                        or (tokens[k - 1].text.isalpha() and tokens[k - 1].text.islower())
+                    )
+                    and tokens[k - 1].text.lower() not in _FUNCTION_WORDS
                 )
             ):
                 k += 1
@@ -895,12 +906,18 @@ class _Scanner:
                 if lower in ("the", "a", "an") or lower in QUANTIFIERS:
                     left -= 1
                     break
-                if lower in lex.group_modifiers or caps[left - 1] or word in lex.demonyms:
+                if (
+                    lower in lex.group_modifiers
+                    or caps[left - 1]
+                    or word in lex.demonyms
+                    # "shipping groups": the noun that makes a generic head a group
+                    or (generic and left == k and word.isalpha() and word.islower())
+                ):
                     left -= 1
                     continue
                 break
             right = k + 1
-            if right + 1 < n and tokens[right].text in ("of", "in"):
+            if right + 1 < n and tokens[right].text in ("of", "in", "at", "from"):
                 m = right + 1
                 if m < n and tokens[m].text == "the":
                     m += 1

@@ -52,6 +52,8 @@ _DAYS = words(
 _EDGE = " \t\n\"'“”‘’,;:—–-"
 _QUOTE_MARKS = '"“”'
 MAX_CONCERN_WORDS = 30
+# Fewer words than this before an inner report leave nothing of the outer one's own.
+MIN_POINT_WORDS = 4
 # A quote starts at its holder's words when they stand this close before the verb.
 MAX_SUBJECT_WORDS = 6
 # Two quotes of one holder sharing this share of words repeat the same point.
@@ -354,6 +356,15 @@ class _Finder:
             candidates = [
                 c for c in self._candidates(sentence, tokens, lo, hi, speaking) if not c[3]
             ]
+            if (
+                not candidates
+                and seg == len(cuts) - 2
+                and hi - lo > 1
+                and tokens[lo].text.lower() in ("and", "but", "or", "while")
+            ):
+                # "..., and shipping groups warned": a clause of its own, whose subject is no
+                # actor; the previous clause's subject does not speak here.
+                return None, None, False
             if strict:
                 # The cue must follow its subject directly: "analysts question", "Bong ... doubts".
                 last = hi - 1
@@ -548,9 +559,14 @@ class _Finder:
                 word.endswith("ed")
                 and k + 1 < len(tokens)
                 and tokens[k + 1].text.lower() in ("of", "for", "as", "with")
+                and (
+                    tokens[k - 1].text.lower() in ("was", "were", "been", "being", "is", "are")
+                    or tokens[k - 1].end not in self._mention_ends(sentence)
+                )
             ):
                 # "nationals accused of entering", "was criticised for": a passive without its
-                # agent; the one named before it is accused, not accusing.
+                # agent; the one named before it is accused, not accusing ("Shipping groups
+                # warned of delays" is active).
                 continue
             passive = self._agent(sentence, tokens, k)
             if passive is not None:
@@ -693,16 +709,24 @@ class _Finder:
             if frame.holder is None or frame.content is None:
                 continue
             start, end = frame.content
-            if frame.cue is None and (
-                any(s <= start < e or start <= s < end for s, e in made)
-                or any(
-                    other is not frame
+            if frame.cue is None:
+                # The report of a report: the inner speaker holds what follows its own words
+                # ("X said the plan would fail, but retailers fear shortages").
+                inner = [
+                    other.subject_start
+                    if other.subject_start is not None and other.subject_start > start
+                    else self.doc.tokens(other.sentence)[other.verb].start
+                    for other in frames
+                    if other is not frame
                     and other.holder is not None
                     and start <= self.doc.tokens(other.sentence)[other.verb].start < end
-                    for other in frames
-                )
-            ):
-                continue  # the report of a report: the inner speaker holds it
+                ]
+                if inner:
+                    end = min(inner)
+                    if len(self.text[start:end].split()) < MIN_POINT_WORDS:
+                        continue
+                if any(s <= start < e or start <= s < end for s, e in made):
+                    continue
             if frame.cue is None:
                 if frame.silent:
                     continue
