@@ -654,9 +654,10 @@ class _Scanner:
                     )
                 )
                 return
-        if self._affiliated_person(tokens, caps, i, j, words, sentence, governed, recipient):
-            return
-        if self._portfolio_person(tokens, caps, i, j, words, sentence, recipient):
+        if len(words) >= 3 and (
+            self._affiliated_person(tokens, caps, i, j, words, sentence, governed, recipient)
+            or self._portfolio_person(tokens, caps, i, j, words, sentence, recipient)
+        ):
             return
         last = words[-1].lower()
         acronym = any(_ACRONYM.fullmatch(w) for w in words)

@@ -245,6 +245,7 @@ class _Finder:
         self.cast = cast
         self.lex = lexicon()
         self.starters = triggers(self.lex)
+        self._ends_of: tuple[int, set[int]] = (-1, set())
         # Where reported words end: ", according to", ", he said", a semicolon.
         forms = "|".join(sorted((re.escape(f) for f in self.lex.verbs), key=len, reverse=True))
         self.cut = re.compile(
@@ -605,7 +606,12 @@ class _Finder:
         return frames
 
     def _mention_ends(self, sentence: Sentence) -> set[int]:
-        return {m.end for m in self.by_sentence.get(sentence.index, [])}
+        if self._ends_of[0] != sentence.index:
+            self._ends_of = (
+                sentence.index,
+                {m.end for m in self.by_sentence.get(sentence.index, [])},
+            )
+        return self._ends_of[1]
 
     def _agent(
         self, sentence: Sentence, tokens: list[Token], verb: int
