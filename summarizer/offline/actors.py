@@ -419,6 +419,17 @@ def _verb_follows(tokens: list[Token], end: int, lex: Lexicon, reporting_only: b
 
 
 def _name_like(words: tuple[str, ...], lex: Lexicon) -> bool:
+    """Whether words may be a person's name (no title, head, place or known name among them);
+    remembered per lexicon, as names recur."""
+    known = lex.name_shapes.get(words)
+    if known is None:
+        known = _is_name_like(words, lex)
+        if len(lex.name_shapes) < _SHAPE_MEMO:
+            lex.name_shapes[words] = known
+    return known
+
+
+def _is_name_like(words: tuple[str, ...], lex: Lexicon) -> bool:
     if not words or len(words) > 4:
         return False
     for position, word in enumerate(words):

@@ -142,6 +142,10 @@ class Lexicon:
     stance: Stance
     # Word -> its shape as a name ("name", "common", "opener"), filled as words are met.
     shapes: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    # Words of a capitalised run -> whether they may be a person's name.
+    name_shapes: dict[tuple[str, ...], bool] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def is_reporting(self, word: str) -> bool:
         return word.lower() in self.verbs
