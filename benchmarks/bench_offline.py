@@ -1,56 +1,28 @@
-"""Speed and memory of the offline engine on news articles of about 800 words, on one core.
+"""Speed and memory of the offline engine on 1x, 10x and 600x the reference article.
 
-Runs ``summarizer.offline.analyse`` over a corpus of ~800-word articles (the reference article cut
-to its first 800 words, and gold-set articles padded to about 800 words by repeating their body),
-and prints the median time per article, articles per second and the peak resident memory of the
-process (``resource.getrusage``). Targets: at least 20 articles/s, peak memory under 150 MB.
+Each size runs in a fresh process (so that each peak resident memory is its own), after one
+warm-up call that loads the lexicon as a long-running process would have. It prints, per size,
+the article's size, the time per article (the best of a few runs for the small sizes), articles
+per second, megabytes per second and the process's peak resident memory
+(``resource.getrusage``). The target: 600x (about 4 MB) in under 10 s.
 
-    python benchmarks/bench_offline.py [--rounds 30]
+    python benchmarks/bench_offline.py [--sizes 1 10 600] [--runs 20]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import resource
-import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
 
-from summarizer.offline import analyse
-
 ROOT = Path(__file__).resolve().parent.parent
-WORDS = 800
-TARGET_PER_SECOND = 20.0
-TARGET_PEAK_MB = 150.0
-
-
-def _about(text: str, words: int) -> str:
-    """The article cut or padded, by whole paragraphs, to about ``words`` words."""
-    title, _, body = text.partition("\n\n")
-    paragraphs = [p for p in body.split("\n\n") if p.strip()] or [text]
-    out: list[str] = []
-    count = 0
-    while count < words:
-        for paragraph in paragraphs:
-            out.append(paragraph)
-            count += len(paragraph.split())
-            if count >= words:
-                break
-    return title + "\n\n" + "\n\n".join(out)
-
-
-def corpus() -> list[str]:
-    paths = [ROOT / "examples" / "ap-kim-russia-jets.txt", *sorted((ROOT / "gold").glob("*.txt"))]
-    seen: set[str] = set()
-    texts = []
-    for path in paths:
-        text = path.read_text(encoding="utf-8")
-        if text in seen:
-            continue
-        seen.add(text)
-        texts.append(_about(text, WORDS))
-    return texts
+REFERENCE = ROOT / "examples" / "ap-kim-russia-jets.txt"
+TARGET_SIZE = 600
+TARGET_SECONDS = 10.0
 
 
 def peak_mb() -> float:
@@ -59,31 +31,58 @@ def peak_mb() -> float:
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
+def measure(size: int, runs: int) -> dict[str, float]:
+    """One size, in this process: the best time of ``runs`` runs and the peak memory."""
+    from summarizer.offline import analyse
+
+    reference = REFERENCE.read_text(encoding="utf-8")
+    article = "\n\n".join([reference] * size)
+    analyse(reference)
+    best = float("inf")
+    for _ in range(runs):
+        started = time.perf_counter()
+        analyse(article)
+        best = min(best, time.perf_counter() - started)
+    megabytes = len(article.encode("utf-8")) / 1e6
+    return {
+        "size": size,
+        "mb": megabytes,
+        "seconds": best,
+        "articles_per_s": 1 / best,
+        "mb_per_s": megabytes / best,
+        "peak_mb": peak_mb(),
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=30)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1, 10, TARGET_SIZE])
+    parser.add_argument("--runs", type=int, default=20, help="runs of the 1x size (fewer above)")
+    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    texts = corpus()
-    analyse(texts[0])  # load the lexicon once, as a long-running process would
-    timings: list[float] = []
-    started = time.perf_counter()
-    for _ in range(args.rounds):
-        for text in texts:
-            t0 = time.perf_counter()
-            analyse(text)
-            timings.append(time.perf_counter() - t0)
-    total = time.perf_counter() - started
-    words = statistics.mean(len(t.split()) for t in texts)
-    median = statistics.median(timings)
-    rate = len(timings) / total
-    peak = peak_mb()
-    print(f"articles: {len(texts)} x {args.rounds} rounds, {words:.0f} words on average")
-    print(f"median per article: {median * 1000:.1f} ms")
-    print(f"p95 per article:    {sorted(timings)[int(len(timings) * 0.95)] * 1000:.1f} ms")
-    print(f"articles per second: {rate:.1f} (target >= {TARGET_PER_SECOND:.0f})")
-    print(f"peak RSS: {peak:.1f} MB (target < {TARGET_PEAK_MB:.0f})")
-    ok = rate >= TARGET_PER_SECOND and peak < TARGET_PEAK_MB
-    print("targets: " + ("met" if ok else "NOT met"))
+    if args.child is not None:
+        print(json.dumps(measure(args.child, args.runs)))
+        return 0
+    print(f"{'size':>5} {'MB':>7} {'s/article':>10} {'articles/s':>11} {'MB/s':>7} {'peak MB':>8}")
+    ok = True
+    for size in args.sizes:
+        runs = max(1, args.runs // size) if size > 1 else args.runs
+        child = subprocess.run(
+            [sys.executable, __file__, "--child", str(size), "--runs", str(runs)],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        row = json.loads(child.stdout)
+        print(
+            f"{size:>4}x {row['mb']:7.2f} {row['seconds']:10.3f} {row['articles_per_s']:11.1f} "
+            f"{row['mb_per_s']:7.2f} {row['peak_mb']:8.0f}"
+        )
+        if size == TARGET_SIZE and row["seconds"] >= TARGET_SECONDS:
+            ok = False
+    print(
+        f"target: {TARGET_SIZE}x in under {TARGET_SECONDS:.0f} s: " + ("met" if ok else "NOT met")
+    )
     return 0 if ok else 1
 
 

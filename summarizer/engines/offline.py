@@ -19,9 +19,7 @@ Example::
 from __future__ import annotations
 
 import asyncio
-import inspect
 import threading
-from typing import Any
 
 from ..config import Settings
 from ..models import ExtractedSummary
@@ -29,8 +27,6 @@ from ..offline import ENGINE_VERSION, analyse
 from .base import Answer, BaseEngine, Task
 
 __all__ = ["OfflineEngine"]
-
-_TAKES_CHECKPOINT = "checkpoint" in inspect.signature(analyse).parameters
 
 
 class _Stopped(Exception):
@@ -55,8 +51,7 @@ class OfflineEngine(BaseEngine):
 
         def work() -> Answer:
             text = task.article.text
-            run: Any = analyse
-            analysis = run(text, checkpoint=checkpoint) if _TAKES_CHECKPOINT else run(text)
+            analysis = analyse(text, checkpoint=checkpoint)
             record = ExtractedSummary(
                 headline=analysis.headline,
                 summary=analysis.summary,
@@ -65,7 +60,7 @@ class OfflineEngine(BaseEngine):
                 actors=list(analysis.actors),
                 stated_concerns=list(analysis.stated_concerns),
             )
-            warnings = tuple(getattr(analysis, "warnings", ()))
+            warnings = tuple(analysis.warnings)
             return Answer(record, attempts=0, warnings=warnings)
 
         try:

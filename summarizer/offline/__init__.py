@@ -9,17 +9,19 @@ Example::
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..models import Actor, ActorKind, ExtractedSummary, StatedConcern
+from ._gc import paused_collection
 from .actors import Cast, Entity, find_actors
 from .concerns import find_concerns
+from .language import language_warning
 from .ranking import Ranking, headline, key_points, summary
-from .sentences import read_document
+from .sentences import Checkpoint, never_stop, read_document
 
 __all__ = ["ENGINE_VERSION", "OfflineAnalysis", "analyse"]
 
-ENGINE_VERSION = "offline-2"
+ENGINE_VERSION = "offline-3"
 
 # Actors listed first: people, then bodies and groups, then countries.
 _KIND_ORDER = {
@@ -39,6 +41,8 @@ class OfflineAnalysis:
     key_points: list[str]
     actors: list[Actor]
     stated_concerns: list[StatedConcern]
+    # What the caller should know about the record: an article not in English, for one.
+    warnings: list[str] = field(default_factory=list)
 
 
 def _actor(entity: Entity) -> Actor:
@@ -62,7 +66,9 @@ def _actors(cast: Cast, holders: set[int]) -> list[tuple[int, Actor]]:
     return [(index, _actor(entity)) for index, entity in chosen]
 
 
-def analyse(article: str, *, title: str | None = None) -> OfflineAnalysis:
+def analyse(
+    article: str, *, title: str | None = None, checkpoint: Checkpoint | None = None
+) -> OfflineAnalysis:
     """Headline, summary, key points, actors and stated concerns of one article.
 
     Every mention span and quote span is an offset into ``article`` exactly as passed.
@@ -71,10 +77,16 @@ def analyse(article: str, *, title: str | None = None) -> OfflineAnalysis:
     >>> result.actors[0].name, result.actors[0].role
     ('Dmitry Peskov', 'Kremlin spokesman')
     """
-    doc = read_document(article)
-    cast = find_actors(doc)
-    found = find_concerns(doc, cast)
-    ranking = Ranking(doc)
+    with paused_collection():
+        return _analyse(article, title, checkpoint or never_stop)
+
+
+def _analyse(article: str, title: str | None, check: Checkpoint) -> OfflineAnalysis:
+    warning = language_warning(article)
+    doc = read_document(article, check)
+    cast = find_actors(doc, check)
+    found = find_concerns(doc, cast, check)
+    ranking = Ranking(doc, check)
     holders = {concern.holder for concern in found}
     actors = _actors(cast, holders)
     names = {index: actor.name for index, actor in actors}
@@ -106,4 +118,5 @@ def analyse(article: str, *, title: str | None = None) -> OfflineAnalysis:
         key_points=checked.key_points,
         actors=[actor for _, actor in actors],
         stated_concerns=concerns,
+        warnings=[warning] if warning else [],
     )

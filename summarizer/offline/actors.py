@@ -15,29 +15,36 @@ Example::
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ..models import ActorKind
-from .lexicon import Country, Lexicon, lexicon, words
-from .sentences import BODY, CAPTION, Document, Sentence, Token
+from .lexicon import Lexicon, lexicon, words
+from .sentences import (
+    BODY,
+    CAPTION,
+    MIN_SPEECH_WORDS,
+    Checkpoint,
+    Document,
+    Sentence,
+    Token,
+    never_stop,
+)
 
 Span = tuple[int, int]
 
-REPORTING = words(
-    """said says say saying told tells tell added adds noted notes stated states explained explains
-    argued argues argue contended contends contending claimed claims claim insisted insists
-    declared declares announced announces announce reported reports warned warns warn warning
-    accused accuses accuse criticized criticised criticizes criticises criticize criticise
-    questioned questions question doubted doubts doubt feared fears fear urged urges urge
-    speculate speculated speculates believes believe believed wrote writes asked asks replied
-    replies responded responds confirmed confirms denied denies deny acknowledged acknowledges
-    admitted admits estimated estimates predicted predicts predicting vowed vows pledged pledges
-    promised promises suggested suggests described describes called calls calling expressed
-    expresses agreed agrees rejected rejects reject condemned condemns blamed blames alleged
-    alleges complained complains downplayed defended defends pointed thinks think thought
-    recalled recalls"""
+# Words that may stand before a noun without modifying it ("the groups", "of nations").
+_FUNCTION_WORDS = words(
+    """the a an of in on at by for to from with and or but that which who whose than as into
+    about between among against over under through these those this its their his her our"""
+)
+# Determiners and number words that open a group's phrase but are not part of its name.
+QUANTIFIERS = words(
+    """some many several other others most few a an the three two four five six seven eight
+    nine ten these those both all various numerous dozens hundreds thousands another its their
+    his her our"""
 )
 AUXILIARIES = words(
     """is was are were has have had will would could can may might should must does did do"""
@@ -54,40 +61,29 @@ LOCATIVE = words(
 PREPOSITIONS = LOCATIVE | words(
     """with for by about against between among like than during after before since per"""
 )
+# How many of the latest mentions a group phrase is checked against (those of its sentence).
+_RECENT_MENTIONS = 30
+# Mentions handled between two calls of the checkpoint.
+_CHECK_EVERY = 200
 _PARTICLES = words("van von de da bin ibn al del der la le du dos das")
 _CONNECTORS = frozenset({"of", "for", "on"})
 _NAME_TOKEN = re.compile(
     r"(?:(?:al|el|ad|as|ash|bin|ibn|abu|de|da|di|van|von)-)?[A-Z][^\W\d_]*(?:[-’'][^\W\d_]+)*"
     r"|[A-Z]\."
 )
+# Generational suffixes that end a person's name: "Edwin E. Aldrin Jr.", "Henry Ford II".
+_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
 # Arabic and European name particles joined by a hyphen: "Omar al-Bashir".
 _PREFIXED_NAME = re.compile(r"(?:al|el|ad|as|ash|bin|ibn|abu|de|da|di|van|von)-[A-Z]")
+_DIGIT = re.compile(r"\d")
+_INITIAL = re.compile(r"[A-Z]\.")
 _ACRONYM = re.compile(r"[A-Z]{2,}[a-z]?")
 _POSSESSIVE = frozenset({"’s", "'s"})
 _OPENERS = frozenset({"“", '"', "‘", "(", "—", "–", ":", "-", "'"})
-# Heads of definite descriptions that can stand for an organisation already named.
-_ORG_ALIAS_HEADS = words(
-    """agency organization organisation fund body ministry council bank institution"""
-)
-# Lower-case heads after a country's possessive or demonym: "South Korea’s presidential office".
-_STATE_HEADS = {
-    "office": ActorKind.government_body,
-    "ministry": ActorKind.government_body,
-    "government": ActorKind.government_body,
-    "cabinet": ActorKind.government_body,
-    "parliament": ActorKind.government_body,
-    "military": ActorKind.government_body,
-    "army": ActorKind.government_body,
-    "navy": ActorKind.government_body,
-    "embassy": ActorKind.government_body,
-    "media": ActorKind.organization,
-    "agency": ActorKind.organization,
-}
+# Heads of definite descriptions that stand for a country already named: "the country".
+_COUNTRY_DESCRIPTIONS = words("country nation")
 _COLLECTIVES = words(
     "group panel team number coalition delegation handful majority dozens hundreds"
-)
-_STATE_MODIFIERS = words(
-    """presidential state foreign defense defence interior finance news official top central"""
 )
 
 
@@ -103,14 +99,15 @@ class Entity:
     # For the tie-break between same-surname people: full-name occurrences count most.
     full_mentions: int = 0
 
+    # Where the first mention starts (kept up to date, so that the tie-breaks stay linear).
+    first: int = -1
+
     def add(self, start: int, end: int, text: str) -> None:
         surface = text[start:end]
         self.surfaces.setdefault(surface, (start, end))
         self.spans.append((start, end))
-
-    @property
-    def first(self) -> int:
-        return min(start for start, _ in self.spans) if self.spans else 0
+        if self.first < 0 or start < self.first:
+            self.first = start
 
 
 @dataclass(frozen=True)
@@ -190,23 +187,41 @@ class _Builder:
 
 
 def _capitalised(doc: Document, lex: Lexicon, tokens: list[Token]) -> list[bool]:
+    """Which tokens may be part of a name: capitalised, not a common word opening a clause."""
     flags: list[bool] = []
+    shape = lex.shapes
     for k, token in enumerate(tokens):
         word = token.text
-        if _PREFIXED_NAME.match(word):
-            flags.append(True)
-            continue
-        if not word[:1].isupper():
-            flags.append(False)
-            continue
-        if _ACRONYM.fullmatch(word) and word not in ("I", "A"):
-            flags.append(True)
-            continue
-        lower = word.lower()
-        initial = k == 0 or tokens[k - 1].text in _OPENERS
-        common = lower in lex.common_capitalised or lower in lex.days_months
-        flags.append(not (common or (initial and lower in doc.lower_words)))
+        kind = shape.get(word)
+        if kind is None:
+            kind = _shape(word, lex)
+            if len(shape) < _SHAPE_MEMO:
+                shape[word] = kind
+        if kind == "opener":
+            # A capitalised word seen in lower case elsewhere is a common word opening a clause.
+            initial = k == 0 or tokens[k - 1].text in _OPENERS
+            flags.append(not (initial and word.lower() in doc.lower_words))
+        else:
+            flags.append(kind == "name")
     return flags
+
+
+def _shape(word: str, lex: Lexicon) -> str:
+    """ "name", "common" or "opener" (a capitalised word judged by its position)."""
+    if _PREFIXED_NAME.match(word):
+        return "name"
+    if not word[:1].isupper():
+        return "common"
+    lower = word.lower().replace("’", "'")
+    if lower in lex.common_capitalised or lower in lex.days_months:
+        return "common"  # also in capitals: "UNLESS", "I'm"
+    if _ACRONYM.fullmatch(word) and word not in ("I", "A"):
+        return "name"
+    return "opener"
+
+
+# At most this many words' shapes are remembered (in the lexicon they depend on).
+_SHAPE_MEMO = 200_000
 
 
 def _chunks(tokens: list[Token], caps: list[bool], lex: Lexicon) -> list[tuple[int, int]]:
@@ -236,16 +251,31 @@ def _chunks(tokens: list[Token], caps: list[bool], lex: Lexicon) -> list[tuple[i
                 and (
                     (word in _CONNECTORS and (last in lex.org_heads or extended))
                     or (word == "and" and extended)
+                    or (
+                        word == "and"
+                        and after == j + 1
+                        and last not in lex.org_heads
+                        and _ends_in_head(tokens, caps, after, lex)
+                    )
                 )
                 and tokens[after].text not in lex.country_names
             ):
-                extended = True
+                extended = extended or word != "and"
                 j = after + 1
                 continue
             break
         runs.append((i, j))
         i = j
     return runs
+
+
+def _ends_in_head(tokens: list[Token], caps: list[bool], k: int, lex: Lexicon) -> bool:
+    """Whether the capitalised run from ``k`` ends with an organisation head: after "and" in
+    "National Aeronautics and Space Administration" the name goes on."""
+    m = k
+    while m < len(tokens) and caps[m]:
+        m += 1
+    return m > k and tokens[m - 1].text.lower() in lex.org_heads
 
 
 def _is_title(word: str, lex: Lexicon) -> bool:
@@ -316,7 +346,7 @@ def _appositive_after(tokens: list[Token], end: int, lex: Lexicon) -> tuple[int,
     if k < len(tokens) and tokens[k].text.lower() in ("a", "an", "the"):
         k += 1
     elif k < len(tokens) and (
-        tokens[k].text.lower() in AUXILIARIES or tokens[k].text.lower() in REPORTING
+        tokens[k].text.lower() in AUXILIARIES or tokens[k].text.lower() in lex.verbs
     ):
         return None  # "Hemedti, was a commander": a verb, not an appositive
     first = k
@@ -331,12 +361,43 @@ def _appositive_after(tokens: list[Token], end: int, lex: Lexicon) -> tuple[int,
                     m += 1
                 stop = m
             return first, stop
-        if not (word in lex.role_modifiers or tokens[j].text[:1].isupper() or word.isalpha()):
+        if not (
+            word in lex.role_modifiers
+            or tokens[j].text[:1].isupper()
+            or word.isalpha()
+            or word in _POSSESSIVE  # "Jane Smith, the city’s engineer"
+        ):
             return None
     return None
 
 
+def _inverted_speaker(tokens: list[Token], start: int, lex: Lexicon) -> bool:
+    """ "“...,” said Jane Smith" or "..., says Jane Smith": a person's verb before the name."""
+    if start < 2:
+        return False
+    verb = lex.verbs.get(tokens[start - 1].text.lower())
+    return verb is not None and verb.person and tokens[start - 2].text in (",", "”", '"', "’", "'")
+
+
+def _subject_of_verb(tokens: list[Token], caps: list[bool], end: int, lex: Lexicon) -> bool:
+    """Whether the name ending at ``end`` (or the list it opens) is followed by a verb."""
+    k = end
+    while k + 1 < len(tokens) and tokens[k].text in (",", "and", "or") and caps[k + 1]:
+        k += 1
+        while k < len(tokens) and caps[k]:
+            k += 1
+    if _verb_follows(tokens, k, lex, reporting_only=False):
+        return True
+    if k < len(tokens):
+        word = tokens[k].text
+        # "Russia wants", "China plans": a present-tense verb right after the name.
+        return word.islower() and word.endswith("s") and not word.endswith("ss") and len(word) > 3
+    return False
+
+
 def _verb_follows(tokens: list[Token], end: int, lex: Lexicon, reporting_only: bool) -> bool:
+    """Whether a verb follows the words ending at ``end``: with ``reporting_only``, a reporting
+    verb that is evidence of a person ("Wilmot Collins said"), else any verb-like word."""
     k = end
     while k < len(tokens) and (
         tokens[k].text.lower() in ADVERBS or tokens[k].text.lower() in lex.days_months
@@ -345,18 +406,34 @@ def _verb_follows(tokens: list[Token], end: int, lex: Lexicon, reporting_only: b
     if k >= len(tokens):
         return False
     word = tokens[k].text.lower()
-    if word in REPORTING:
+    verb = lex.verbs.get(word)
+    if verb is not None and (verb.person or not reporting_only):
         return True
     if reporting_only:
         return False
-    return word in AUXILIARIES or (word.endswith("ed") and word.isalpha() and len(word) > 4)
+    return (
+        word in AUXILIARIES
+        or word in lex.irregular_past
+        or (word.endswith("ed") and word.isalpha() and len(word) > 4)
+    )
 
 
 def _name_like(words: tuple[str, ...], lex: Lexicon) -> bool:
+    """Whether words may be a person's name (no title, head, place or known name among them);
+    remembered per lexicon, as names recur."""
+    known = lex.name_shapes.get(words)
+    if known is None:
+        known = _is_name_like(words, lex)
+        if len(lex.name_shapes) < _SHAPE_MEMO:
+            lex.name_shapes[words] = known
+    return known
+
+
+def _is_name_like(words: tuple[str, ...], lex: Lexicon) -> bool:
     if not words or len(words) > 4:
         return False
-    for word in words:
-        if word in _PARTICLES:
+    for position, word in enumerate(words):
+        if word in _PARTICLES or (position == len(words) - 1 and position and word in _SUFFIXES):
             continue
         lower = word.lower()
         if (
@@ -364,12 +441,13 @@ def _name_like(words: tuple[str, ...], lex: Lexicon) -> bool:
             or _ACRONYM.fullmatch(word)
             or lower in lex.titles
             or lower in lex.org_heads
-            or lower in lex.place_heads
             or lower in lex.group_nouns
             or lower in lex.honorifics
             or word in lex.demonyms
         ):
             return False
+    if words[-1].lower() in lex.place_last or words[0].lower() in lex.place_first:
+        return False
     text = " ".join(words)
     return not (
         text in lex.country_names
@@ -377,6 +455,21 @@ def _name_like(words: tuple[str, ...], lex: Lexicon) -> bool:
         or text in lex.places
         or text in lex.known_orgs
     )
+
+
+def _person_shaped(words: tuple[str, ...]) -> bool:
+    """A name only people have: a middle initial or a generational suffix ("Edwin E. Aldrin Jr.",
+    "John F. Kennedy", "Martin Luther King Jr.")."""
+    if len(words) >= 2 and words[-1] in _SUFFIXES:
+        return True
+    return len(words) >= 3 and any(_INITIAL.fullmatch(word) for word in words[1:-1])
+
+
+def _surname(words: tuple[str, ...]) -> str:
+    """The last word of a name that is not a suffix: "Aldrin" of "Edwin E. Aldrin Jr."."""
+    if len(words) > 1 and words[-1] in _SUFFIXES:
+        return words[-2]
+    return words[-1]
 
 
 def _initials(name: str) -> str:
@@ -398,12 +491,13 @@ def _governed(tokens: list[Token], start: int, words: frozenset[str]) -> bool:
     return k >= 0 and tokens[k].text.lower() in words
 
 
-def _recipient(tokens: list[Token], start: int) -> bool:
+def _recipient(tokens: list[Token], start: int, lex: Lexicon) -> bool:
     """The addressee of "told": "told VOA", "told NBC’s “Meet the Press”", "told VOA's Carol"."""
     k = start - 1
     if k >= 1 and tokens[k].text in _POSSESSIVE:
         k -= 2
-    return k >= 0 and tokens[k].text.lower() in ("told", "tells", "tell")
+    verb = lex.verbs.get(tokens[k].text.lower()) if k >= 0 else None
+    return verb is not None and verb.base == "tell"
 
 
 class _Scanner:
@@ -417,9 +511,18 @@ class _Scanner:
         self.singles: list[_Single] = []
         self.definites: list[tuple[int, int, int, str, str, bool]] = []
         self.countries_named: set[str] = set()
+        # Capitalised words seen inside a sentence, after a lower-case word or a comma.
+        self.mid_sentence_text = frozenset(
+            re.findall(r"(?<=[a-z,;] )[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b", doc.text)
+        )
+        # The words of countries' definite aliases ("North" of "the North").
+        self.alias_words = {
+            alias.split()[-1] for country in lex.countries for alias in country.definite_aliases
+        }
 
-    def run(self) -> None:
+    def run(self, checkpoint: Checkpoint) -> None:
         for sentence in self.doc.sentences:
+            checkpoint()
             if sentence.role not in (BODY, CAPTION):
                 continue
             self._sentence(sentence)
@@ -430,8 +533,21 @@ class _Scanner:
         caps = _capitalised(doc, lex, tokens)
         for i, j in _chunks(tokens, caps, lex):
             self._chunk(tokens, caps, i, j, sentence)
-        self._groups(tokens, caps, sentence)
-        self._descriptions(tokens, caps, sentence)
+        # Most sentences have no group noun and no description head: a set test skips them.
+        lowered = {token.text.lower() for token in tokens}
+        if sentence.role == BODY:
+            if lex.may_attribute(lowered):
+                doc.keep(sentence, tokens)
+            elif doc.reread is None:
+                doc.reread = set()
+        if not lowered.isdisjoint(lex.group_nouns):
+            self._groups(tokens, caps, sentence)
+        if not (
+            lowered.isdisjoint(lex.describing_titles)
+            and lowered.isdisjoint(lex.org_descriptions)
+            and lowered.isdisjoint(_COUNTRY_DESCRIPTIONS)
+        ):
+            self._descriptions(tokens, caps, sentence)
 
     def _chunk(
         self, tokens: list[Token], caps: list[bool], i: int, j: int, sentence: Sentence
@@ -439,20 +555,40 @@ class _Scanner:
         doc, lex, builder = self.doc, self.lex, self.builder
         text = doc.text
         start, end = tokens[i].start, tokens[j - 1].end
-        words = tuple(t.text for t in tokens[i:j])
+        words = tuple([t.text for t in tokens[i:j]])
         surface = text[start:end]
+        if _DIGIT.search(surface) or _role_part(tokens, caps, j, lex):
+            return
+        if words[-1].lower() in lex.titles or (len(words) == 1 and words[0].lower() in lex.kin):
+            # "CEO", "President", "an Ottawa New Democrat MP": a title or a role, not a name.
+            return
+        quotation = doc.in_quotation(start) if doc.quotations else None
+        if quotation is not None and quotation.words < MIN_SPEECH_WORDS:
+            return  # a title or scare quote: “Meet the Press”
         bare = surface[4:] if surface.startswith("The ") else surface
         governed = _governed(tokens, i, PREPOSITIONS)
         possessive = j < len(tokens) and tokens[j].text in _POSSESSIVE
-        recipient = _recipient(tokens, i)
+        recipient = _recipient(tokens, i, lex)
         acts = not recipient and (not governed or _source(tokens, i))
-        if any(ch.isdigit() for ch in surface) or _role_part(tokens, caps, j, lex):
-            return
-        quotation = doc.in_quotation(start)
-        if quotation is not None and len(text[quotation.start : quotation.end].split()) < 4:
-            return  # a title or scare quote: “Meet the Press”
-        if bare in lex.known_orgs:
-            kind = ActorKind(lex.known_orgs[bare])
+        if (
+            j < len(tokens)
+            and tokens[j].text in lex.body_heads
+            and bare not in lex.country_names
+            and bare not in lex.demonyms
+        ):
+            # "the Trump administration", "the Conservative government": the body is an actor;
+            # the name is still read below (Trump is still Trump).
+            self._state_body(name_key(bare), tokens, j, sentence, start)
+        known = lex.known_orgs.get(bare)
+        if known is None and len(words) > 1:
+            # "British Red Cross", "Iraqi Red Crescent": a known organisation's national branch.
+            for cut in range(1, len(words)):
+                owner, rest = " ".join(words[:cut]), " ".join(words[cut:])
+                if rest in lex.known_orgs and (owner in lex.demonyms or owner in lex.country_names):
+                    known = lex.known_orgs[rest]
+                    break
+        if known is not None:
+            kind = ActorKind(known)
             key = "org:" + name_key(bare)
             self._org(key, bare, kind, tokens, i, j, sentence, governed, acts)
             return
@@ -461,35 +597,52 @@ class _Scanner:
             self.countries_named.add(country.name)
             index = builder.entity("country:" + country.name, country.name, ActorKind.country)
             locative = _governed(tokens, i, LOCATIVE) or _address(tokens, caps, i, lex)
-            builder.mention(index, start, end, sentence.index, governed, not locative)
-            if possessive:
-                self._state_body(country, tokens, j + 1, sentence, start)
+            # A country acts when it is the subject of a verb ("Russia has denied", "Thailand and
+            # Malaysia said") or the source of a statement; named as a place or in a list of
+            # destinations, it does not.
+            subject = not governed and _subject_of_verb(tokens, caps, j, lex)
+            builder.mention(
+                index,
+                start,
+                end,
+                sentence.index,
+                governed,
+                not locative and (subject or _source(tokens, i)),
+            )
+            self._state_body(country.name, tokens, j + 1 if possessive else j, sentence, start)
             return
         if bare in lex.demonyms:
-            self._state_body(lex.demonyms[bare], tokens, j, sentence, start)
+            self._state_body(lex.demonyms[bare].name, tokens, j, sentence, start)
             return
         if bare in lex.capitals:
             capital = lex.capitals[bare]
             # "Washington, D.C." and "in Moscow" are places; "Moscow is providing" is Russia.
             district = j + 1 < len(tokens) and tokens[j + 1].text in ("D.C.", "DC")
-            if not (_governed(tokens, i, LOCATIVE) or district or _modifier(tokens, j)):
+            if not (_governed(tokens, i, LOCATIVE) or district or _modifier(tokens, j, lex)):
                 self.singles.append(
                     _Single(sentence.index, start, end, bare, False, False, governed, capital.name)
                 )
             return
         if bare in lex.places or len(words) == 1 and words[0].lower() in lex.group_nouns:
             return
-        if words == ("North",) or words == ("South",):
-            if i > 0 and tokens[i - 1].text == "the":
+        if len(words) == 1 and words[0] in self.alias_words:
+            # "the North" for North Korea: decided once the whole article is read.
+            if i > 0 and tokens[i - 1].text.lower() == "the":
                 self.definites.append(
                     (sentence.index, tokens[i - 1].start, end, "cardinal", words[0], governed)
                 )
             return
         # A title inside the run splits it: "South Korean Unification Minister | Kim Yung-ho".
         title_at = None
+        plural = False
         for k in range(len(words) - 1, -1, -1):
-            if words[k].lower() in lex.titles or words[k].lower() in lex.honorifics:
+            lower = words[k].lower()
+            if lower in lex.titles or lower in lex.honorifics:
                 title_at = k
+                break
+            if lower.endswith("s") and lower[:-1] in lex.titles:
+                # "Presidents George W. Bush and ...": a list follows; the title is no evidence.
+                title_at, plural = k, True
                 break
         if title_at is not None and title_at < len(words) - 1:
             name_words = words[title_at + 1 :]
@@ -501,9 +654,22 @@ class _Scanner:
                     role = text[tokens[role_start].start : tokens[i + title_at].end]
                 name_start = tokens[i + title_at + 1].start
                 self.candidates.append(
-                    _Candidate(sentence.index, name_start, end, name_words, role, True, recipient)
+                    _Candidate(
+                        sentence.index,
+                        name_start,
+                        end,
+                        name_words,
+                        None if plural else role,
+                        not plural or _verb_follows(tokens, j, lex, reporting_only=True),
+                        recipient,
+                    )
                 )
                 return
+        if len(words) >= 3 and (
+            self._affiliated_person(tokens, caps, i, j, words, sentence, governed, recipient)
+            or self._portfolio_person(tokens, caps, i, j, words, sentence, recipient)
+        ):
+            return
         last = words[-1].lower()
         acronym = any(_ACRONYM.fullmatch(w) for w in words)
         linked = any(w in _CONNECTORS or w == "and" for w in words)
@@ -530,7 +696,7 @@ class _Scanner:
             index = builder.entity(key, name, kind)
             builder.mention(index, name_start, end, sentence.index, governed, acts)
             return
-        if any(w.lower() in lex.place_heads for w in words):
+        if words[-1].lower() in lex.place_last or words[0].lower() in lex.place_first:
             return
         if not _name_like(words, lex):
             return
@@ -552,13 +718,26 @@ class _Scanner:
                     evidence = True
         if possessive and j + 1 < len(tokens) and tokens[j + 1].text.lower() in lex.kin:
             evidence = True
+        if _inverted_speaker(tokens, i, lex):
+            evidence = True
         if len(words) > 1:
-            evidence = evidence or _verb_follows(tokens, j, lex, reporting_only=True)
+            evidence = (
+                evidence
+                or _verb_follows(tokens, j, lex, reporting_only=True)
+                or _person_shaped(words)
+                # "Jane Smith met the board": a name that is not an organisation's or a
+                # place's, as the subject of a verb.
+                or (not governed and _subject_of_verb(tokens, caps, j, lex))
+            )
             self.candidates.append(
                 _Candidate(sentence.index, start, end, words, role, evidence, recipient)
             )
         else:
             verb = _verb_follows(tokens, j, lex, reporting_only=True)
+            if (i == 0 or tokens[i - 1].text in _OPENERS) and not evidence:
+                # "Estimates suggest ...": a lone capitalised word opening a sentence is a name
+                # only if it is also capitalised inside a sentence somewhere (decided later).
+                verb = verb and words[0] in self.mid_sentence_text
             self.singles.append(
                 _Single(sentence.index, start, end, words[0], evidence or verb, recipient, governed)
             )
@@ -566,6 +745,81 @@ class _Scanner:
                 self.candidates.append(
                     _Candidate(sentence.index, start, end, words, role, True, recipient)
                 )
+
+    def _portfolio_person(
+        self,
+        tokens: list[Token],
+        caps: list[bool],
+        i: int,
+        j: int,
+        words: tuple[str, ...],
+        sentence: Sentence,
+        recipient: bool,
+    ) -> bool:
+        """A title's portfolio and a person's name in one run: "Secretary of State Marco Rubio",
+        "Minister of Foreign Affairs Wang Yi". The name is the last two words (three with a
+        middle initial or a suffix)."""
+        lex, text = self.lex, self.doc.text
+        if i < 2 or tokens[i - 1].text != "of" or not _is_title(tokens[i - 2].text, lex):
+            return False
+        size = 3 if len(words) >= 4 and _person_shaped(words[-3:]) else 2
+        if len(words) <= size or not _name_like(words[-size:], lex):
+            return False
+        role_start = _role_chain(tokens, caps, i - 1, lex)
+        portfolio_end = tokens[j - size - 1].end
+        role = text[tokens[role_start if role_start is not None else i - 2].start : portfolio_end]
+        name_start = tokens[j - size].start
+        self.candidates.append(
+            _Candidate(
+                sentence.index, name_start, tokens[j - 1].end, words[-size:], role, True, recipient
+            )
+        )
+        return True
+
+    def _affiliated_person(
+        self,
+        tokens: list[Token],
+        caps: list[bool],
+        i: int,
+        j: int,
+        words: tuple[str, ...],
+        sentence: Sentence,
+        governed: bool,
+        recipient: bool,
+    ) -> bool:
+        """An organisation's name and a person's in one capitalised run: "CEO of the Refugee
+        Council Enver Solomon". The person gets the role; the organisation is an affiliation."""
+        lex, text = self.lex, self.doc.text
+        heads = [k for k, word in enumerate(words[:-1]) if word.lower() in lex.org_heads]
+        if not heads:
+            return False
+        head = heads[-1]
+        name_words = words[head + 1 :]
+        if not 2 <= len(name_words) <= 3 or not _name_like(name_words, lex):
+            return False
+        org_end = tokens[i + head].end
+        role = None
+        k = i - 1 if i >= 1 and tokens[i - 1].text == "the" else i
+        if (
+            k >= 2
+            and tokens[k - 1].text in ("of", "at", "for", "from")
+            and _is_title(tokens[k - 2].text, lex)
+        ):
+            role_start = _role_chain(tokens, caps, k - 1, lex)
+            role = text[tokens[role_start if role_start is not None else k - 2].start : org_end]
+        name_start = tokens[i + head + 1].start
+        self.candidates.append(
+            _Candidate(
+                sentence.index, name_start, tokens[j - 1].end, name_words, role, True, recipient
+            )
+        )
+        org = text[tokens[i].start : org_end]
+        kind = ActorKind.organization
+        if any(word.lower() in lex.gov_heads for word in words[: head + 1]):
+            kind = ActorKind.government_body
+        index = self.builder.entity("org:" + name_key(org), org, kind)
+        self.builder.mention(index, tokens[i].start, org_end, sentence.index, governed, False)
+        return True
 
     def _org(
         self,
@@ -586,39 +840,48 @@ class _Scanner:
         self.builder.mention(index, start, tokens[j - 1].end, sentence.index, governed, acts)
 
     def _state_body(
-        self, country: Country, tokens: list[Token], k: int, sentence: Sentence, start: int
-    ) -> None:
-        """ "South Korea’s presidential office", "North Korean media": a body of a state."""
+        self, owner: str, tokens: list[Token], k: int, sentence: Sentence, start: int
+    ) -> bool:
+        """A body named after its state, people, leader or party: "South Korea’s presidential
+        office", "North Korean media", "the Trump administration", "the Greek court"."""
+        lex = self.lex
         m = k
-        while m < len(tokens) and m < k + 3 and tokens[m].text in _STATE_MODIFIERS:
+        while (
+            m < len(tokens)
+            and m < k + 3
+            and tokens[m].text in lex.role_modifiers
+            and tokens[m].text not in lex.body_heads
+        ):
             m += 1
         if m >= len(tokens):
-            return
+            return False
         head = tokens[m].text
-        if head not in _STATE_HEADS:
-            return
+        kind = lex.body_heads.get(head)
+        if kind is None:
+            return False
         if m + 1 < len(tokens):
             following = tokens[m + 1].text
             if following[:1].isupper() or (
                 following.isalpha()
                 and following.islower()
-                and following not in REPORTING
+                and following not in lex.verbs
                 and following not in AUXILIARIES
                 and following not in ADVERBS
                 and following not in PREPOSITIONS
                 and following not in ("and", "or", "that", "which", "who")
             ):
-                return  # "South Korean military movements": a modifier, not a body
+                return False  # "South Korean military movements": a modifier, not a body
         if head == "agency" and tokens[m - 1].text.lower() != "news":
-            return
+            return False
         surface_end = tokens[m].end
         name = self.doc.text[start:surface_end]
-        index = self.builder.entity(f"state:{country.name}:{head}", name, _STATE_HEADS[head])
-        recipient = _recipient(tokens, k - 1 if k > 0 else 0)
+        index = self.builder.entity(f"body:{owner}:{head}", name, kind)
+        recipient = _recipient(tokens, k - 1 if k > 0 else 0, lex)
         before = tokens.index(next(t for t in tokens if t.start == start))
         governed = _governed(tokens, before, PREPOSITIONS)
         acts = not recipient and (not governed or _source(tokens, before))
         self.builder.mention(index, start, surface_end, sentence.index, governed, acts)
+        return True
 
     def _groups(self, tokens: list[Token], caps: list[bool], sentence: Sentence) -> None:
         """Collectives: "Some analysts", "the national security advisers of the U.S. ...".
@@ -630,22 +893,43 @@ class _Scanner:
         k = 0
         while k < n:
             head = tokens[k].text.lower()
-            if head not in lex.group_nouns or head in ("states", "nations", "countries", "groups"):
+            generic = head in ("states", "nations", "countries", "groups")
+            if head not in lex.group_nouns or (
+                # "states", "groups" alone are too vague; "rights groups", "Western nations" act.
+                generic
+                and not (
+                    k > 0
+                    and tokens[k - 1].text.lower() not in QUANTIFIERS
+                    and (
+                        tokens[k - 1].text.lower() in lex.group_modifiers
+                        or caps[k - 1]
+                        # "shipping groups", "industry groups": a noun before the head
+                        or (tokens[k - 1].text.isalpha() and tokens[k - 1].text.islower())
+                    )
+                    and tokens[k - 1].text.lower() not in _FUNCTION_WORDS
+                )
+            ):
                 k += 1
                 continue
             left = k
             while left > 0:
                 word = tokens[left - 1].text
                 lower = word.lower()
-                if lower in ("the", "a", "an") or lower in lex.quantifiers:
+                if lower in ("the", "a", "an") or lower in QUANTIFIERS:
                     left -= 1
                     break
-                if lower in lex.group_modifiers or caps[left - 1] or word in lex.demonyms:
+                if (
+                    lower in lex.group_modifiers
+                    or caps[left - 1]
+                    or word in lex.demonyms
+                    # "shipping groups": the noun that makes a generic head a group
+                    or (generic and left == k and word.isalpha() and word.islower())
+                ):
                     left -= 1
                     continue
                 break
             right = k + 1
-            if right + 1 < n and tokens[right].text in ("of", "in"):
+            if right + 1 < n and tokens[right].text in ("of", "in", "at", "from"):
                 m = right + 1
                 if m < n and tokens[m].text == "the":
                     m += 1
@@ -658,11 +942,13 @@ class _Scanner:
                             end += 1
                             while end < n and caps[end]:
                                 end += 1
+                    if end < n and tokens[end].text in lex.body_heads:
+                        end += 1  # "bureaucrats of the Conservative government"
                     right = end
             modifiers = [
                 t.text.lower()
                 for t in tokens[left:k]
-                if t.text.lower() not in lex.quantifiers
+                if t.text.lower() not in QUANTIFIERS
                 and t.text.lower() not in ("the", "a", "an", "foreign", "senior", "top")
                 and not t.text.isdigit()
             ]
@@ -671,7 +957,7 @@ class _Scanner:
                 continue
             first = left
             while first < k and (
-                tokens[first].text.lower() in lex.quantifiers
+                tokens[first].text.lower() in QUANTIFIERS
                 or tokens[first].text.lower() in ("the", "a", "an")
             ):
                 first += 1
@@ -685,12 +971,21 @@ class _Scanner:
                 and (common or opener in self.doc.lower_words)
             ):
                 name = name[0].lower() + name[1:]
+            group_start, group_end = tokens[first].start, tokens[right - 1].end
+            if any(
+                m.sentence == sentence.index and m.start <= group_start and group_end <= m.end
+                for m in self.builder.mentions[-_RECENT_MENTIONS:]
+            ):
+                k = right  # "North Korea’s state media": already a body, not a group as well
+                continue
             key = "group:" + " ".join([*modifiers, head])
             index = self.builder.entity(key, name, ActorKind.group)
             entity = self.builder.entities[index]
             if _better_group_name(name, entity.name):
                 entity.name = name
-            acts = _verb_follows(tokens, right, lex, reporting_only=False)
+            # A group acts when a verb follows it, or as the agent of a passive or a source:
+            # "interrogated by North Korean officials", "according to analysts".
+            acts = _verb_follows(tokens, right, lex, reporting_only=False) or _source(tokens, left)
             if not acts and right < n and tokens[right].text == "and":
                 acts = _coordinated_verb(tokens, right + 1, lex)
             if not acts and right + 2 < n and tokens[right].text == "," and caps[right + 1]:
@@ -721,7 +1016,11 @@ class _Scanner:
         n = len(tokens)
         for k, token in enumerate(tokens):
             head = token.text.lower()
-            if head not in lex.unnamed_person_heads and head not in _ORG_ALIAS_HEADS:
+            if (
+                head not in lex.describing_titles
+                and head not in lex.org_descriptions
+                and head not in _COUNTRY_DESCRIPTIONS
+            ):
                 continue
             if caps[k] or (k + 1 < n and (caps[k + 1] or tokens[k + 1].text in _POSSESSIVE)):
                 continue  # a title before a name, or "the agency’s": not a description here
@@ -735,7 +1034,7 @@ class _Scanner:
                 if (
                     word in _POSSESSIVE
                     or (word.isalpha() or "-" in word)
-                    and lower not in REPORTING
+                    and lower not in lex.verbs
                     and lower not in AUXILIARIES
                 ):
                     left -= 1
@@ -743,6 +1042,12 @@ class _Scanner:
                 break
             determiner = tokens[left].text.lower()
             if determiner not in ("the", "a", "an", "another"):
+                continue
+            if head not in lex.describing_titles and any(
+                caps[m] and "-" not in tokens[m].text for m in range(left + 1, k)
+            ):
+                # "the Biden administration": a name, read as such elsewhere (but "the
+                # Washington-based agency" is a description).
                 continue
             right = k + 1
             if (
@@ -756,9 +1061,13 @@ class _Scanner:
                     m += 1
                 right = m
             start, end = tokens[left].start, tokens[right - 1].end
-            kind = "org" if head in _ORG_ALIAS_HEADS else "person"
+            kind = "person"
+            if head in lex.org_descriptions:
+                kind = "org"
+            elif head in _COUNTRY_DESCRIPTIONS:
+                kind = "country"
             acts = _verb_follows(tokens, right, lex, reporting_only=False) or (
-                left > 0 and tokens[left - 1].text.lower() in REPORTING
+                left > 0 and tokens[left - 1].text.lower() in lex.verbs
             )
             self.definites.append((sentence.index, start, end, f"{kind}:{determiner}", head, acts))
 
@@ -783,7 +1092,7 @@ def _source(tokens: list[Token], start: int) -> bool:
     return k >= 1 and tokens[k].text.lower() == "to" and tokens[k - 1].text.lower() == "according"
 
 
-def _modifier(tokens: list[Token], end: int) -> bool:
+def _modifier(tokens: list[Token], end: int, lex: Lexicon) -> bool:
     """ "the Paris climate agreement", "Beijing Olympics": a capital naming something else.
 
     A capital that stands for its government is followed by a verb, a possessive, a conjunction
@@ -795,7 +1104,7 @@ def _modifier(tokens: list[Token], end: int) -> bool:
     lower = word.lower()
     if not word.isalpha() or lower in ("and", "or", "but", "has", "had"):
         return False
-    if lower in REPORTING or lower in AUXILIARIES or lower in ADVERBS:
+    if lower in lex.verbs or lower in AUXILIARIES or lower in ADVERBS:
         return False
     return not (lower.endswith(("ed", "ing", "s")) and word.islower())
 
@@ -832,7 +1141,7 @@ def _coordinated_verb(tokens: list[Token], k: int, lex: Lexicon) -> bool:
     """ "Foreign governments and experts speculate": the verb after the second conjunct."""
     m = k
     while m < len(tokens) and m < k + 4:
-        if tokens[m].text.lower() in REPORTING or tokens[m].text.lower() in AUXILIARIES:
+        if tokens[m].text.lower() in lex.verbs or tokens[m].text.lower() in AUXILIARIES:
             return True
         if not tokens[m].text.isalpha():
             return False
@@ -861,11 +1170,14 @@ def _link_single(
     return max(candidates, key=lambda c: (entities[c].full_mentions, -entities[c].first))
 
 
-def find_actors(doc: Document) -> Cast:
+def find_actors(doc: Document, checkpoint: Checkpoint = never_stop) -> Cast:
     """Every actor of the article, with its mentions in text order."""
     lex = lexicon()
+    checkpoint()
     scanner = _Scanner(doc, lex)
-    scanner.run()
+    checkpoint()
+    scanner.run(checkpoint)
+    checkpoint()
     builder = scanner.builder
     text = doc.text
 
@@ -878,10 +1190,10 @@ def find_actors(doc: Document) -> Cast:
     for key, group in confirmed.items():
         words = group[0].tokens
         if any(c.evidence for c in group) or (
-            len(words) > 1 and (words[-1] in single_words or words[0] in single_words)
+            len(words) > 1 and (_surname(words) in single_words or words[0] in single_words)
         ):
             persons[key] = group
-    surnames = {g[0].tokens[-1] for g in persons.values()} | {
+    surnames = {_surname(g[0].tokens) for g in persons.values()} | {
         g[0].tokens[0] for g in persons.values() if len(g[0].tokens) > 2
     }
     for key, group in confirmed.items():
@@ -889,7 +1201,7 @@ def find_actors(doc: Document) -> Cast:
         if (
             key not in persons
             and len(words) > 1
-            and (words[-1] in surnames or words[0] in surnames)
+            and (_surname(words) in surnames or words[0] in surnames)
         ):
             persons[key] = group
 
@@ -897,7 +1209,7 @@ def find_actors(doc: Document) -> Cast:
     multi = {k: g for k, g in persons.items() if len(g[0].tokens) > 1}
     for key in [k for k, g in persons.items() if len(g[0].tokens) == 1]:
         word = persons[key][0].tokens[0]
-        owners = [k for k, g in multi.items() if word in (g[0].tokens[-1], g[0].tokens[0])]
+        owners = [k for k, g in multi.items() if word in (_surname(g[0].tokens), g[0].tokens[0])]
         if owners:
             target = owners[0]
             for cand in persons.pop(key):
@@ -916,7 +1228,7 @@ def find_actors(doc: Document) -> Cast:
                 entity.full_mentions += 1
         words = longest.tokens
         # Surnames may stand anywhere in long names ("Daglo" of "Mohammad Hamdan Daglo Mousa").
-        keys = set(words) if len(words) > 3 else {words[0], words[-1]}
+        keys = set(words) if len(words) > 3 else {words[0], _surname(words)}
         for word in keys:
             if word not in _PARTICLES and len(word) > 2:
                 token_index.setdefault(word, []).append(index)
@@ -928,7 +1240,9 @@ def find_actors(doc: Document) -> Cast:
     events += [(single.start, "", single) for single in scanner.singles]
     events.sort(key=lambda event: event[0])
     last_seen: dict[int, tuple[int, int]] = {}
-    for _, key, event in events:
+    for count, (_, key, event) in enumerate(events):
+        if count % _CHECK_EVERY == 0:
+            checkpoint()
         if isinstance(event, _Candidate):
             index = builder.by_key["person:" + key]
             builder.mention(
@@ -955,8 +1269,9 @@ def find_actors(doc: Document) -> Cast:
             builder.mention(index, event.start, event.end, event.sentence, event.governed, True)
             token_index.setdefault(event.word, []).append(index)
 
+    checkpoint()
     _link_acronyms(builder)
-    _link_descriptions(scanner, builder)
+    _link_descriptions(scanner, builder, checkpoint)
     builder.mentions.sort(key=lambda m: (m.start, -m.end))
     return Cast(builder.entities, builder.mentions)
 
@@ -984,6 +1299,8 @@ def _merge(builder: _Builder, source: int, target: int) -> None:
         dst.surfaces.setdefault(surface, span)
     dst.spans.extend(src.spans)
     dst.acts = dst.acts or src.acts
+    if src.spans and (dst.first < 0 or src.first < dst.first):
+        dst.first = src.first
     src.spans = []
     src.surfaces = {}
     src.acts = False
@@ -993,7 +1310,7 @@ def _merge(builder: _Builder, source: int, target: int) -> None:
     ]
 
 
-def _link_descriptions(scanner: _Scanner, builder: _Builder) -> None:
+def _link_descriptions(scanner: _Scanner, builder: _Builder, checkpoint: Checkpoint) -> None:
     """Role descriptions become mentions of a named actor, or unnamed people when they act."""
     text = scanner.doc.text
     role_heads: dict[str, list[int]] = {}
@@ -1001,13 +1318,34 @@ def _link_descriptions(scanner: _Scanner, builder: _Builder) -> None:
         if entity.kind is ActorKind.person and entity.role and entity.spans:
             head = entity.role.split()[-1].lower()
             role_heads.setdefault(head, []).append(index)
-    for sentence, start, end, kind, head, acts in scanner.definites:
+    countries = sorted(
+        (m.start, m.entity)
+        for m in builder.mentions
+        if builder.entities[m.entity].kind is ActorKind.country
+    )
+    for count, (sentence, start, end, kind, head, acts) in enumerate(scanner.definites):
+        if count % _CHECK_EVERY == 0:
+            checkpoint()
         surface = text[start:end]
         if kind == "cardinal":
-            target = {"North": "North Korea", "South": "South Korea"}.get(head)
+            # "the North": a country's definite alias, when the country is named.
+            target = next(
+                (
+                    country.name
+                    for country in scanner.lex.countries
+                    if "the " + head in country.definite_aliases
+                ),
+                None,
+            )
             if target and target in scanner.countries_named:
                 index = builder.by_key["country:" + target]
                 builder.mention(index, start, end, sentence, bool(acts), True)
+            continue
+        if kind.startswith("country:"):
+            # "the country was unhappy": the country named last before it.
+            country = _latest(countries, start) if kind == "country:the" else None
+            if country is not None:
+                builder.mention(country, start, end, sentence, False, acts)
             continue
         if kind.startswith("org:"):
             if kind != "org:the":
@@ -1028,17 +1366,23 @@ def _link_descriptions(scanner: _Scanner, builder: _Builder) -> None:
         builder.mention(index, start, end, sentence, False, True)
 
 
+def _latest(mentions: list[tuple[int, int]], position: int) -> int | None:
+    """The entity of the last of ``mentions`` (sorted (start, entity) pairs) before ``position``."""
+    k = bisect.bisect_left(mentions, (position, -1)) - 1
+    return mentions[k][1] if k >= 0 else None
+
+
 def _org_for(builder: _Builder, head: str, position: int) -> int | None:
-    """The organisation a description like "the health agency" stands for: one named before it."""
+    """The organisation a description like "the health agency" stands for: one named before it,
+    preferably one whose name has the description's head, else the most mentioned."""
     best: int | None = None
     best_score = (-1, -1)
     for index, entity in enumerate(builder.entities):
         if entity.kind not in (ActorKind.organization, ActorKind.government_body):
             continue
-        before = [s for s, _ in entity.spans if s < position]
-        if not before:
+        if not entity.spans or entity.first >= position:
             continue
-        score = (int(head in entity.name.lower()), len(before))
+        score = (int(head in entity.name.lower()), len(entity.spans))
         if score > best_score:
             best, best_score = index, score
     return best

@@ -10,134 +10,56 @@ Example::
 
     >>> from summarizer.offline.sentences import read_document
     >>> from summarizer.offline.actors import find_actors
-    >>> doc = read_document("Analysts said the deal would fail. Putin warned Kyiv.")
+    >>> doc = read_document("Analysts said the deal would fail. Mayor Ana Ruiz warned of floods.")
     >>> [(c.kind.value, doc.text[c.start:c.end]) for c in find_concerns(doc, find_actors(doc))]
-    [('warning', 'Analysts said the deal would fail'), ('warning', 'Putin warned Kyiv')]
+    [('warning', 'Analysts said the deal would fail'), ('warning', 'Ana Ruiz warned of floods')]
 """
 
 from __future__ import annotations
 
 import re
+from collections import deque
 from dataclasses import dataclass
 
 from ..models import ActorKind, ConcernKind
-from .actors import ADVERBS, PREPOSITIONS, Cast, Mention
-from .lexicon import words
-from .sentences import BODY, MIN_SPEECH_WORDS, Document, Quotation, Sentence, Token
+from .actors import ADVERBS, AUXILIARIES, PREPOSITIONS, Cast, Mention
+from .lexicon import COPULAS as _COPULAS
+from .lexicon import LIGHT_VERBS as _LIGHT_VERBS
+from .lexicon import MOOD_CLASSES as _MOOD_CLASSES
+from .lexicon import Lexicon, lexicon, words
+from .sentences import (
+    BODY,
+    MIN_SPEECH_WORDS,
+    Checkpoint,
+    Document,
+    Quotation,
+    Sentence,
+    Token,
+    never_stop,
+)
+from .stance import judge
 
 _K = ConcernKind
-# Cue verbs and nouns that are concerns by themselves. "verb" cues need a subject right before
-# them, since "question", "fear" and "doubt" are nouns as often as verbs.
-_CUES: tuple[tuple[re.Pattern[str], ConcernKind, bool], ...] = tuple(
-    (re.compile(pattern, re.IGNORECASE), kind, strict)
-    for pattern, kind, strict in (
-        (r"\bexpress(?:ed|es|ing)?\s+(?:\S+\s+){0,3}?concerns?\b", _K.concern, False),
-        (
-            r"\b(?:voic|rais)(?:ed|es|ing)\s+(?:\S+\s+){0,2}?(?:concerns?|fears?)\b",
-            _K.concern,
-            True,
-        ),
-        (r"\bwarn(?:ed|s|ing)?\b|\bcautioned\b|\bthreaten(?:ed|s)?\b", _K.warning, False),
-        (
-            r"\baccus(?:ed|es|ing|e)\b|\bblam(?:ed|es|ing)\b|\balleg(?:ed|es)\s+that\b",
-            _K.accusation,
-            False,
-        ),
-        (
-            r"\bcritici[sz](?:ed|es|ing|e)\b|\bcritical of\b|\bcondemn(?:ed|s|ing)?\b"
-            r"|\bdenounc(?:ed|es|ing|e)\b|\bslamm(?:ed)?\b|\bslams\b|\bblast(?:ed|s)\b"
-            r"|\brebuk(?:ed|es)\b|\bdecri(?:ed|es)\b|\blambast(?:ed|s)\b|\bcomplain(?:ed|s)?\b"
-            r"|\breject(?:ed|s|ing)?\b|\bdismiss(?:ed|es)\b",
-            _K.criticism,
-            False,
-        ),
-        (r"\bquestion(?:ed|s|ing)?\b|\bdoubt(?:ed|s)?\b|\bcasts? doubt\b", _K.doubt, True),
-        (r"\bfear(?:ed|s)?\b|\bworr(?:ied|ies|y)\b", _K.concern, True),
-        (
-            r"\bspeculat(?:ed|es|e)\b|\bsuspect(?:ed|s)?\b|\blament(?:ed|s)?\b|\burg(?:ed|es|e)\b",
-            _K.other,
-            True,
-        ),
-    )
-)
-# "the country was unhappy with", "Collins feels nervous": a stated state of mind.
-_MOOD = re.compile(
-    r"\b(?:is|was|are|were|be|been|feel|feels|felt|became|become|grew|remains?|remained)\s+"
-    r"(?:very\s+|so\s+|deeply\s+|increasingly\s+|particularly\s+|still\s+)?"
-    r"(unhappy|worried|concerned|nervous|afraid|alarmed|anxious|upset|angry|frustrated|"
-    r"disappointed|skeptical|sceptical|troubled)\b",
-    re.IGNORECASE,
-)
-_MOOD_KIND = {
-    "skeptical": _K.doubt,
-    "sceptical": _K.doubt,
-    "angry": _K.criticism,
-    "upset": _K.criticism,
-}
-_GENERIC = words(
-    """said says say saying told tells tell added adds noted notes stated explained argued argues
-    contended contending claimed claims insisted insists declared declares calls called calling
-    described describes believes predicted predicting pointed acknowledged"""
-)
-_PARTICIPLES = frozenset({"saying", "calling", "contending", "arguing", "claiming", "warning"})
-
-_FEAR = re.compile(
-    r"\b(?:worr(?:y|ied|ies|ying)|fear(?:s|ed|ful)?|afraid|nervous|anxious|anxiety|alarm(?:ed|ing)"
-    r"|scared|frighten(?:ed|ing)|panic|concern(?:s|ed)?)\b",
-    re.IGNORECASE,
-)
-_DOUBT = re.compile(
-    r"\b(?:doubt(?:s|ful|ed)?|skeptic(?:al)?|sceptic(?:al)?|unclear whether|uncertain(?:ty)?"
-    r"|unlikely|unconvinced|questionable)\b",
-    re.IGNORECASE,
-)
-_ACCUSE = re.compile(
-    r"\b(?:accus\w*|blam\w*|guilty|illegal(?:ly)?|unlawful(?:ly)?|lied|lying|corrupt(?:ion)?"
-    r"|fraud|cheat(?:ed|ing)|abus(?:e|ed|es|ing)|violated|violations?|br(?:oke|oken)\s+(?:\w+\s+)?"
-    r"(?:agreements?|promises?|laws?|rules?|deals?)|stole|stolen|lacks? credibility|genocide"
-    r"|atrocit(?:y|ies)|war crimes?|massacres?|ethnic cleansing|crimes? against humanity)\b",
-    re.IGNORECASE,
-)
-_WARN = re.compile(
-    r"\b(?:danger(?:ous)?|risks?|risky|threats?|threaten(?:s|ed|ing)?|crisis|catastroph\w*"
-    r"|disaster|collapse|outbreaks?|epidemic|violate|escalat\w*|famine)\b",
-    re.IGNORECASE,
-)
-_EVAL = re.compile(
-    r"\b(?:bad|worse|worst|wrong|unfair|unjust|unacceptable|childish|irresponsible|reckless"
-    r"|ridiculous|absurd|crazy|terrible|horrible|awful|disgrace(?:ful)?|shameful|outrageous"
-    r"|fail(?:ed|ure|s|ing)?|mistakes?|wastes?|wasted|wasteful|bloat(?:ed)?|inefficien\w*"
-    r"|ineffective|useless|harmful|hostile|aggressi(?:ve|on)|provocati(?:on|ve)|tensions?"
-    r"|unhappy|angry|upset|disappointed|frustrat\w*|culprit|weak(?:er|ness|ening)?|lacks?"
-    r"|lacking|shortages?|problems?|problematic|troubling|damag(?:e|ing|ed)|offensive|nightmares?"
-    r"|hypocri\w*|slow(?:s|ing|down)?|declin(?:e|es|ing)|shrink\w*|cuts?|arbitrary|misjudg\w*"
-    r"|baseless|unfounded|flawed|biased|unconstitutional|politically motivated)\b"
-    r"|\btoo (?:much|many|little|few|long|late|slow|often|far|high|low)\b",
-    re.IGNORECASE,
-)
-_NEGATED_GOOD = re.compile(
-    r"(?:\bnot|n['’]t|\bnever)\s+(?:\S+\s+){0,3}?(?:true|right|fair|acceptable|aligned|in line"
-    r"|enough|good|safe|legal|credible|clear|working|need|needs|needed|like|liked|serious|wise"
-    r"|wisely|helpful|effective|justified)\b",
-    re.IGNORECASE,
-)
-_NEGATION = re.compile(
-    r"\b(?:not|no|never|without)\s+(?:\S+\s+)?$|n['’]t\s+(?:\S+\s+)?$", re.IGNORECASE
-)
-_MODAL = re.compile(r"\b(?:will|would|could|may|might|going to|won['’]t)\b|['’]ll\b", re.IGNORECASE)
-_CUT = re.compile(
-    r",\s+(?:according to\b|(?:he|she|they|it)\s+(?:said|says|added|told)\b)|;\s", re.IGNORECASE
-)
+_LIGHT_REACH = 4
+_DEGREE = words("very so deeply increasingly particularly still really too quite extremely also")
+# Words that open an adverbial phrase before the subject, not a quotation.
+_OPENING_WORDS = words("after before while when as since although though despite meanwhile")
+# How far after a reporting verb "that" still opens its content: "said in a statement that".
+_THAT_REACH = 8
 _DAYS = words(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday evening"""
 )
 _EDGE = " \t\n\"'“”‘’,;:—–-"
 _QUOTE_MARKS = '"“”'
 MAX_CONCERN_WORDS = 30
+# Fewer words than this before an inner report leave nothing of the outer one's own.
+MIN_POINT_WORDS = 4
 # A quote starts at its holder's words when they stand this close before the verb.
 MAX_SUBJECT_WORDS = 6
 # Two quotes of one holder sharing this share of words repeat the same point.
 REPEATED = 0.8
+# How many of a holder's latest concerns a new one is compared with.
+RECENT_CONCERNS = 24
 _WORDS = re.compile(r"\w+")
 
 
@@ -158,29 +80,8 @@ class _Frame:
     holder: int | None
     subject_start: int | None  # character offset where the holder's words begin
     content: tuple[int, int] | None
-
-
-def _trigger(text: str) -> ConcernKind | None:
-    """The kind of concern a reported statement voices, or None for a neutral one."""
-    found: list[ConcernKind] = []
-    for pattern, kind in (
-        (_FEAR, _K.concern),
-        (_DOUBT, _K.doubt),
-        (_ACCUSE, _K.accusation),
-        (_WARN, _K.warning),
-        (_EVAL, _K.criticism),
-    ):
-        for match in pattern.finditer(text):
-            if not _NEGATION.search(text[max(0, match.start() - 30) : match.start()]):
-                found.append(kind)
-                break
-    if _NEGATED_GOOD.search(text):
-        found.append(_K.criticism)
-    if not found:
-        return None
-    if found[0] not in (_K.concern, _K.doubt) and _MODAL.search(text):
-        return _K.warning
-    return found[0]
+    # A denial: the words attributed are never a concern.
+    silent: bool = False
 
 
 def _overlap(a: set[str], b: set[str]) -> float:
@@ -215,15 +116,149 @@ def _summary_of(text: str, start: int, end: int) -> str:
     return sentence[:1].upper() + sentence[1:]
 
 
+_DETERMINERS = words(
+    """the a an this that these those his her its their our my your any every each no 's ’s"""
+)
+
+
+_LOWER_WORDS = re.compile(r"[a-z]+")
+# Where one point of a statement ends and another begins: a semicolon or a spaced dash, and
+# before "but", "while", "although" or an "and" that opens a new predicate ("and could ...").
+_CLAUSE_BREAK = re.compile(
+    r"\s*;\s+|\s+[—–]\s+|,?\s+(?=(?:but|while|whereas|although|though|yet)\s)"
+    r"|,?\s+(?=and\s+(?:could|would|will|may|might|can|should|must|is|are|was|were)\s)"
+)
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The clauses of ``text[start:end]`` as spans."""
+    spans: list[tuple[int, int]] = []
+    begin = start
+    for match in _CLAUSE_BREAK.finditer(text, start, end):
+        if match.start() > begin:
+            spans.append((begin, match.start()))
+        begin = match.end()
+    if end > begin:
+        spans.append((begin, end))
+    return spans
+
+
+def _may_report(sentence: str, lex: Lexicon) -> bool:
+    """A quick test, on the sentence's words alone, that it may attribute something (most
+    sentences of a long article do not, and are then never tokenised again)."""
+    return lex.may_attribute(set(_LOWER_WORDS.findall(sentence.lower())))
+
+
+def _light_cue(tokens: list[Token], k: int, lex: Lexicon) -> ConcernKind | None:
+    """The stance a light verb's object names: "expressed serious concerns" is a concern."""
+    for m in range(k + 1, min(len(tokens), k + 1 + _LIGHT_REACH)):
+        noun = tokens[m].text.lower()
+        named = lex.attribution_nouns.get(noun)
+        if named is not None and named[0] is not None:
+            return named[0]  # "raised questions", "voiced objections"
+        cls = lex.stance.word_class(noun)
+        if cls in ("concern", "doubt", "criticism", "warning"):
+            return ConcernKind(cls)
+    return None
+
+
+@dataclass
+class _Predicates:
+    """The attributing words of one sentence: each hit is (token index, cue kind or None,
+    strict); the sets hold the hits that are states of mind ("is worried"), those whose words
+    are never a concern ("denied") and the nouns of a possessor ("his warning")."""
+
+    hits: list[tuple[int, ConcernKind | None, bool]]
+    moods: set[int]
+    silent: set[int]
+    nouns: set[int]
+
+
+_POSSESSORS = words("his her their its ’s 's")
+
+
+def triggers(lex: Lexicon) -> frozenset[str]:
+    """Every word that can start an attribution: a word not among them is passed over."""
+    return frozenset({"according", *_LIGHT_VERBS, *_COPULAS, *lex.attribution_nouns, *lex.verbs})
+
+
+def _predicates(
+    tokens: list[Token], lex: Lexicon, starters: frozenset[str] | None = None
+) -> _Predicates:
+    """Reporting verbs, "according to", states of mind, light-verb cues and attributing nouns."""
+    starters = starters if starters is not None else triggers(lex)
+    hits: list[tuple[int, ConcernKind | None, bool]] = []
+    moods: set[int] = set()
+    silent: set[int] = set()
+    nouns: set[int] = set()
+    stance = lex.stance
+    n = len(tokens)
+    for k, token in enumerate(tokens):
+        word = token.text.lower()
+        if word not in starters:
+            continue
+        if word == "according" and k + 1 < n and tokens[k + 1].text == "to":
+            hits.append((k, None, False))
+            continue
+        if word in _LIGHT_VERBS:
+            kind = _light_cue(tokens, k, lex)
+            if kind is not None:
+                hits.append((k, kind, False))
+                continue
+        if word in _COPULAS:
+            m = k + 1
+            while m < n and tokens[m].text.lower() in _DEGREE:
+                m += 1
+            if m < n:
+                adjective = tokens[m].text.lower()
+                cls = stance.word_class(adjective)
+                if adjective.endswith("ed") and not stance.listed(adjective):
+                    cls = None  # "was interrogated": a passive, not a state of mind
+                if adjective == "critical" and m + 1 < n and tokens[m + 1].text == "of":
+                    cls = "criticism"
+                if cls in _MOOD_CLASSES and adjective.isalpha():
+                    hits.append((k, ConcernKind(cls), True))
+                    moods.add(k)
+                    continue
+        noun = lex.attribution_nouns.get(word)
+        if noun is not None and k > 0 and tokens[k - 1].text.lower() in _POSSESSORS:
+            # "the mayor’s warning that ...", "his criticism of ...": the possessor holds it.
+            hits.append((k, noun[0], False))
+            nouns.add(k)
+            if noun[1]:
+                silent.add(k)
+            continue
+        verb = lex.verbs.get(word)
+        if verb is None:
+            continue
+        if k > 0 and tokens[k - 1].text.lower() in _DETERMINERS:
+            continue  # "the report", "a warning", "his claim": a noun
+        hits.append((k, verb.cue, verb.strict))
+        if verb.silences:
+            silent.add(k)
+    return _Predicates(hits, moods, silent, nouns)
+
+
 class _Finder:
     def __init__(self, doc: Document, cast: Cast) -> None:
         self.doc = doc
         self.cast = cast
+        self.lex = lexicon()
+        self.starters = triggers(self.lex)
+        self._ends_of: tuple[int, set[int]] = (-1, set())
+        # Where reported words end: ", according to", ", he said", a semicolon.
+        forms = "|".join(sorted((re.escape(f) for f in self.lex.verbs), key=len, reverse=True))
+        self.cut = re.compile(
+            rf",\s+(?:according to\b|(?:he|she|they|it)\s+(?:{forms})\b)|;\s", re.IGNORECASE
+        )
         self.text = doc.text
         self.speaker_of_sentence: dict[int, int] = {}
         self.speaker_of_paragraph: dict[int, int] = {}
         self.attributed: set[int] = set()
         self.found: list[FoundConcern] = []
+        self.sentences_of: dict[int, list[Sentence]] = {}
+        for sentence in doc.sentences:
+            self.sentences_of.setdefault(sentence.paragraph, []).append(sentence)
         self.by_sentence: dict[int, list[Mention]] = {}
         for mention in cast.mentions:
             self.by_sentence.setdefault(mention.sentence, []).append(mention)
@@ -253,15 +288,6 @@ class _Finder:
                 resolved = self._pronoun(word, tokens[k].start, sentence.index, speaking)
                 governed = k > 0 and tokens[k - 1].text.lower() in PREPOSITIONS
                 found.append((tokens[k].start, tokens[k].end, resolved, governed))
-            if word == "country" and k > lo and tokens[k - 1].text.lower() == "the":
-                found.append(
-                    (
-                        tokens[k - 1].start,
-                        tokens[k].end,
-                        self._recent_country(tokens[k].start),
-                        False,
-                    )
-                )
         found.sort()
         # Drop mentions nested in a longer one ("U.S." inside the advisers' group).
         outer = [
@@ -273,15 +299,6 @@ class _Finder:
             )
         ]
         return outer
-
-    def _recent_country(self, position: int) -> int | None:
-        best = None
-        for mention in self.cast.mentions:
-            if mention.start >= position:
-                break
-            if self.cast.entities[mention.entity].kind is ActorKind.country:
-                best = mention.entity
-        return best
 
     def _pronoun(self, word: str, position: int, sentence: int, speaking: bool) -> int | None:
         """He or she: the latest person; they: the latest group.
@@ -299,10 +316,13 @@ class _Finder:
                 and self.cast.entities[speaker].kind in wanted
             ):
                 return speaker
+            # Names inside a quotation are the speaker's words, not the story's subjects.
             mentions = [
                 m
                 for m in self.by_sentence.get(index, [])
-                if m.start < position and self.cast.entities[m.entity].kind in wanted
+                if m.start < position
+                and self.cast.entities[m.entity].kind in wanted
+                and self.doc.in_quotation(m.start) is None
             ]
             subjects = [m for m in mentions if not m.governed]
             if subjects:
@@ -337,16 +357,39 @@ class _Finder:
             candidates = [
                 c for c in self._candidates(sentence, tokens, lo, hi, speaking) if not c[3]
             ]
+            if (
+                not candidates
+                and seg == len(cuts) - 2
+                and hi - lo > 1
+                and tokens[lo].text.lower() in ("and", "but", "or", "while")
+            ):
+                # "..., and shipping groups warned": a clause of its own, whose subject is no
+                # actor; the previous clause's subject does not speak here.
+                return None, None, False
             if strict:
                 # The cue must follow its subject directly: "analysts question", "Bong ... doubts".
                 last = hi - 1
-                while last >= lo and tokens[last].text.lower() in ADVERBS:
+                while last >= lo and (
+                    tokens[last].text.lower() in ADVERBS or tokens[last].text.lower() in AUXILIARIES
+                ):
                     last -= 1
                 adjacent = last >= lo and any(c[1] == tokens[last].end for c in candidates)
                 if not adjacent and seg == len(cuts) - 2 and hi > lo:
                     return None, None, False
             if candidates:
-                return candidates[0][2], candidates[0][0], False
+                # The words right before the verb are its subject when they name an actor
+                # ("... and withdrew the U.S. from what he calls"); else the segment's first.
+                last = hi - 1
+                while last >= lo and (
+                    tokens[last].text.lower() in ADVERBS or tokens[last].text.lower() in AUXILIARIES
+                ):
+                    last -= 1
+                nearest = [c for c in candidates if last >= lo and c[1] == tokens[last].end]
+                chosen = nearest[0] if nearest and nearest[0][2] is not None else candidates[0]
+                before = [c for c in candidates if c[1] <= chosen[0]]
+                if before and self.text[before[-1][1] : chosen[0]].strip() in ("and", "or"):
+                    chosen = before[-1]  # "Foreign governments and experts speculate"
+                return chosen[2], chosen[0], False
             if seg == len(cuts) - 2 and hi > lo and strict:
                 return None, None, False
         # Inverted: "..., said a defense ministry spokesman" (only right after a comma or quote).
@@ -383,13 +426,21 @@ class _Finder:
             return _trim(text, start, end) if end > start else None
         k = verb + 1
         word = tokens[verb].text.lower()
-        if word in ("told", "tells", "tell"):
-            for m in range(k, min(len(tokens), k + 8)):
+        verb_entry = self.lex.verbs.get(word)
+        base = verb_entry.base if verb_entry is not None else word
+        # Skip an addressee or a phrase of place and time: "told reporters that", "said in a
+        # statement that", "warned on Sunday that".
+        opener = tokens[k].text.lower() if k < len(tokens) else ""
+        if base == "tell" or opener in PREPOSITIONS or opener in ADVERBS or opener in _DAYS:
+            for m in range(k, min(len(tokens), k + _THAT_REACH)):
                 if tokens[m].text.lower() == "that":
                     k = m
                     break
+                if tokens[m].text in _QUOTE_MARKS or tokens[m].text in (";", ":"):
+                    break
             else:
-                k = min(k + 1, len(tokens))
+                if base == "tell":
+                    k = min(k + 1, len(tokens))
         # Skip what stands between the verb and the reported words: "warned Thursday that".
         skip = k
         while (
@@ -404,9 +455,16 @@ class _Finder:
             k += 1
         if k >= len(tokens):
             return None
+        if (
+            verb_entry is not None
+            and verb_entry.cue is None
+            and k == verb + 1
+            and tokens[k].text.lower() in ("on", "about", "of")
+        ):
+            return None  # "report on Kim’s activities", "spoke about the trip": a topic, no words
         start = tokens[k].start
         end = sentence.end
-        if word in ("calls", "called", "calling", "described", "describes"):
+        if base in ("call", "describe"):
             # "calling the move “childish”": the judgement ends with its clause, unless the
             # comma only separates quoted words: called it "arbitrary", "tangibly illegal" (or,
             # with the comma inside the marks, "reckless," "costly").
@@ -423,7 +481,7 @@ class _Finder:
         quotation = self.doc.in_quotation(start + 1) if text[start] in '“"' else None
         if quotation is not None and quotation.end > end:
             end = quotation.end
-        cut = _CUT.search(text, start, end)
+        cut = self.cut.search(text, start, end)
         if cut:
             end = cut.start()
         start, end = _trim(text, start, end)
@@ -436,8 +494,18 @@ class _Finder:
         before = [t for t in tokens[floor:verb] if t.text == "," or t.text in _QUOTE_MARKS]
         if not before or verb < 3:
             return False
+        opener = tokens[floor].text.lower() if floor < verb else ""
+        if (
+            opener in PREPOSITIONS
+            or opener in _OPENING_WORDS
+            or (opener.endswith("ing") and tokens[floor].text[:1].isupper())
+        ):
+            # "Speaking in Guatemala City, Rubio cautioned against ...", "In a statement, she
+            # said ...": an opening phrase, not the reported words.
+            return False
         k = verb + 1
-        if tokens[verb].text.lower() in ("told", "tells", "tell"):
+        entry = self.lex.verbs.get(tokens[verb].text.lower())
+        if entry is not None and entry.base == "tell":
             # Skip the addressee: "told Russian media", "told reporters", "told VOA".
             while (
                 k < len(tokens)
@@ -450,41 +518,23 @@ class _Finder:
             ):
                 k += 1
         rest = [t.text.lower() for t in tokens[k:] if t.text not in (".", "!", "?", "”", '"')]
+        if "that" in rest[:_THAT_REACH]:
+            return False  # "said in a statement that ...": the content follows
         return not rest or rest[0] in PREPOSITIONS or rest[0] in ADVERBS
 
     def sentence_frames(self, sentence: Sentence) -> list[_Frame]:
-        text = self.text
+        reread = self.doc.reread
+        if reread is not None:
+            if sentence.index not in reread:
+                return []
+        elif not _may_report(self.text[sentence.start : sentence.end], self.lex):
+            return []
         tokens = self.doc.tokens(sentence)
         if not tokens:
             return []
-        offsets = {t.start: k for k, t in enumerate(tokens)}
-        hits: list[tuple[int, ConcernKind | None, bool]] = []
-        moods: set[int] = set()
-        sentence_text = text[sentence.start : sentence.end]
-        for pattern, kind, strict in _CUES:
-            for match in pattern.finditer(sentence_text):
-                k = offsets.get(sentence.start + match.start())
-                if k is not None:
-                    hits.append((k, kind, strict))
-        for match in _MOOD.finditer(sentence_text):
-            k = offsets.get(sentence.start + match.start())
-            if k is not None:
-                mood = match.group(1).lower()
-                hits.append((k, _MOOD_KIND.get(mood, _K.concern), True))
-                moods.add(k)
-        cue_at = {k for k, _, _ in hits}
-        for k, token in enumerate(tokens):
-            word = token.text.lower()
-            if k in cue_at:
-                continue
-            if (
-                word in _GENERIC
-                or word == "according"
-                and k + 1 < len(tokens)
-                and tokens[k + 1].text == "to"
-            ):
-                hits.append((k, None, False))
-        hits = [h for h in hits if self.doc.in_quotation(tokens[h[0]].start) is None]
+        found = _predicates(tokens, self.lex, self.starters)
+        moods, silent = found.moods, found.silent
+        hits = [h for h in found.hits if self.doc.in_quotation(tokens[h[0]].start) is None]
         if any(h[1] is None for h in hits):
             # A quotation here has a speaker of its own, even one that is not an actor
             # ("the report says"): the previous paragraph's speaker does not inherit it.
@@ -498,10 +548,52 @@ class _Finder:
                 frames.append(self._according(sentence, tokens, k))
                 continue
             floor = self._boundaries(tokens, k, verbs)
-            if word in _PARTICIPLES and k > 0 and tokens[k - 1].text == ",":
+            if k in found.nouns:
+                holder, subject_start = self._possessor(sentence, tokens, k)
+                if holder is not None:
+                    content = self._content(sentence, tokens, k, k, inverted=False)
+                    frames.append(
+                        _Frame(sentence, k, cue, holder, subject_start, content, k in silent)
+                    )
+                continue
+            if (
+                word.endswith("ed")
+                and k + 1 < len(tokens)
+                and tokens[k + 1].text.lower() in ("of", "for", "as", "with")
+                and (
+                    tokens[k - 1].text.lower() in ("was", "were", "been", "being", "is", "are")
+                    or tokens[k - 1].end not in self._mention_ends(sentence)
+                )
+            ):
+                # "nationals accused of entering", "was criticised for": a passive without its
+                # agent; the one named before it is accused, not accusing ("Shipping groups
+                # warned of delays" is active).
+                continue
+            passive = self._agent(sentence, tokens, k)
+            if passive is not None:
+                # "described by U.S. officials as ...", "was criticised by rights groups": the
+                # agent of a passive holds the words.
+                holder, subject_start, content_from = passive
+                content = None
+                if content_from < len(tokens):
+                    content = _trim(self.text, tokens[content_from].start, sentence.end)
+                frames.append(_Frame(sentence, k, cue, holder, subject_start, content, k in silent))
+                continue
+            if (
+                word.endswith("ing")
+                and (k == 0 or tokens[k - 1].text.lower() not in (",", "and", *AUXILIARIES))
+                and not (k > 0 and tokens[k - 1].text.lower() in ("is", "are", "am", "been", "be"))
+                and not (k > 0 and tokens[k - 1].end in self._mention_ends(sentence))
+            ):
+                # "with some pledging to ...", "Speaking in Guatemala City, ...": a participle
+                # that is neither a tense ("is warning"), nor attached to the main clause, nor
+                # right after its own subject ("with Boswell stating").
+                continue
+            if word.endswith("ing") and k > 0 and tokens[k - 1].text in (",", "and"):
+                # "..., warning that ...": the participle's subject is the main clause's.
                 holder, subject_start, _ = self._main_subject(sentence, tokens, k)
                 content = self._content(sentence, tokens, k, floor, inverted=False)
-                frames.append(_Frame(sentence, k, cue, holder, subject_start, content))
+                frames.append(_Frame(sentence, k, cue, holder, subject_start, content, k in silent))
                 continue
             holder, subject_start, after = self._subject(
                 sentence, tokens, k, floor, strict, speaking=k not in moods
@@ -510,8 +602,70 @@ class _Finder:
                 continue
             inverted = self._inverted(tokens, k, after, floor)
             content = self._content(sentence, tokens, k, floor, inverted)
-            frames.append(_Frame(sentence, k, cue, holder, subject_start, content))
+            frames.append(_Frame(sentence, k, cue, holder, subject_start, content, k in silent))
         return frames
+
+    def _mention_ends(self, sentence: Sentence) -> set[int]:
+        if self._ends_of[0] != sentence.index:
+            self._ends_of = (
+                sentence.index,
+                {m.end for m in self.by_sentence.get(sentence.index, [])},
+            )
+        return self._ends_of[1]
+
+    def _agent(
+        self, sentence: Sentence, tokens: list[Token], verb: int
+    ) -> tuple[int, int, int] | None:
+        """(agent, its start, where the words begin) for a passive reporting verb with its
+        "by" agent ("described by officials as"), else None."""
+        word = tokens[verb].text.lower()
+        if not word.endswith("ed") or verb + 2 >= len(tokens) or tokens[verb + 1].text != "by":
+            return None
+        after = [
+            c
+            for c in self._candidates(sentence, tokens, verb + 2, min(len(tokens), verb + 10))
+            if c[2] is not None
+        ]
+        # The agent follows "by" at once, or after its title: "by Prime Minister Boris Johnson".
+        if not after or any(
+            t.start < after[0][0] and not (t.text[:1].isupper() or t.text in _DETERMINERS)
+            for t in tokens[verb + 2 : verb + 10]
+        ):
+            return None
+        agent_end = after[0][1]
+        k = verb + 2
+        while k < len(tokens) and tokens[k].start < agent_end:
+            k += 1
+        if k < len(tokens) and tokens[k].text.lower() in ("as", "of", "for", "that"):
+            k += 1
+        agent = after[0][2]
+        return None if agent is None else (agent, after[0][0], k)
+
+    def _possessor(
+        self, sentence: Sentence, tokens: list[Token], noun: int
+    ) -> tuple[int | None, int | None]:
+        """Who owns an attributing noun: the name before its "’s", or the actor a possessive
+        pronoun stands for ("his" the latest person, "their" the latest group)."""
+        mark = tokens[noun - 1]
+        pronoun = {"his": "he", "her": "she", "their": "they"}.get(mark.text.lower())
+        if pronoun is not None:
+            opener = tokens[0].text.lower()
+            comma = next((m for m in range(noun, len(tokens)) if tokens[m].text == ","), None)
+            if comma is not None and (opener.endswith("ing") or opener in PREPOSITIONS):
+                # "Discussing his concern in a statement, Malaysia’s Prime Minister ... said":
+                # the pronoun of an opening phrase is the main clause's subject.
+                after = [
+                    c
+                    for c in self._candidates(sentence, tokens, comma + 1, len(tokens))
+                    if not c[3]
+                ]
+                if after:
+                    return after[0][2], None
+            return self._pronoun(pronoun, mark.start, sentence.index, speaking=True), None
+        for mention in self.by_sentence.get(sentence.index, []):
+            if mention.end <= mark.start and not self.text[mention.end : mark.start].strip():
+                return mention.entity, mention.start
+        return None, None
 
     def _according(self, sentence: Sentence, tokens: list[Token], k: int) -> _Frame:
         after = self._candidates(sentence, tokens, k + 2, min(len(tokens), k + 10))
@@ -534,10 +688,11 @@ class _Finder:
         return None, None, False
 
     # Concerns --------------------------------------------------------------------------------
-    def run(self) -> list[FoundConcern]:
+    def run(self, checkpoint: Checkpoint) -> list[FoundConcern]:
         doc = self.doc
         paragraph_frames: dict[int, list[_Frame]] = {}
         for sentence in doc.sentences:
+            checkpoint()
             if sentence.role != BODY:
                 continue
             frames = self.sentence_frames(sentence)
@@ -548,7 +703,9 @@ class _Finder:
             paragraph_frames.setdefault(sentence.paragraph, []).extend(frames)
             self._frame_concerns(frames)
         for quotation in doc.quotations:
+            checkpoint()
             self._quotation_concern(quotation, paragraph_frames)
+        checkpoint()
         return self._dedupe()
 
     def _frame_concerns(self, frames: list[_Frame]) -> None:
@@ -558,13 +715,41 @@ class _Finder:
             if frame.holder is None or frame.content is None:
                 continue
             start, end = frame.content
-            if any(s <= start < e or start <= s < end for s, e in made) and frame.cue is None:
-                continue
-            kind = frame.cue
-            if kind is None:
-                kind = _trigger(self.text[start:end])
-                if kind is None:
+            if frame.cue is None:
+                # The report of a report: the inner speaker holds what follows its own words
+                # ("X said the plan would fail, but retailers fear shortages").
+                inner = [
+                    other.subject_start
+                    if other.subject_start is not None and other.subject_start > start
+                    else self.doc.tokens(other.sentence)[other.verb].start
+                    for other in frames
+                    if other is not frame
+                    and other.holder is not None
+                    and start <= self.doc.tokens(other.sentence)[other.verb].start < end
+                ]
+                if inner:
+                    end = min(inner)
+                    if len(self.text[start:end].split()) < MIN_POINT_WORDS:
+                        continue
+                if any(s <= start < e or start <= s < end for s, e in made):
                     continue
+            if frame.cue is None:
+                if frame.silent:
+                    continue
+                # Each point of the reported words is its own concern; the first keeps the
+                # speaker's words before it.
+                points = self._points(start, end)
+                if not points:
+                    continue
+                for kind, point_start, point_end in points[1:]:
+                    self._add(frame.holder, kind, point_start, point_end, point_start)
+                kind, first_start, end = points[0]
+                if first_start > start:
+                    self._add(frame.holder, kind, first_start, end, first_start)
+                    made.append((start, end))
+                    continue
+            else:
+                kind = frame.cue
             quote_start = start
             tokens = self.doc.tokens(frame.sentence)
             verb_start = tokens[frame.verb].start
@@ -585,53 +770,70 @@ class _Finder:
             made.append((start, end))
             # A cue's own sentence reads best as the summary ("the U.S. accused North Korea of").
             summary_start = quote_start if frame.cue is not None else start
-            self.found.append(
-                FoundConcern(
-                    frame.holder,
-                    kind,
-                    quote_start,
-                    quote_end,
-                    _summary_of(self.text, summary_start, quote_end),
-                )
-            )
+            self._add(frame.holder, kind, quote_start, quote_end, summary_start)
+
+    def _add(self, holder: int, kind: ConcernKind, start: int, end: int, summary: int) -> None:
+        start, end = _trim(self.text, start, end)
+        if len(self.text[start:end].split()) < 3:
+            return
+        concern = _summary_of(self.text, max(start, summary), end)
+        self.found.append(FoundConcern(holder, kind, start, end, concern))
+
+    def _points(self, start: int, end: int) -> list[tuple[ConcernKind, int, int]]:
+        """The negative points of attributed words: clauses judged one by one, neighbours of the
+        same kind joined ("clumsy, unthinking | and could put people’s safety at risk")."""
+        points: list[tuple[ConcernKind, int, int]] = []
+        previous_negative = False
+        for clause_start, clause_end in _clauses(self.text, start, end):
+            kind = judge(self.text[clause_start:clause_end])
+            if kind is None:
+                previous_negative = False
+                continue
+            if previous_negative and points and points[-1][0] is kind:
+                points[-1] = (kind, points[-1][1], clause_end)
+            else:
+                points.append((kind, clause_start, clause_end))
+            previous_negative = True
+        return points
 
     def _quotation_concern(
         self, quotation: Quotation, paragraph_frames: dict[int, list[_Frame]]
     ) -> None:
-        text = self.text
-        words = text[quotation.start : quotation.end].split()
-        if len(words) < MIN_SPEECH_WORDS:
+        if quotation.words < MIN_SPEECH_WORDS:
             return
         speaker = self._speaker(quotation, paragraph_frames.get(quotation.paragraph, []))
         if speaker is None:
             return
         parts = [
             s
-            for s in self.doc.sentences
-            if s.paragraph == quotation.paragraph
-            and s.end > quotation.start
-            and s.start < quotation.end
+            for s in self.sentences_of.get(quotation.paragraph, [])
+            if s.end > quotation.start and s.start < quotation.end
         ]
-        kinds: list[ConcernKind] = []
-        first = last = None
+        points: list[tuple[ConcernKind, int, int]] = []
         for part in parts:
             start, end = max(part.start, quotation.start), min(part.end, quotation.end)
-            kind = _trigger(text[start:end])
-            if kind is not None:
-                kinds.append(kind)
-                first = start if first is None else first
-                last = end
-        if first is None or last is None:
-            return
-        start, end = _trim(text, first, last)
-        if len(text[start:end].split()) < 3:
-            return
-        self.found.append(
-            FoundConcern(speaker, kinds[0], start, end, _summary_of(text, start, end))
-        )
+            found = self._points(start, end)
+            if found and points and points[-1][0] is found[0][0] and found[0][1] == start:
+                points[-1] = (found[0][0], points[-1][1], found[0][2])
+                found = found[1:]
+            points.extend(found)
+        for kind, start, end in points:
+            self._add(speaker, kind, start, end, start)
 
     def _speaker(self, quotation: Quotation, frames: list[_Frame]) -> int | None:
-        """Who speaks a quotation: a frame beside it, else the paragraph's or the last one's."""
+        """Who speaks a quotation: the innermost report that contains it, a frame beside it, else
+        the paragraph's or the last one's."""
+        containing = [
+            frame
+            for frame in frames
+            if frame.holder is not None
+            and frame.content is not None
+            and frame.content[0] <= quotation.start + 1
+            and quotation.end - 1 <= frame.content[1]
+        ]
+        if containing:
+            inner = min(containing, key=lambda f: f.content[1] - f.content[0] if f.content else 0)
+            return inner.holder
         best: tuple[int, int] | None = None
         for frame in frames:
             if frame.holder is None:
@@ -654,23 +856,27 @@ class _Finder:
         return None
 
     def _dedupe(self) -> list[FoundConcern]:
-        """One concern per point: overlapping or repeated words of one holder count once."""
+        """One concern per point: overlapping or repeated words of one holder count once.
+
+        Each concern is compared with the holder's latest few kept ones, so the pass stays linear.
+        """
         kept: list[FoundConcern] = []
+        recent: dict[int, deque[tuple[FoundConcern, set[str]]]] = {}
         for concern in sorted(self.found, key=lambda c: (c.start, -(c.end - c.start))):
             words = set(_WORDS.findall(self.text[concern.start : concern.end].lower()))
+            mine = recent.setdefault(concern.holder, deque(maxlen=RECENT_CONCERNS))
             if not any(
-                k.holder == concern.holder
-                and (
-                    (k.start < concern.end and concern.start < k.end)
-                    or _overlap(words, set(_WORDS.findall(self.text[k.start : k.end].lower())))
-                    > REPEATED
-                )
-                for k in kept
+                (k.start < concern.end and concern.start < k.end)
+                or _overlap(words, other_words) > REPEATED
+                for k, other_words in mine
             ):
                 kept.append(concern)
+                mine.append((concern, words))
         return kept
 
 
-def find_concerns(doc: Document, cast: Cast) -> list[FoundConcern]:
+def find_concerns(
+    doc: Document, cast: Cast, checkpoint: Checkpoint = never_stop
+) -> list[FoundConcern]:
     """Concerns stated in the article's body, each with its holder and its span."""
-    return _Finder(doc, cast).run()
+    return _Finder(doc, cast).run(checkpoint)

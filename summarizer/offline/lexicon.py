@@ -1,17 +1,67 @@
-"""The word lists and the country gazetteer the offline engine reads, loaded once from package data."""
+"""The offline engine's rules as data: reporting verbs, titles, heads, group nouns, stance cues.
+
+Every list lives in a text file under ``data/`` (one entry a line, ``#`` starts a comment) and is
+read once. The negative words of VADER's lexicon (the ``vaderSentiment`` package) back up the
+stance cues of ``data/stance.txt``.
+
+Example::
+
+    >>> verb = lexicon().verbs["cautioned"]
+    >>> verb.base, verb.cue
+    ('caution', <ConcernKind.warning: 'warning'>)
+"""
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
+
+from ..models import ActorKind, ConcernKind
+
+DATA = Path(str(resources.files(__package__).joinpath("data")))
+# A VADER valence at or below this is a clearly negative word (the scale runs from -4 to +4).
+NEGATIVE_VALENCE = -1.5
+# At most this many distinct words' stance classes are remembered.
+_CLASS_MEMO = 200_000
 
 
 def words(text: str) -> frozenset[str]:
     """A word list written as one string: ``words("said says told")``."""
     return frozenset(text.split())
+
+
+# "expressed concern", "voiced fears", "raised questions", "cast doubt": a light verb whose
+# object names the stance.
+LIGHT_VERBS = words(
+    """express expressed expresses expressing voice voiced voices voicing raise raised raises
+    raising share shared shares air aired cast casts"""
+)
+# "the country was unhappy with", "Collins feels nervous": a stated state of mind.
+COPULAS = words(
+    """is was are were be been being feel feels felt became become becomes grew remain remains
+    remained seemed seems"""
+)
+# The stance classes of a state of mind after a copula.
+MOOD_CLASSES = frozenset({"concern", "doubt", "criticism"})
+
+
+@dataclass(frozen=True)
+class Verb:
+    """A reporting verb, as one line of ``data/verbs.txt`` describes it."""
+
+    base: str
+    # The concern the verb makes by itself; None when its reported words decide.
+    cue: ConcernKind | None
+    # The verb's words are never a concern ("denied").
+    silences: bool
+    person: bool
+    strict: bool
 
 
 @dataclass(frozen=True)
@@ -25,21 +75,62 @@ class Country:
 
 
 @dataclass(frozen=True)
+class Stance:
+    """Stance cues: single words (exact or by prefix) and phrases, each with its class."""
+
+    exact: dict[str, str]
+    prefixes: tuple[tuple[str, str], ...]
+    # First word -> the phrases it opens, with their class.
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]]
+    valence: dict[str, float]
+    # Words already classed: the prefix search runs once per distinct word.
+    _classes: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
+
+    def listed(self, word: str) -> bool:
+        """Whether ``word`` has a class of its own in ``stance.txt`` (not one from VADER)."""
+        return word in self.exact or any(word.startswith(prefix) for prefix, _ in self.prefixes)
+
+    def word_class(self, word: str) -> str | None:
+        """The class of one lower-case word: a listed class, else "criticism" for VADER negatives."""
+        if word in self._classes:
+            return self._classes[word]
+        found = self.exact.get(word)
+        if found is None:
+            found = next((cls for prefix, cls in self.prefixes if word.startswith(prefix)), None)
+        if found is None:
+            value = self.valence.get(word)
+            if value is not None and value <= NEGATIVE_VALENCE:
+                found = "criticism"
+        if len(self._classes) < _CLASS_MEMO:
+            self._classes[word] = found
+        return found
+
+
+@dataclass(frozen=True)
 class Lexicon:
+    verbs: dict[str, Verb]  # every form ("warned", "warns") -> its verb
+    # Nouns that attribute words to their possessor ("his warning that") -> (cue, silences).
+    attribution_nouns: dict[str, tuple[ConcernKind | None, bool]]
+    # Past forms of irregular verbs ("met", "sent"): a name before one is a verb's subject.
+    irregular_past: frozenset[str]
     titles: frozenset[str]
+    describing_titles: frozenset[str]
     kin: frozenset[str]
     honorifics: frozenset[str]
     role_modifiers: frozenset[str]
     org_heads: frozenset[str]
     gov_heads: frozenset[str]
+    # Heads that name a body in lower case after a name: "Trump administration" -> its kind.
+    body_heads: dict[str, ActorKind]
+    # Heads of descriptions that stand for an organisation named before: "the agency".
+    org_descriptions: frozenset[str]
     known_orgs: dict[str, str]
-    place_heads: frozenset[str]
+    place_last: frozenset[str]
+    place_first: frozenset[str]
     group_nouns: frozenset[str]
     # Group nouns written with a capital in any position: "Democrats in Congress".
     proper_group_nouns: frozenset[str]
     group_modifiers: frozenset[str]
-    quantifiers: frozenset[str]
-    unnamed_person_heads: frozenset[str]
     common_capitalised: frozenset[str]
     days_months: frozenset[str]
     places: frozenset[str]
@@ -48,19 +139,120 @@ class Lexicon:
     country_names: dict[str, Country]
     capitals: dict[str, Country]
     demonyms: dict[str, Country]
-
-
-def _read(name: str) -> Any:
-    return json.loads(
-        resources.files(__package__).joinpath("data").joinpath(name).read_text("utf-8")
+    stance: Stance
+    # Word -> its shape as a name ("name", "common", "opener"), filled as words are met.
+    shapes: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    # Words of a capitalised run -> whether they may be a person's name.
+    name_shapes: dict[tuple[str, ...], bool] = field(
+        default_factory=dict, compare=False, repr=False
     )
 
+    def is_reporting(self, word: str) -> bool:
+        return word.lower() in self.verbs
 
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    """The lexicon, read from ``data/`` on first use."""
-    words = _read("lexicon.json")
-    countries = tuple(
+    def may_attribute(self, found: set[str]) -> bool:
+        """Whether a sentence with these lower-case words may attribute something: a reporting
+        verb, "according", a light verb, an attributing noun, or a copula with a word of a
+        state of mind ("the country was unhappy")."""
+        if "according" in found or not found.isdisjoint(LIGHT_VERBS):
+            return True
+        if not found.isdisjoint(self.verbs.keys()):
+            return True
+        if not found.isdisjoint(self.attribution_nouns.keys()):
+            return True
+        if found.isdisjoint(COPULAS):
+            return False
+        stance = self.stance
+        return any(
+            stance.word_class(word) in MOOD_CLASSES or word in stance.phrases for word in found
+        )
+
+
+def entries(name: str, directory: Path | None = None) -> Iterator[list[str]]:
+    """The lines of a data file, split on white space, without comments and blank lines."""
+    path = (directory or DATA) / name
+    for line in path.read_text("utf-8").splitlines():
+        line = line.split(" #", 1)[0] if not line.startswith("#") else ""
+        fields = line.split()
+        if fields:
+            yield fields
+
+
+_SHORT_CVC = re.compile(r"[^aeiou]*[aeiou][^aeiouwxy]")
+
+
+def inflections(base: str) -> tuple[str, str, str, str]:
+    """The regular -s, past, past participle and -ing forms of an English verb."""
+    if base.endswith("e"):
+        ing = base + "ing" if base.endswith(("ee", "ye", "oe")) else base[:-1] + "ing"
+        return base + "s", base + "d", base + "d", ing
+    if len(base) > 2 and base.endswith("y") and base[-2] not in "aeiou":
+        return base[:-1] + "ies", base[:-1] + "ied", base[:-1] + "ied", base + "ing"
+    third = base + "es" if base.endswith(("s", "sh", "ch", "x", "z")) else base + "s"
+    if _SHORT_CVC.fullmatch(base):
+        # One syllable ending in a single vowel and consonant doubles it: fret -> fretted.
+        stem = base + base[-1]
+        return third, stem + "ed", stem + "ed", stem + "ing"
+    return third, base + "ed", base + "ed", base + "ing"
+
+
+def read_verbs(directory: Path | None = None) -> dict[str, Verb]:
+    """Every form of every verb in ``verbs.txt``: ``{"warned": Verb("warn", ...), ...}``."""
+    table: dict[str, Verb] = {}
+    for fields in entries("verbs.txt", directory):
+        base, cue, flags, *forms = fields
+        flag_set = set(flags.split(",")) - {"-"}
+        verb = Verb(
+            base=base,
+            cue=None if cue in ("-", "none") else ConcernKind(cue),
+            silences=cue == "none",
+            person="person" in flag_set,
+            strict="strict" in flag_set,
+        )
+        for form in (base, *(forms or inflections(base))):
+            table.setdefault(form, verb)
+    return table
+
+
+def _flagged(name: str, directory: Path | None) -> dict[str, set[str]]:
+    """A list file whose lines are ``word [flag ...]``: word -> flags."""
+    return {fields[0]: set(fields[1:]) for fields in entries(name, directory)}
+
+
+def _phrases(name: str, directory: Path | None) -> list[str]:
+    """A list file whose lines are whole phrases ("New South Wales")."""
+    return [" ".join(fields) for fields in entries(name, directory)]
+
+
+def _vader_valence() -> dict[str, float]:
+    text = resources.files("vaderSentiment").joinpath("vader_lexicon.txt").read_text("utf-8")
+    valence: dict[str, float] = {}
+    for line in text.splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2 and re.fullmatch(r"[a-z][a-z'-]*", parts[0]):
+            valence[parts[0]] = float(parts[1])
+    return valence
+
+
+def read_stance(directory: Path | None = None) -> Stance:
+    exact: dict[str, str] = {}
+    prefixes: list[tuple[str, str]] = []
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for cls, *phrase in entries("stance.txt", directory):
+        if len(phrase) > 1:
+            phrases.setdefault(phrase[0], []).append((tuple(phrase), cls))
+        elif phrase[0].endswith("*"):
+            prefixes.append((phrase[0][:-1], cls))
+        else:
+            exact[phrase[0]] = cls
+    # Longer prefixes first: "worri*" before "wor*".
+    prefixes.sort(key=lambda item: -len(item[0]))
+    return Stance(exact, tuple(prefixes), phrases, _vader_valence())
+
+
+def _countries(directory: Path | None) -> tuple[Country, ...]:
+    raw: list[dict[str, Any]] = json.loads(((directory or DATA) / "countries.json").read_text())
+    return tuple(
         Country(
             name=entry["name"],
             aliases=tuple(entry["aliases"]),
@@ -68,8 +260,19 @@ def lexicon() -> Lexicon:
             demonyms=tuple(entry["demonyms"]),
             definite_aliases=tuple(entry.get("definite_aliases", ())),
         )
-        for entry in _read("countries.json")
+        for entry in raw
     )
+
+
+def read_lexicon(directory: Path | None = None) -> Lexicon:
+    """The lexicon from the data files in ``directory`` (the package's own by default)."""
+    titles = _flagged("titles.txt", directory)
+    head_lines = list(entries("organisation_heads.txt", directory))
+    heads = {fields[0]: fields[1] for fields in head_lines}
+    place_heads = {fields[0]: fields[1] for fields in entries("place_heads.txt", directory)}
+    groups = _flagged("group_nouns.txt", directory)
+    common = _flagged("common_words.txt", directory)
+    countries = _countries(directory)
     names: dict[str, Country] = {}
     capitals: dict[str, Country] = {}
     demonyms: dict[str, Country] = {}
@@ -82,12 +285,45 @@ def lexicon() -> Lexicon:
             capitals[form] = country
         for form in country.demonyms:
             demonyms[form] = country
-    sets = {key: frozenset(value) for key, value in words.items() if isinstance(value, list)}
     return Lexicon(
-        known_orgs=dict(words["known_orgs"]),
+        verbs=read_verbs(directory),
+        attribution_nouns={
+            noun: (None if cue in ("-", "none") else ConcernKind(cue), cue == "none")
+            for noun, cue in entries("attribution_nouns.txt", directory)
+        },
+        irregular_past=frozenset(
+            form for fields in entries("irregular_verbs.txt", directory) for form in fields[1:]
+        ),
+        titles=frozenset(w for w, f in titles.items() if "honorific" not in f),
+        describing_titles=frozenset(w for w, f in titles.items() if "describes" in f),
+        kin=frozenset(w for w, f in titles.items() if "kin" in f),
+        honorifics=frozenset(w for w, f in titles.items() if "honorific" in f),
+        role_modifiers=frozenset(_phrases("role_modifiers.txt", directory)),
+        org_heads=frozenset(heads),
+        gov_heads=frozenset(w for w, kind in heads.items() if kind == "government_body"),
+        body_heads={f[0]: ActorKind(f[1]) for f in head_lines if "lower" in f[2:]},
+        org_descriptions=frozenset(f[0] for f in head_lines if "describes" in f[2:]),
+        known_orgs={
+            " ".join(name): ActorKind(kind).value
+            for kind, *name in entries("organisation_names.txt", directory)
+        },
+        place_last=frozenset(w for w, p in place_heads.items() if p in ("last", "both")),
+        place_first=frozenset(w for w, p in place_heads.items() if p in ("first", "both")),
+        group_nouns=frozenset(groups),
+        proper_group_nouns=frozenset(w for w, f in groups.items() if "proper" in f),
+        group_modifiers=frozenset(_phrases("group_modifiers.txt", directory)),
+        common_capitalised=frozenset(w for w, f in common.items() if "date" not in f),
+        days_months=frozenset(w for w, f in common.items() if "date" in f),
+        places=frozenset(_phrases("places.txt", directory)),
         countries=countries,
         country_names=names,
         capitals=capitals,
         demonyms=demonyms,
-        **sets,
+        stance=read_stance(directory),
     )
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The package's lexicon, read from ``data/`` on first use."""
+    return read_lexicon()

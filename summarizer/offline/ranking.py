@@ -20,13 +20,15 @@ from collections import Counter
 
 from ..models import MAX_HEADLINE_WORDS, MAX_SUMMARY_SENTENCES
 from .lexicon import words
-from .sentences import BODY, Document, Sentence
+from .sentences import BODY, Checkpoint, Document, Sentence, never_stop
 
 MAX_KEY_POINTS = 6
 KEY_POINT_WORDS = 28
 SUMMARY_SENTENCES = 3
 MAX_SUMMARY_WORDS = 110
 HEADLINE_WORDS = 20
+# Only the first sentences of a very long text are ranked (a 4 MB text has about 25,000).
+MAX_RANKED_SENTENCES = 1000
 # Two sentences this similar say the same thing; only the better-ranked one is kept.
 NEAR_DUPLICATE = 0.5
 
@@ -77,14 +79,20 @@ def _cosine(a: dict[str, float], b: dict[str, float], norm_a: float, norm_b: flo
 class Ranking:
     """Body sentences ranked for a summary, with their similarity to each other."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, checkpoint: Checkpoint = never_stop) -> None:
         self.doc = doc
         body = [s for s in doc.sentences if s.role == BODY]
         if not body:
             body = [s for s in doc.sentences if s.role != "byline"] or list(doc.sentences)
+        # News puts the most important first: a very long text is summarised from its start.
+        body = body[:MAX_RANKED_SENTENCES]
         self.sentences = body
         texts = [doc.text[s.start : s.end] for s in body]
-        counts = [Counter(_terms(text)) for text in texts]
+        counts = []
+        for position, text in enumerate(texts):
+            if position % 100 == 0:
+                checkpoint()
+            counts.append(Counter(_terms(text)))
         df: Counter[str] = Counter()
         for count in counts:
             df.update(count.keys())

@@ -1,0 +1,137 @@
+"""Whether attributed words voice a negative stance, and of which kind, from their meaning.
+
+The words are looked up in the stance cues of ``data/stance.txt`` and VADER's lexicon; negation
+and modality then decide: a negated cue is a reassurance or a denial ("not dangerous"), a negated
+expected outcome is a concern ("may not be the best solution", "won't grow normally"), and a bad
+happening is a warning only when it is forecast ("could kill", "will slow"), a fact otherwise.
+
+Example::
+
+    >>> judge("the dam could fail").value, judge("the plan may not be the best solution").value
+    ('warning', 'criticism')
+    >>> judge("the storm killed three people") is None
+    True
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import ConcernKind
+from .lexicon import NEGATIVE_VALENCE, Stance, lexicon, words
+
+_K = ConcernKind
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)*(?:-[a-z]+)*")
+NEGATORS = words(
+    """not no never without nor cannot neither hardly barely nobody none nothing nowhere"""
+)
+# Future and possibility: a bad happening under one of these is forecast, not reported.
+MODALS = words("""will would could may might can shall going risk risks threatens""")
+# How far back a negator or a modal reaches (in words) within a clause.
+NEGATION_REACH = 3
+# Kinds in the order they win when a statement voices several.
+_ORDER = (_K.concern, _K.doubt, _K.accusation, _K.warning, _K.criticism)
+_CLASS_KIND = {
+    "concern": _K.concern,
+    "doubt": _K.doubt,
+    "accusation": _K.accusation,
+    "warning": _K.warning,
+    "criticism": _K.criticism,
+}
+
+
+def _negated(negators: list[int], k: int) -> bool:
+    """Whether a negator stands just before word ``k`` (``negators`` are the negators'
+    positions); two negations cancel ("there is no reason why you can't succeed")."""
+    for position, m in enumerate(negators):
+        if k - NEGATION_REACH <= m < k:
+            return not (position > 0 and negators[position - 1] >= m - 2 * NEGATION_REACH)
+    return False
+
+
+def _is_modal(word: str) -> bool:
+    return word in MODALS or word.endswith("'ll") or word == "won't"
+
+
+def _negated_kind(stance: Stance, word: str, cls: str | None, modal: bool) -> ConcernKind | None:
+    """What a negated word voices: "not true" a doubt, "won't grow" a warning, "not fair" a
+    criticism; a negated negative word ("not dangerous") is a reassurance, nothing."""
+    if cls == "certain":
+        return _K.doubt
+    if cls == "outcome":
+        return _K.warning if modal else _K.criticism
+    value = stance.valence.get(word)
+    if cls == "merit" or (cls is None and value is not None and value >= -NEGATIVE_VALENCE):
+        return _K.criticism
+    return None
+
+
+def judge(text: str) -> ConcernKind | None:
+    """The kind of concern ``text`` voices, or None for a neutral, positive or negated statement."""
+    stance = lexicon().stance
+    tokens = _WORD.findall(text.lower().replace("’", "'"))
+    if not tokens:
+        return None
+    modal = (
+        not MODALS.isdisjoint(tokens)
+        or ("'" in text and any(_is_modal(word) for word in tokens))
+        # "is likely to fall", not "the likely cause"
+        or any(tokens[k + 1] == "to" for k, word in enumerate(tokens[:-1]) if word == "likely")
+    )
+    negators = [k for k, word in enumerate(tokens) if word in NEGATORS or word.endswith("n't")]
+    found: set[ConcernKind] = set()
+    # Judgements found without a negation: under a modal they forecast ("the dam could fail").
+    judged = False
+    mitigated = forecast = harm = False
+    covered: set[int] = set()
+    rising = False
+    for k, word in enumerate(tokens):
+        if word not in stance.phrases:
+            continue
+        for phrase, phrase_class in stance.phrases[word]:
+            size = len(phrase)
+            if tuple(tokens[k : k + size]) != phrase:
+                continue
+            covered.update(range(k, k + size))
+            if negators and _negated(negators, k):
+                negated = _negated_kind(stance, word, phrase_class, modal)
+                if negated is not None:
+                    found.add(negated)  # "not in line with U.S. interests"
+                continue
+            kind = _CLASS_KIND.get(phrase_class)
+            if kind is not None:
+                found.add(kind)
+                judged = judged or kind is _K.criticism
+            mitigated = mitigated or phrase_class == "mitigating"
+            rising = rising or phrase_class == "increase"
+    for k, word in enumerate(tokens):
+        if k in covered:
+            continue
+        cls = stance.word_class(word)
+        if cls is None and word not in stance.valence:
+            continue
+        if negators and _negated(negators, k):
+            negated = _negated_kind(stance, word, cls, modal)
+            if negated is not None:
+                found.add(negated)
+            continue
+        if cls == "mitigating":
+            mitigated = True
+        elif cls == "increase":
+            rising = True
+        elif cls == "event":
+            harm = True
+            forecast = forecast or modal
+        else:
+            kind = _CLASS_KIND.get(cls or "")
+            if kind is not None:
+                found.add(kind)
+                judged = judged or kind is _K.criticism
+    if (forecast or (harm and rising)) and not mitigated:
+        found.add(_K.warning)
+    if not found:
+        return None
+    kind = next(k for k in _ORDER if k in found)
+    if kind is _K.criticism and judged and modal:
+        return _K.warning
+    return kind
