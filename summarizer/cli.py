@@ -425,6 +425,11 @@ def _summarize(args: argparse.Namespace, session: _Session) -> int:
         # The exact text the spans index, whenever offsets into the file would miss.
         summary = summary.model_copy(update={"source_text": source.text})
     _offline_notice(settings, args)
+    if not args.quiet:
+        # What the record may get wrong (an article not in English, records left out) is said
+        # where a user reading the output on a terminal sees it too.
+        for warning in summary.meta.warnings:
+            sys.stderr.write(f"summarizer: warning: {session.redact(warning)}\n")
     if args.format == "json":
         sys.stdout.write(summary.model_dump_json(indent=2) + "\n")
     elif args.format == "html":

@@ -431,3 +431,22 @@ def test_bytes_on_standard_input_are_read_as_they_are() -> None:
 
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["source_text"] == "Critics warned that the bridge was unsafe."
+
+
+def test_an_article_not_in_english_is_said_on_stderr(tmp_path: Path) -> None:
+    article = tmp_path / "fr.txt"
+    article.write_text(
+        "Le président a déclaré mardi que le gouvernement allait présenter un nouveau projet de "
+        "loi sur les retraites. Les syndicats ont critiqué cette décision et annoncé une grève "
+        "nationale pour la semaine prochaine.",
+        encoding="utf-8",
+    )
+
+    result = run_cli("summarize", str(article), "--model", "offline", "--format", "json")
+
+    assert result.exit_code == 0
+    assert "summarizer: warning: the article does not look like English" in result.stderr
+    summary = ArticleSummary.model_validate_json(result.stdout)
+    assert "does not look like English" in summary.meta.warnings[0]
+    quiet = run_cli("summarize", str(article), "--model", "offline", "--quiet")
+    assert quiet.stderr == ""

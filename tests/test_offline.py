@@ -827,3 +827,18 @@ def test_a_report_of_a_report_keeps_the_outer_speaker_s_own_words() -> None:
     )
     holders = {c.holder.lower() for c in result.stated_concerns}
     assert {"economists at capital economics", "retailers", "shipping groups"} <= holders
+
+
+def test_a_deadline_stops_the_offline_engine_on_a_long_article_within_a_second() -> None:
+    import time
+
+    from summarizer import DeadlineExceeded, Summarizer
+
+    article = "\n\n".join([REFERENCE] * 600)  # about 4 MB: seconds of work
+    summarizer = Summarizer(model="offline", deadline=0.3)
+
+    started = time.monotonic()
+    with pytest.raises(DeadlineExceeded, match="deadline of 0.3 s"):
+        summarizer.summarize(article)
+
+    assert time.monotonic() - started < 1.3
