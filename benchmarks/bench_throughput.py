@@ -22,7 +22,6 @@ import argparse
 import asyncio
 import json
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -30,39 +29,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from canned_answer import ARTICLE, completion
-
-_SERVER = r"""
-import asyncio, sys
-BODY = sys.stdin.buffer.read()
-HEAD = b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: %d\r\n\r\n" % len(BODY)
-async def handle(reader, writer):
-    try:
-        while True:
-            head = await reader.readuntil(b"\r\n\r\n")
-            length = 0
-            for line in head.split(b"\r\n"):
-                if line[:15].lower() == b"content-length:":
-                    length = int(line[15:])
-            await reader.readexactly(length)
-            writer.write(HEAD + BODY)
-            await writer.drain()
-    except (asyncio.IncompleteReadError, ConnectionError):
-        pass
-    finally:
-        writer.close()
-async def main():
-    server = await asyncio.start_server(handle, "127.0.0.1", int(sys.argv[1]), backlog=1024)
-    async with server:
-        await server.serve_forever()
-asyncio.run(main())
-"""
-
-
-def _port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+from canned_answer import ARTICLE, start_fast_server
 
 
 def _articles(count: int) -> list[tuple[str, str]]:
@@ -151,14 +118,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
 
-    port = _port()
-    body = completion({"tools": [{"function": {"name": "ArticleRecord"}}], "model": "bench"})
-    server = subprocess.Popen([sys.executable, "-c", _SERVER, str(port)], stdin=subprocess.PIPE)
-    assert server.stdin is not None
-    server.stdin.write(body)
-    server.stdin.close()
-    time.sleep(1.0)
-    url = f"http://127.0.0.1:{port}/v1"
+    server, url = start_fast_server()
     figures: dict[str, list[float]] = {}
     try:
         _library(url, 100, 1)  # warm up

@@ -4,6 +4,10 @@ as a tool call when the request offers tools, else as JSON content."""
 from __future__ import annotations
 
 import json
+import socket
+import subprocess
+import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -73,3 +77,45 @@ def grounded_summary(text: str, answer: dict[str, Any], **meta: Any) -> Any:
 def reference_summary() -> Any:
     """The reference article's summary from ``ANSWER``."""
     return grounded_summary(ARTICLE, ANSWER)
+
+
+# A zero-latency server that spends as little CPU as it can: it answers every request with one
+# canned completion (given on its standard input), whatever was asked.
+FAST_SERVER = r"""
+import asyncio, sys
+BODY = sys.stdin.buffer.read()
+HEAD = b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: %d\r\n\r\n" % len(BODY)
+async def handle(reader, writer):
+    try:
+        while True:
+            head = await reader.readuntil(b"\r\n\r\n")
+            length = 0
+            for line in head.split(b"\r\n"):
+                if line[:15].lower() == b"content-length:":
+                    length = int(line[15:])
+            await reader.readexactly(length)
+            writer.write(HEAD + BODY)
+            await writer.drain()
+    except (asyncio.IncompleteReadError, ConnectionError):
+        pass
+    finally:
+        writer.close()
+async def main():
+    server = await asyncio.start_server(handle, "127.0.0.1", int(sys.argv[1]), backlog=1024)
+    async with server:
+        await server.serve_forever()
+asyncio.run(main())
+"""
+
+
+def start_fast_server() -> tuple[subprocess.Popen[bytes], str]:
+    """The fast server in a process of its own, and its base URL; terminate it when done."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = int(probe.getsockname()[1])
+    server = subprocess.Popen([sys.executable, "-c", FAST_SERVER, str(port)], stdin=subprocess.PIPE)
+    assert server.stdin is not None
+    server.stdin.write(completion({"tools": [{"function": {"name": "ArticleRecord"}}]}))
+    server.stdin.close()
+    time.sleep(1.0)
+    return server, f"http://127.0.0.1:{port}/v1"
