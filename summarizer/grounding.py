@@ -131,12 +131,17 @@ def _fold_char(char: str) -> str:
 
 
 @lru_cache(maxsize=8192)
-def normalise(fragment: str) -> str:
-    """Normalise a quote or mention the way the article is normalised, edges stripped (names
-    recur from answer to answer, so the results are kept)."""
+def folded(fragment: str) -> str:
+    """A quote or mention folded the way the article is (names recur from answer to answer and
+    within one, so the results are kept; plain ASCII takes a shortcut)."""
     if _PLAIN_RUN.fullmatch(fragment):
-        return fragment.lower().strip(_EDGE)
-    return NormalisedText(fragment).text.strip(_EDGE)
+        return fragment.lower()
+    return NormalisedText(fragment).text
+
+
+def normalise(fragment: str) -> str:
+    """Normalise a quote or mention the way the article is normalised, edges stripped."""
+    return folded(fragment).strip(_EDGE)
 
 
 @dataclass(frozen=True)
@@ -191,7 +196,7 @@ def _find_whole_word(haystack: str, needle: str, start: int = 0) -> int:
 
 def locate_mention(article: NormalisedText, mention: str) -> Span | None:
     """Where a mention first stands in the article, preferring a whole-word occurrence."""
-    needle = _Needle.of(NormalisedText(mention).text)
+    needle = _Needle.of(folded(mention))
     if not needle.core:
         return None
     pos = _find_whole_word(article.text, needle.core)
@@ -202,7 +207,7 @@ def locate_mention(article: NormalisedText, mention: str) -> Span | None:
 
 def locate_quote(article: NormalisedText, quote: str) -> Span | None:
     """Where a quote stands in the article; an ellipsis in the quote matches a short gap."""
-    parts = [_Needle.of(part) for part in _ELLIPSIS.split(NormalisedText(quote).text)]
+    parts = [_Needle.of(part) for part in _ELLIPSIS.split(folded(quote))]
     parts = [part for part in parts if part.core]
     if not parts:
         return None
@@ -268,7 +273,7 @@ def locate_near_quote(article: NormalisedText, words: WordIndex, quote: str) -> 
     >>> text.original[start:end]
     'the new dam could fail within a decade'
     """
-    needle = _WORD_RE.findall(NormalisedText(quote).text)
+    needle = _WORD_RE.findall(folded(quote))
     size = len(needle)
     if size < NEAR_MATCH_MIN_WORDS:
         return None
