@@ -297,6 +297,16 @@ def _add_answer_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_max_input_tokens(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--max-input-tokens",
+        type=_whole(64),
+        metavar="N",
+        help="Split longer articles into parts. Default: the model's context window less the "
+        "prompt and the output limit.",
+    )
+
+
 def _add_strict(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--strict",
@@ -363,13 +373,7 @@ def _summarize_parser(parser: argparse.ArgumentParser) -> None:
         help="Seconds for the whole run, every retry, wait and re-ask included.",
     )
     _add_answer_options(parser)
-    parser.add_argument(
-        "--max-input-tokens",
-        type=_whole(64),
-        metavar="N",
-        help="Split longer articles into parts. Default: the model's context window less the "
-        "prompt and the output limit.",
-    )
+    _add_max_input_tokens(parser)
     _add_input_options(
         parser,
         encoding="The file's encoding, e.g. cp1252. Default: UTF-8, or what its byte order "
@@ -486,13 +490,7 @@ def _batch_parser(parser: argparse.ArgumentParser) -> None:
         help="Processes to spread the articles over (default 1): one process keeps one core "
         "busy; each worker gets its share of --concurrency and --rpm.",
     )
-    parser.add_argument(
-        "--max-input-tokens",
-        type=_whole(64),
-        metavar="N",
-        help="Split longer articles into parts. Default: the model's context window less the "
-        "prompt and the output limit.",
-    )
+    _add_max_input_tokens(parser)
     _add_input_options(
         parser,
         encoding="The encoding of the .txt and .md files, e.g. cp1252 (JSONL is UTF-8). "
