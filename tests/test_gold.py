@@ -15,8 +15,10 @@ from conftest import ROOT
 
 GOLD = ROOT / "gold"
 HELD_OUT = GOLD / "heldout"
-# The development set (in-sample for the offline rules) and the held-out set, checked alike.
-SETS = (GOLD, HELD_OUT)
+VALIDATION = GOLD / "validation"
+# The development set (in-sample for the offline rules), the validation set (only its aggregate
+# scores are looked at while the rules change) and the held-out set, checked alike.
+SETS = (GOLD, VALIDATION, HELD_OUT)
 ARTICLES = sorted(path for folder in SETS for path in folder.glob("*.txt"))
 
 
