@@ -580,9 +580,11 @@ def test_stopping_early_cancels_the_work_in_flight(server: BatchServer) -> None:
         api_key="test",
     )
     assert next(results).ok
-    results.close()  # type: ignore[attr-defined]
-    time.sleep(0.5)
-    assert len(server.requests) <= 6
+    results.close()  # type: ignore[attr-defined]  # returns once the work in flight is cancelled
+    sent = len(server.requests)
+    assert sent <= 6
+    assert [result.ok for result in summarize_many([], model="offline")] == []  # the loop runs on
+    assert len(server.requests) == sent  # and nothing more went out
 
 
 def test_summarize_many_with_the_offline_engine_and_bad_options() -> None:
