@@ -564,6 +564,8 @@ def _batch(args: argparse.Namespace, session: _Session) -> int:
             strict=args.strict,
             max_tokens=args.max_tokens,
             max_input_tokens=args.max_input_tokens,
+            # The file mode only writes requests: nothing reaches the provider.
+            key_required=not (args.provider_batch_file or args.provider_batch_results),
         )
     )
     if job_mode and settings.is_offline:

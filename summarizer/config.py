@@ -93,12 +93,15 @@ class Settings:
         max_input_tokens: int | None = None,
         deadline: float | None = None,
         environ: Mapping[str, str] | None = None,
+        key_required: bool = True,
     ) -> Settings:
         """Settings from arguments, then the environment, then defaults.
 
         Model: ``model``, else ``SUMMARIZER_MODEL``, else ``openai/gpt-4o-mini`` when
         ``OPENAI_API_KEY`` is set, else the offline engine. Base URL: ``base_url``, else
-        ``OPENAI_BASE_URL``, else the provider's. Key: ``api_key``, else the provider's variable.
+        ``OPENAI_BASE_URL``, else the provider's. Key: ``api_key``, else the provider's variable;
+        ``key_required=False`` for work that never reaches the provider (request files written
+        for someone else to run).
         """
         env = os.environ if environ is None else environ
         _check_options(
@@ -150,7 +153,7 @@ class Settings:
         if key is None and base_url:
             # A server of one's own: a key is optional, and OPENAI_API_KEY is the usual place.
             key = env.get("OPENAI_API_KEY") or None
-        if key is None and record.key_variable and not base_url:
+        if key is None and record.key_variable and not base_url and key_required:
             raise ConfigurationError(
                 f"no API key for {provider_name}: set {record.key_variable} (or pass api_key=), "
                 "or point base_url (OPENAI_BASE_URL) at a local OpenAI-compatible server, or use "

@@ -466,6 +466,28 @@ def test_the_cli_file_mode_round_trip(tmp_path: Path, monkeypatch: pytest.Monkey
     assert all(r["status"] == "ok" for r in records)
 
 
+def test_the_file_mode_needs_no_api_key(tmp_path: Path) -> None:
+    # Nothing is sent to the provider in the file mode: the requests are only written.
+    from cli_runner import run_cli
+
+    directory = tmp_path / "requests"
+    written = run_cli(
+        "batch",
+        str(feed(tmp_path, 1)),
+        "--out",
+        str(tmp_path / "out.jsonl"),
+        "--model",
+        "openai/gpt-4o-mini",
+        "--provider-batch-file",
+        str(directory),
+    )
+
+    assert written.exit_code == 0, written.stderr
+    (requests,) = directory.glob("*.jsonl")
+    request = json.loads(requests.read_text(encoding="utf-8").splitlines()[0])
+    assert request["body"]["model"] == "gpt-4o-mini"
+
+
 @pytest.mark.parametrize(
     ("extra", "message"),
     [
