@@ -23,10 +23,10 @@ from .lexicon import NEGATIVE_VALENCE, Stance, lexicon, words
 _K = ConcernKind
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)*(?:-[a-z]+)*")
 NEGATORS = words(
-    """not no never without nor cannot neither hardly barely nobody none nothing nowhere"""
-)
+    """not no never without nor cannot neither hardly barely nobody none nothing nowhere less"""
+)  # "less": "people are less afraid" voices no fear
 # Future and possibility: a bad happening under one of these is forecast, not reported.
-MODALS = words("""will would could may might can shall going risk risks threatens""")
+MODALS = words("""will would could may might can shall risk risks threatens""")
 # How far back a negator or a modal reaches (in words) within a clause.
 NEGATION_REACH = 3
 # Kinds in the order they win when a statement voices several.
@@ -72,11 +72,12 @@ def judge(text: str) -> ConcernKind | None:
     tokens = _WORD.findall(text.lower().replace("’", "'"))
     if not tokens:
         return None
-    modal = (
-        not MODALS.isdisjoint(tokens)
-        or ("'" in text and any(_is_modal(word) for word in tokens))
-        # "is likely to fall", not "the likely cause"
-        or any(tokens[k + 1] == "to" for k, word in enumerate(tokens[:-1]) if word == "likely")
+    # "will", "won't", "is going to", "is likely to fall" (not "the likely cause", not "going
+    # forward").
+    modal = any(
+        _is_modal(word)
+        or (word in ("likely", "going") and k + 1 < len(tokens) and tokens[k + 1] == "to")
+        for k, word in enumerate(tokens)
     )
     negators = [k for k, word in enumerate(tokens) if word in NEGATORS or word.endswith("n't")]
     found: set[ConcernKind] = set()

@@ -1,0 +1,123 @@
+"""Stated concerns of the offline engine, mechanism by mechanism, on invented news sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.models import ConcernKind
+from summarizer.offline import OfflineAnalysis, analyse
+
+K = ConcernKind
+# A title and a first paragraph that name the people, so that each case can use a surname alone.
+INTRO = (
+    "Dam fears in Riverton\n\n"
+    "Mayor Jane Smith of Riverton visited the dam on Monday with Health Minister Omar Bello.\n\n"
+)
+
+
+def run(body: str) -> OfflineAnalysis:
+    return analyse(INTRO + body)
+
+
+def found(result: OfflineAnalysis) -> list[tuple[str, ConcernKind, str]]:
+    return [(c.holder, c.kind, c.quote) for c in result.stated_concerns]
+
+
+def only(result: OfflineAnalysis) -> tuple[str, ConcernKind, str]:
+    concerns = found(result)
+    assert len(concerns) == 1, concerns
+    return concerns[0]
+
+
+def test_the_issue_example_a_cue_verb_makes_a_warning() -> None:
+    result = analyse("Jane Smith cautioned that the dam could fail.")
+    assert [a.name for a in result.actors] == ["Jane Smith"]
+    assert only(result) == ("Jane Smith", K.warning, "Jane Smith cautioned that the dam could fail")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '"The dam could fail at any moment," said Jane Smith, the mayor.',
+        'Smith said: "The dam could fail at any moment."',
+        '"The dam could fail at any moment," Smith told reporters.',
+    ],
+)
+def test_a_direct_quotation_with_its_speaker_before_or_after(body: str) -> None:
+    holder, kind, quote = only(run(body))
+    assert (holder, kind) == ("Jane Smith", K.warning)
+    assert "The dam could fail at any moment" in quote
+
+
+def test_a_quotation_split_by_its_speaker() -> None:
+    holder, kind, quote = only(run('"The dam is old," Smith said, "and it could fail any day."'))
+    assert (holder, kind) == ("Jane Smith", K.warning)
+    assert "it could fail any day" in quote
+
+
+def test_a_quotation_paragraph_takes_the_speaker_of_the_paragraph_before() -> None:
+    result = run('Smith spoke to residents on Tuesday.\n\n"The dam could fail at any moment."')
+    assert only(result)[:2] == ("Jane Smith", K.warning)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Smith said the dam could fail.",
+        "Smith says that the dam could fail.",
+        "Smith has said the dam could fail.",
+        "Smith told reporters the dam could fail.",
+        "The dam could fail, said Smith, the mayor.",
+        "The dam could fail, according to Smith.",
+        "According to Smith, the dam could fail.",
+    ],
+)
+def test_reported_speech_in_any_tense_and_order(body: str) -> None:
+    holder, kind, quote = only(run(body))
+    assert (holder, kind) == ("Jane Smith", K.warning)
+    assert "the dam could fail" in quote.lower()
+
+
+def test_an_attributive_noun_gives_its_possessor_the_concern() -> None:
+    holder, kind, quote = only(run("Smith's warning that the dam could fail was ignored."))
+    assert (holder, kind) == ("Jane Smith", K.warning)
+    assert "the dam could fail" in quote
+
+
+def test_a_pronoun_speaks_for_the_person_named_before() -> None:
+    holder, kind, _ = only(run("Smith arrived at the dam late. She said the dam could fail."))
+    assert (holder, kind) == ("Jane Smith", K.warning)
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("Bello accused the company of lying to residents.", K.accusation),
+        ("Bello criticised the decision as reckless.", K.criticism),
+        ("Bello doubted that the repairs would work.", K.doubt),
+        ("Bello feared the worst for the villagers.", K.concern),
+        ("Bello expressed concern about the rising water.", K.concern),
+        ("Bello said the plan may not be the best solution.", K.criticism),
+        ("Bello said the crops won't grow normally this year.", K.warning),
+        ("Bello said it was not clear whether the repairs would be finished.", K.doubt),
+    ],
+)
+def test_the_kind_follows_the_cue_or_the_stance(body: str, kind: ConcernKind) -> None:
+    assert only(run(body))[:2] == ("Omar Bello", kind)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Smith said the new bridge would open next month.",
+        "Bello said the clinic had treated 300 patients.",
+        "Smith said the dam was safe and there was no reason to worry.",
+        "Bello denied that the dam was leaking.",
+        # "less afraid" is a hope, not a fear.
+        "Smith said the festival would help people feel less afraid of each other.",
+        # "going forward" is no forecast: a conflict named is not a conflict foreseen.
+        "Bello said the region has to own this conflict going forward.",
+    ],
+)
+def test_a_neutral_or_reassuring_statement_is_no_concern(body: str) -> None:
+    assert found(run(body)) == []
