@@ -121,3 +121,30 @@ def test_the_kind_follows_the_cue_or_the_stance(body: str, kind: ConcernKind) ->
 )
 def test_a_neutral_or_reassuring_statement_is_no_concern(body: str) -> None:
     assert found(run(body)) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("Smith sounded the alarm about the state of the dam.", K.concern),
+        ("Bello issued a warning about the rising water.", K.warning),
+        ("Smith flagged concerns about the cost of the repairs.", K.concern),
+        ("Bello bemoaned the slow pace of the repairs.", K.criticism),
+        ("Smith wondered whether the repairs would ever be finished.", K.doubt),
+        ("Bello said the company's figures were false.", K.criticism),
+        ("Smith said the company should have acted sooner.", K.criticism),
+        ("Bello said the company must be held accountable.", K.accusation),
+    ],
+)
+def test_light_verbs_cue_verbs_and_stance_words_from_the_data_files(
+    body: str, kind: ConcernKind
+) -> None:
+    holder, found_kind, _ = only(run(body))
+    assert found_kind is kind
+    assert holder in ("Jane Smith", "Omar Bello")
+
+
+def test_a_common_light_verb_needs_a_named_stance_not_any_negative_word() -> None:
+    # "made things worse" is no statement of Smith's; "made accusations" is one.
+    assert found(run("Smith made things worse for the town by closing the road.")) == []
+    assert only(run("Smith made accusations of fraud against the company."))[1] is K.accusation

@@ -156,6 +156,8 @@ def _light_cue(tokens: list[Token], k: int, lex: Lexicon) -> ConcernKind | None:
         named = lex.attribution_nouns.get(noun)
         if named is not None and named[0] is not None:
             return named[0]  # "raised questions", "voiced objections"
+        if _LIGHT_VERBS[tokens[k].text.lower()]:
+            continue  # "made accusations", not "made things worse"
         cls = lex.stance.word_class(noun)
         if cls in ("concern", "doubt", "criticism", "warning"):
             return ConcernKind(cls)

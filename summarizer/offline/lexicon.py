@@ -36,12 +36,6 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# "expressed concern", "voiced fears", "raised questions", "cast doubt": a light verb whose
-# object names the stance.
-LIGHT_VERBS = words(
-    """express expressed expresses expressing voice voiced voices voicing raise raised raises
-    raising share shared shares air aired cast casts"""
-)
 # "the country was unhappy with", "Collins feels nervous": a stated state of mind.
 COPULAS = words(
     """is was are were be been being feel feels felt became become becomes grew remain remains
@@ -212,6 +206,22 @@ def read_verbs(directory: Path | None = None) -> dict[str, Verb]:
         for form in (base, *(forms or inflections(base))):
             table.setdefault(form, verb)
     return table
+
+
+def read_light_verbs(directory: Path | None = None) -> dict[str, bool]:
+    """Every form of the light verbs of ``light_verbs.txt`` -> whether its object must be an
+    attributing noun: ``{"expressed": False, "made": True, ...}``."""
+    table: dict[str, bool] = {}
+    for base, flags, *forms in entries("light_verbs.txt", directory):
+        for form in (base, *(forms or inflections(base))):
+            table.setdefault(form, "noun" in flags.split(","))
+    return table
+
+
+# "expressed concern", "voiced fears", "raised questions", "sounded the alarm": a light verb whose
+# object names the stance.
+# Each form -> whether only an attributing noun may follow ("made accusations").
+LIGHT_VERBS = read_light_verbs()
 
 
 def _flagged(name: str, directory: Path | None) -> dict[str, set[str]]:
