@@ -148,3 +148,33 @@ def test_a_common_light_verb_needs_a_named_stance_not_any_negative_word() -> Non
     # "made things worse" is no statement of Smith's; "made accusations" is one.
     assert found(run("Smith made things worse for the town by closing the road.")) == []
     assert only(run("Smith made accusations of fraud against the company."))[1] is K.accusation
+
+
+def test_a_progressive_tense_is_no_state_of_mind_so_the_speaker_keeps_the_words() -> None:
+    # "families are struggling" is what Smith says, not a mood of the families.
+    holder, _, quote = only(
+        run("Smith told reporters that many families are struggling to survive.")
+    )
+    assert holder == "Jane Smith"
+    assert "struggling to survive" in quote
+
+
+def test_an_answer_no_does_not_negate_the_warning_after_it() -> None:
+    body = 'Asked whether the dam was safe, Smith said: "No, it could fail."'
+    assert only(run(body))[:2] == ("Jane Smith", K.warning)
+
+
+def test_a_harm_under_a_condition_is_a_warning() -> None:
+    body = 'Smith spoke to residents.\n\n"If the dam breaks, we lose everything," Smith said.'
+    holder, kind, quote = only(run(body))
+    assert (holder, kind) == ("Jane Smith", K.warning)
+    assert "we lose everything" in quote
+
+
+def test_each_sentence_of_a_quotation_is_its_own_point() -> None:
+    body = (
+        'Smith said: "We are doing everything we can. But I cannot promise that the dam will hold."'
+    )
+    holder, kind, quote = only(run(body))
+    assert (holder, kind) == ("Jane Smith", K.doubt)
+    assert quote.startswith("But I cannot promise")

@@ -126,6 +126,8 @@ _LOWER_WORDS = re.compile(r"[a-z]+")
 # before "but", "while", "although" or an "and" that opens a new predicate ("and could ...").
 _CLAUSE_BREAK = re.compile(
     r"\s*;\s+|\s+[—–]\s+|,?\s+(?=(?:but|while|whereas|although|though|yet)\s)"
+    # A new sentence of the reported words: 'said: "We are trying. But I cannot promise ..."'.
+    r"|(?<=[a-z]{3}[.!?])\s+(?=[A-Z])"
     r"|,?\s+(?=and\s+(?:could|would|will|may|might|can|should|must|is|are|was|were)\s)"
 )
 
@@ -214,8 +216,10 @@ def _predicates(
             if m < n:
                 adjective = tokens[m].text.lower()
                 cls = stance.word_class(adjective)
-                if adjective.endswith("ed") and not stance.listed(adjective):
-                    cls = None  # "was interrogated": a passive, not a state of mind
+                if adjective.endswith(("ed", "ing")) and not stance.listed(adjective):
+                    # "was interrogated": a passive; "are struggling": a progressive tense; neither
+                    # is a state of mind (the listed "is worried", "is troubling" are).
+                    cls = None
                 if adjective == "critical" and m + 1 < n and tokens[m + 1].text == "of":
                     cls = "criticism"
                 if cls in _MOOD_CLASSES and adjective.isalpha():

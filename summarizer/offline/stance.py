@@ -27,6 +27,9 @@ NEGATORS = words(
 )  # "less": "people are less afraid" voices no fear
 # Future and possibility: a bad happening under one of these is forecast, not reported.
 MODALS = words("""will would could may might can shall risk risks threatens""")
+_ANSWER = re.compile(r"\b(?:no|yes)\s*[,.!]")
+# A bad happening under a condition is foreseen too: "if the dam breaks, we lose everything".
+CONDITIONALS = words("if unless")
 # How far back a negator or a modal reaches (in words) within a clause.
 NEGATION_REACH = 3
 # Kinds in the order they win when a statement voices several.
@@ -69,7 +72,8 @@ def _negated_kind(stance: Stance, word: str, cls: str | None, modal: bool) -> Co
 def judge(text: str) -> ConcernKind | None:
     """The kind of concern ``text`` voices, or None for a neutral, positive or negated statement."""
     stance = lexicon().stance
-    tokens = _WORD.findall(text.lower().replace("’", "'"))
+    # "No, it could fail": an answer, not a negation of what follows.
+    tokens = _WORD.findall(_ANSWER.sub(" ", text.lower().replace("’", "'")))
     if not tokens:
         return None
     # "will", "won't", "is going to", "is likely to fall" (not "the likely cause", not "going
@@ -122,7 +126,7 @@ def judge(text: str) -> ConcernKind | None:
             rising = True
         elif cls == "event":
             harm = True
-            forecast = forecast or modal
+            forecast = forecast or modal or not CONDITIONALS.isdisjoint(tokens)
         else:
             kind = _CLASS_KIND.get(cls or "")
             if kind is not None:
