@@ -178,3 +178,22 @@ def test_each_sentence_of_a_quotation_is_its_own_point() -> None:
     holder, kind, quote = only(run(body))
     assert (holder, kind) == ("Jane Smith", K.doubt)
     assert quote.startswith("But I cannot promise")
+
+
+@pytest.mark.parametrize(
+    ("body", "words"),
+    [
+        ('"This is unacceptable," Smith said of the delays.', "This is unacceptable"),
+        ('"It is a disgrace," Smith, 54, said.', "It is a disgrace"),
+    ],
+)
+def test_a_short_quotation_before_its_speaker_is_the_speakers(body: str, words: str) -> None:
+    holder, kind, quote = only(run(body))
+    assert (holder, kind) == ("Jane Smith", K.criticism)
+    assert quote == words
+
+
+def test_a_parenthetical_participle_does_not_hide_the_subject() -> None:
+    holder, kind, quote = only(run("Smith, speaking on Monday, said the dam could fail."))
+    assert (holder, kind) == ("Jane Smith", K.warning)
+    assert quote.endswith("the dam could fail")

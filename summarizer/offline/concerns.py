@@ -408,9 +408,21 @@ class _Finder:
 
     # Frames ----------------------------------------------------------------------------------
     def _boundaries(self, tokens: list[Token], verb: int, verbs: list[int]) -> int:
+        """Where the words of the verb at ``verb`` may begin: after the last quotation mark,
+        colon, "that" or other reporting verb before it. A parenthetical participle ("Smith,
+        speaking on Monday, said") is no boundary, nor is a closing mark right before the
+        subject ('"This is unacceptable," Smith said': the quotation is the verb's)."""
         floor = 0
+        straight = 0
         for k in range(verb):
             word = tokens[k].text
+            if word == '"':
+                straight += 1
+            closing = word == "”" or (word == '"' and straight % 2 == 0)
+            if closing and k > 0 and tokens[k - 1].text in (",", "!", "?") and k + 1 < verb:
+                continue
+            if k in verbs and word.endswith("ing") and k > 0 and tokens[k - 1].text == ",":
+                continue
             if word in ("“", "”", '"', ":", ";") or word.lower() in ("that", "which") or k in verbs:
                 floor = k + 1
         return floor
@@ -424,10 +436,21 @@ class _Finder:
                 start = sentence.start
             else:
                 start = tokens[floor].start if floor < len(tokens) else sentence.start
-            # Up to the comma (or closing quote) before the subject.
+            # Up to the closing quote of the words ('"...," Smith, 54, said'), else the comma
+            # before the subject.
+            closing = next(
+                (
+                    m
+                    for m in range(floor + 1, verb)
+                    if tokens[m].text in ("”", '"') and tokens[m - 1].text in (",", "!", "?")
+                ),
+                None,
+            )
             k = verb - 1
             while k > floor and tokens[k].text not in (",", "”", '"'):
                 k -= 1
+            if closing is not None:
+                k = closing
             end = tokens[k].start if k > floor else tokens[verb].start
             return _trim(text, start, end) if end > start else None
         k = verb + 1
