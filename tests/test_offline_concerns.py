@@ -197,3 +197,16 @@ def test_a_parenthetical_participle_does_not_hide_the_subject() -> None:
     holder, kind, quote = only(run("Smith, speaking on Monday, said the dam could fail."))
     assert (holder, kind) == ("Jane Smith", K.warning)
     assert quote.endswith("the dam could fail")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Smith was quoted as saying the dam could fail.",
+        "Smith was quoted by the Associated Press as saying that the dam could fail.",
+    ],
+)
+def test_quoted_as_saying_gives_the_words_to_the_one_quoted_not_the_outlet(body: str) -> None:
+    holder, kind, quote = only(run(body))
+    assert (holder, kind) == ("Jane Smith", K.warning)
+    assert quote.endswith("the dam could fail")

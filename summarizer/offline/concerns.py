@@ -46,6 +46,8 @@ _DEGREE = words("very so deeply increasingly particularly still really too quite
 _OPENING_WORDS = words("after before while when as since although though despite meanwhile")
 # How far after a reporting verb "that" still opens its content: "said in a statement that".
 _THAT_REACH = 8
+# How far "quoted" may stand from "as saying": "was quoted by the Associated Press as saying".
+_QUOTED_REACH = 10
 _DAYS = words(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday evening"""
 )
@@ -576,6 +578,15 @@ class _Finder:
             if word == "according":
                 frames.append(self._according(sentence, tokens, k))
                 continue
+            quoted = self._quoted_as_saying(tokens, k)
+            if quoted is not None:
+                if quoted < k:
+                    # "Smith was quoted (by Reuters) as saying ...": the subject of "quoted"
+                    # speaks; the agent only reports.
+                    holder, subject_start, _ = self._main_subject(sentence, tokens, quoted)
+                    content = self._content(sentence, tokens, k, k, inverted=False)
+                    frames.append(_Frame(sentence, k, cue, holder, subject_start, content))
+                continue
             floor = self._boundaries(tokens, k, verbs)
             if k in found.nouns:
                 holder, subject_start = self._possessor(sentence, tokens, k)
@@ -633,6 +644,20 @@ class _Finder:
             content = self._content(sentence, tokens, k, floor, inverted)
             frames.append(_Frame(sentence, k, cue, holder, subject_start, content, k in silent))
         return frames
+
+    def _quoted_as_saying(self, tokens: list[Token], k: int) -> int | None:
+        """For "saying" in "quoted ... as saying", the index of "quoted"; for that "quoted",
+        the index of "saying" (a larger one); else None."""
+        word = tokens[k].text.lower()
+        if word == "saying" and k > 1 and tokens[k - 1].text.lower() == "as":
+            for m in range(k - 2, max(-1, k - _QUOTED_REACH), -1):
+                if tokens[m].text.lower() == "quoted":
+                    return m
+        elif word == "quoted":
+            for m in range(k + 1, min(len(tokens) - 1, k + _QUOTED_REACH)):
+                if tokens[m].text.lower() == "as" and tokens[m + 1].text.lower() == "saying":
+                    return m + 1
+        return None
 
     def _mention_ends(self, sentence: Sentence) -> set[int]:
         if self._ends_of[0] != sentence.index:
