@@ -210,3 +210,13 @@ def test_quoted_as_saying_gives_the_words_to_the_one_quoted_not_the_outlet(body:
     holder, kind, quote = only(run(body))
     assert (holder, kind) == ("Jane Smith", K.warning)
     assert quote.endswith("the dam could fail")
+
+
+def test_a_moderately_negative_word_of_vader_voices_a_criticism() -> None:
+    # "confusion" (VADER -1.2) is in no list of the engine's own.
+    holder, kind, _ = only(run("Smith said the new rules had caused confusion among residents."))
+    assert (holder, kind) == ("Jane Smith", K.criticism)
+
+
+def test_a_weapon_named_is_no_judgement() -> None:
+    assert found(run("Bello said everybody in the valley carries a gun.")) == []
