@@ -220,3 +220,15 @@ def test_a_moderately_negative_word_of_vader_voices_a_criticism() -> None:
 
 def test_a_weapon_named_is_no_judgement() -> None:
     assert found(run("Bello said everybody in the valley carries a gun.")) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Bello said the police had arrested drug traffickers and smugglers in the valley.",
+        "Smith said the crime took place near the dam on Sunday night.",
+        "Bello said the old gate broke during the storm last year.",
+    ],
+)
+def test_a_reported_crime_or_breakage_is_a_fact_not_a_concern(body: str) -> None:
+    assert found(run(body)) == []
