@@ -232,3 +232,24 @@ def test_a_weapon_named_is_no_judgement() -> None:
 )
 def test_a_reported_crime_or_breakage_is_a_fact_not_a_concern(body: str) -> None:
     assert found(run(body)) == []
+
+
+BODY = "The Health Ministry sent doctors to Riverton on Monday. "
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It warned that the outbreak could spread to nearby towns.",
+        "Its warning that the outbreak could spread to nearby towns went unheeded.",
+    ],
+)
+def test_it_and_its_stand_for_the_body_named_before(sentence: str) -> None:
+    holder, kind, quote = only(analyse("Outbreak\n\n" + BODY + sentence))
+    assert (holder, kind) == ("Health Ministry", K.warning)
+    assert "the outbreak could spread" in quote
+
+
+def test_an_impersonal_it_is_nobody() -> None:
+    article = "Outbreak\n\n" + BODY + "The outbreak could kill hundreds, it is thought."
+    assert found(analyse(article)) == []

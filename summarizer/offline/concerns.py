@@ -181,6 +181,14 @@ class _Predicates:
 
 
 _POSSESSORS = words("his her their its ’s 's")
+_BE = words("is are was were be been being 's")
+# The kinds of actor a pronoun may stand for: "it" a body, a company or a country ("It warned").
+_PRONOUN_KINDS = {
+    "he": (ActorKind.person,),
+    "she": (ActorKind.person,),
+    "they": (ActorKind.group,),
+    "it": (ActorKind.organization, ActorKind.government_body, ActorKind.country),
+}
 
 
 def triggers(lex: Lexicon) -> frozenset[str]:
@@ -292,7 +300,18 @@ class _Finder:
                 found.append((mention.start, mention.end, mention.entity, mention.governed))
         for k in range(lo, hi):
             word = tokens[k].text.lower()
-            if word in ("he", "she", "they") and self.doc.in_quotation(tokens[k].start) is None:
+            if word == "it" and not (
+                speaking
+                and self._right_before(tokens, k, hi)
+                and not any(tokens[m].text.lower() in _BE for m in range(k + 1, hi))
+            ):
+                # "it" speaks only as the subject of a reporting verb ("It warned"), not in an
+                # impersonal passive ("it is thought", "it was feared").
+                continue
+            if (
+                word in ("he", "she", "they", "it")
+                and self.doc.in_quotation(tokens[k].start) is None
+            ):
                 resolved = self._pronoun(word, tokens[k].start, sentence.index, speaking)
                 governed = k > 0 and tokens[k - 1].text.lower() in PREPOSITIONS
                 found.append((tokens[k].start, tokens[k].end, resolved, governed))
@@ -308,13 +327,21 @@ class _Finder:
         ]
         return outer
 
+    @staticmethod
+    def _right_before(tokens: list[Token], k: int, hi: int) -> bool:
+        """Whether only adverbs and auxiliaries stand between token ``k`` and ``hi``."""
+        return all(
+            tokens[m].text.lower() in ADVERBS or tokens[m].text.lower() in AUXILIARIES
+            for m in range(k + 1, hi)
+        )
+
     def _pronoun(self, word: str, position: int, sentence: int, speaking: bool) -> int | None:
         """He or she: the latest person; they: the latest group.
 
         The subject of a reporting verb is most often the last speaker; the subject of anything
         else, the last sentence's subject ("Patrick ... was happy, Tyler says. But he was ...").
         """
-        wanted = (ActorKind.person,) if word in ("he", "she") else (ActorKind.group,)
+        wanted = _PRONOUN_KINDS[word]
         for index in range(sentence, max(-1, sentence - 5), -1):
             speaker = self.speaker_of_sentence.get(index)
             if (
@@ -701,7 +728,7 @@ class _Finder:
         """Who owns an attributing noun: the name before its "’s", or the actor a possessive
         pronoun stands for ("his" the latest person, "their" the latest group)."""
         mark = tokens[noun - 1]
-        pronoun = {"his": "he", "her": "she", "their": "they"}.get(mark.text.lower())
+        pronoun = {"his": "he", "her": "she", "their": "they", "its": "it"}.get(mark.text.lower())
         if pronoun is not None:
             opener = tokens[0].text.lower()
             comma = next((m for m in range(noun, len(tokens)) if tokens[m].text == ","), None)
