@@ -253,3 +253,14 @@ def test_it_and_its_stand_for_the_body_named_before(sentence: str) -> None:
 def test_an_impersonal_it_is_nobody() -> None:
     article = "Outbreak\n\n" + BODY + "The outbreak could kill hundreds, it is thought."
     assert found(analyse(article)) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("Smith said she was not optimistic about the repairs.", K.doubt),
+        ("Bello told reporters that hospitals were running out of medicine.", K.criticism),
+    ],
+)
+def test_a_negated_hope_is_a_doubt_and_a_shortage_a_criticism(body: str, kind: ConcernKind) -> None:
+    assert only(run(body))[1] is kind
