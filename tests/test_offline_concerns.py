@@ -264,3 +264,8 @@ def test_an_impersonal_it_is_nobody() -> None:
 )
 def test_a_negated_hope_is_a_doubt_and_a_shortage_a_criticism(body: str, kind: ConcernKind) -> None:
     assert only(run(body))[1] is kind
+
+
+def test_a_motive_imputed_is_an_accusation() -> None:
+    body = "Bello said the company may have flooded the valley on purpose to sell the land."
+    assert only(run(body))[:2] == ("Omar Bello", K.accusation)
