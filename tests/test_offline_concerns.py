@@ -269,3 +269,13 @@ def test_a_negated_hope_is_a_doubt_and_a_shortage_a_criticism(body: str, kind: C
 def test_a_motive_imputed_is_an_accusation() -> None:
     body = "Bello said the company may have flooded the valley on purpose to sell the land."
     assert only(run(body))[:2] == ("Omar Bello", K.accusation)
+
+
+def test_a_sentence_ending_in_a_colon_introduces_the_next_paragraphs_speaker() -> None:
+    body = (
+        "The dam is 90 years old.\n\nSmith spoke on Monday. She put it this way:\n\n"
+        '"The dam could fail at any moment and we are not ready."'
+    )
+    holder, kind, quote = only(run(body))
+    assert (holder, kind) == ("Jane Smith", K.warning)
+    assert quote.startswith("The dam could fail")

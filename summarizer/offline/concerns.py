@@ -781,6 +781,8 @@ class _Finder:
                 if frame.holder is not None:
                     self.speaker_of_sentence[sentence.index] = frame.holder
                     self.speaker_of_paragraph[sentence.paragraph] = frame.holder
+            if not any(f.holder is not None for f in frames):
+                self._introduces(sentence)
             paragraph_frames.setdefault(sentence.paragraph, []).extend(frames)
             self._frame_concerns(frames)
         for quotation in doc.quotations:
@@ -788,6 +790,17 @@ class _Finder:
             self._quotation_concern(quotation, paragraph_frames)
         checkpoint()
         return self._dedupe()
+
+    def _introduces(self, sentence: Sentence) -> None:
+        """A sentence that ends in a colon without a reporting verb ("She put it this way:")
+        introduces the next paragraph's words: its subject speaks them."""
+        if not self.text[sentence.start : sentence.end].rstrip().endswith(":"):
+            return
+        tokens = self.doc.tokens(sentence)
+        holder, _, _ = self._main_subject(sentence, tokens, len(tokens))
+        if holder is not None:
+            self.speaker_of_sentence[sentence.index] = holder
+            self.speaker_of_paragraph[sentence.paragraph] = holder
 
     def _frame_concerns(self, frames: list[_Frame]) -> None:
         # Nested frames: the innermost speaker with a concern holds it ("X said Y noted that ...").
