@@ -279,3 +279,8 @@ def test_a_sentence_ending_in_a_colon_introduces_the_next_paragraphs_speaker() -
     holder, kind, quote = only(run(body))
     assert (holder, kind) == ("Jane Smith", K.warning)
     assert quote.startswith("The dam could fail")
+
+
+def test_allegedly_marks_an_accusation() -> None:
+    body = "Bello said the company allegedly took money meant for the repairs."
+    assert only(run(body))[:2] == ("Omar Bello", K.accusation)
