@@ -284,3 +284,18 @@ def test_a_sentence_ending_in_a_colon_introduces_the_next_paragraphs_speaker() -
 def test_allegedly_marks_an_accusation() -> None:
     body = "Bello said the company allegedly took money meant for the repairs."
     assert only(run(body))[:2] == ("Omar Bello", K.accusation)
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("Bello said the water in the valley could be toxic for years.", K.warning),
+        ("Smith said the valley could face a long drought next summer.", K.warning),
+    ],
+)
+def test_danger_and_harm_words_beyond_vader(body: str, kind: ConcernKind) -> None:
+    assert only(run(body))[1] is kind
+
+
+def test_a_harm_reported_in_the_past_is_a_fact() -> None:
+    assert found(run("Bello said the drought of 2019 lasted four months.")) == []
