@@ -299,3 +299,13 @@ def test_danger_and_harm_words_beyond_vader(body: str, kind: ConcernKind) -> Non
 
 def test_a_harm_reported_in_the_past_is_a_fact() -> None:
     assert found(run("Bello said the drought of 2019 lasted four months.")) == []
+
+
+def test_and_that_opens_a_second_point_of_the_same_statement() -> None:
+    body = "Smith said the repairs were badly managed and that the dam could fail within a year."
+    concerns = found(run(body))
+    assert [(holder, kind) for holder, kind, _ in concerns] == [
+        ("Jane Smith", K.criticism),
+        ("Jane Smith", K.warning),
+    ]
+    assert concerns[1][2].endswith("the dam could fail within a year")

@@ -130,7 +130,7 @@ _CLAUSE_BREAK = re.compile(
     r"\s*;\s+|\s+[—–]\s+|,?\s+(?=(?:but|while|whereas|although|though|yet)\s)"
     # A new sentence of the reported words: 'said: "We are trying. But I cannot promise ..."'.
     r"|(?<=[a-z]{3}[.!?])\s+(?=[A-Z])"
-    r"|,?\s+(?=and\s+(?:could|would|will|may|might|can|should|must|is|are|was|were)\s)"
+    r"|,?\s+(?=and\s+(?:that|could|would|will|may|might|can|should|must|is|are|was|were)\s)"
 )
 
 
