@@ -309,3 +309,21 @@ def test_and_that_opens_a_second_point_of_the_same_statement() -> None:
         ("Jane Smith", K.warning),
     ]
     assert concerns[1][2].endswith("the dam could fail within a year")
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("Smith explained that many families cannot afford the new fees.", K.criticism),
+        ("Smith said the plan is too expensive.", K.criticism),
+        ("Smith said people are losing hope.", K.concern),
+        ("Bello said the government should do more to help farmers.", K.criticism),
+    ],
+)
+def test_everyday_judgements(body: str, kind: ConcernKind) -> None:
+    assert only(run(body))[1] is kind
+
+
+def test_not_knowing_is_no_doubt() -> None:
+    # Tried as a doubt cue: in stories of people's lives it is mostly narrative.
+    assert found(run('"I really did not know what was going on," Smith said of that night.')) == []
