@@ -327,3 +327,21 @@ def test_everyday_judgements(body: str, kind: ConcernKind) -> None:
 def test_not_knowing_is_no_doubt() -> None:
     # Tried as a doubt cue: in stories of people's lives it is mostly narrative.
     assert found(run('"I really did not know what was going on," Smith said of that night.')) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("Bello said the company's promises were hard to believe.", K.doubt),
+        ("Bello said nobody knows whether the dam will survive the winter.", K.doubt),
+        ("Bello said the plan could backfire.", K.warning),
+        ("Smith said the town could be wiped out.", K.warning),
+        ("Smith said residents could face higher bills.", K.warning),
+    ],
+)
+def test_doubts_and_forecasts_in_plain_words(body: str, kind: ConcernKind) -> None:
+    assert only(run(body))[1] is kind
+
+
+def test_higher_prices_in_the_past_are_a_fact() -> None:
+    assert found(run("Smith said residents paid higher bills last winter.")) == []
