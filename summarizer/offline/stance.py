@@ -109,6 +109,9 @@ def judge(text: str) -> ConcernKind | None:
                 judged = judged or kind is _K.criticism
             mitigated = mitigated or phrase_class == "mitigating"
             rising = rising or phrase_class == "increase"
+            if phrase_class == "event":  # "higher prices": a harm, foreseen or reported
+                harm = True
+                forecast = forecast or modal or not CONDITIONALS.isdisjoint(tokens)
     for k, word in enumerate(tokens):
         if k in covered:
             continue
