@@ -345,3 +345,15 @@ def test_doubts_and_forecasts_in_plain_words(body: str, kind: ConcernKind) -> No
 
 def test_higher_prices_in_the_past_are_a_fact() -> None:
     assert found(run("Smith said residents paid higher bills last winter.")) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Bello said rebels were behind the attack on the dam.",
+        "Bello said the company broke its promise to residents.",
+        "Bello said the government was using the crisis to silence critics.",
+    ],
+)
+def test_accusations_without_an_accusing_verb(body: str) -> None:
+    assert only(run(body))[:2] == ("Omar Bello", K.accusation)
