@@ -357,3 +357,11 @@ def test_higher_prices_in_the_past_are_a_fact() -> None:
 )
 def test_accusations_without_an_accusing_verb(body: str) -> None:
     assert only(run(body))[:2] == ("Omar Bello", K.accusation)
+
+
+def test_out_of_control_is_a_warning_under_control_a_reassurance() -> None:
+    assert only(run('"The outbreak is out of control," Bello said.'))[:2] == (
+        "Omar Bello",
+        K.warning,
+    )
+    assert found(run('"The outbreak is under control," Bello said.')) == []
