@@ -365,3 +365,10 @@ def test_out_of_control_is_a_warning_under_control_a_reassurance() -> None:
         K.warning,
     )
     assert found(run('"The outbreak is under control," Bello said.')) == []
+
+
+def test_a_quote_in_single_marks_keeps_its_closing_mark() -> None:
+    body = "Smith said: ‘The dam could fail at any moment and we are not ready.’"
+    holder, kind, quote = only(run(body))
+    assert (holder, kind) == ("Jane Smith", K.warning)
+    assert quote.endswith("not ready.’")

@@ -105,6 +105,13 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
                 break
     if inner.count("“") < inner.count("”") and start > 0 and text[start - 1] == "“":
         start -= 1
+    # Single marks (British style): "’" is an apostrophe too, so only a closing mark right
+    # after the words is taken, when an opening "‘" stands inside them.
+    if "‘" in text[start:end] and not text[start:end].endswith("’"):
+        for closing in ("’", ".’", ",’"):
+            if text.startswith(closing, end):
+                end += len(closing)
+                break
     return start, end
 
 
