@@ -372,3 +372,27 @@ def test_a_quote_in_single_marks_keeps_its_closing_mark() -> None:
     holder, kind, quote = only(run(body))
     assert (holder, kind) == ("Jane Smith", K.warning)
     assert quote.endswith("not ready.’")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Smith did not criticize the company.",
+        "Smith has never accused the company of wrongdoing.",
+        "Bello dismissed fears that the dam could fail.",
+        "Smith rejected concerns that the dam was unsafe.",
+    ],
+)
+def test_a_negated_cue_or_a_dismissed_fear_is_no_concern(body: str) -> None:
+    assert found(run(body)) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("Smith rejected claims that the dam was safe.", K.criticism),
+        ("Smith not only criticized the company but also sued it.", K.criticism),
+    ],
+)
+def test_a_rejected_claim_and_not_only_are_still_concerns(body: str, kind: ConcernKind) -> None:
+    assert only(run(body))[:2] == ("Jane Smith", kind)

@@ -46,6 +46,8 @@ _DEGREE = words("very so deeply increasingly particularly still really too quite
 _OPENING_WORDS = words("after before while when as since although though despite meanwhile")
 # How far after a reporting verb "that" still opens its content: "said in a statement that".
 _THAT_REACH = 8
+# Rejections that, aimed at a fear or a warning, reassure: "dismissed fears that ...".
+_ALLAYING = words("dismiss reject")
 # How far "quoted" may stand from "as saying": "was quoted by the Associated Press as saying".
 _QUOTED_REACH = 10
 _DAYS = words(
@@ -609,6 +611,11 @@ class _Finder:
         frames: list[_Frame] = []
         for k, cue, strict in hits:
             word = tokens[k].text.lower()
+            if cue is not None and (self._negated(tokens, k) or self._allays(tokens, k, cue)):
+                # "did not criticise", "has never accused"; "dismissed fears that ...": the
+                # speaker voices no concern, and the words reported are not one either.
+                cue = None
+                silent.add(k)
             if word == "according":
                 frames.append(self._according(sentence, tokens, k))
                 continue
@@ -678,6 +685,32 @@ class _Finder:
             content = self._content(sentence, tokens, k, floor, inverted)
             frames.append(_Frame(sentence, k, cue, holder, subject_start, content, k in silent))
         return frames
+
+    @staticmethod
+    def _negated(tokens: list[Token], k: int) -> bool:
+        """Whether a negation stands before the cue at ``k``, over adverbs and auxiliaries
+        ("did not criticise", "has never accused"), but not "not only criticised"."""
+        for m in range(k - 1, max(-1, k - 4), -1):
+            word = tokens[m].text.lower()
+            if word in ("not", "never", "n't") or word.endswith("n't"):
+                return True
+            if word == "only" or not (word in ADVERBS or word in AUXILIARIES):
+                return False
+        return False
+
+    def _allays(self, tokens: list[Token], k: int, cue: ConcernKind) -> bool:
+        """Whether a rejection rejects a concern ("dismissed fears", "rejected warnings"): a
+        reassurance (gold/GUIDE.md)."""
+        if cue is not ConcernKind.criticism:
+            return False
+        verb = self.lex.verbs.get(tokens[k].text.lower())
+        if verb is None or verb.base not in _ALLAYING:
+            return False
+        for m in range(k + 1, min(len(tokens), k + 4)):
+            named = self.lex.attribution_nouns.get(tokens[m].text.lower())
+            if named is not None:
+                return named[0] in (ConcernKind.concern, ConcernKind.warning, ConcernKind.doubt)
+        return False
 
     def _quoted_as_saying(self, tokens: list[Token], k: int) -> int | None:
         """For "saying" in "quoted ... as saying", the index of "quoted"; for that "quoted",
