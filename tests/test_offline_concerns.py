@@ -396,3 +396,14 @@ def test_a_negated_cue_or_a_dismissed_fear_is_no_concern(body: str) -> None:
 )
 def test_a_rejected_claim_and_not_only_are_still_concerns(body: str, kind: ConcernKind) -> None:
     assert only(run(body))[:2] == ("Jane Smith", kind)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '"The government is not taking this seriously," Smith said.',
+        "Smith said the dam had not been properly inspected for years.",
+    ],
+)
+def test_a_negated_manner_of_doing_is_a_criticism(body: str) -> None:
+    assert only(run(body))[:2] == ("Jane Smith", K.criticism)
