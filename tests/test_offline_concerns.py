@@ -407,3 +407,8 @@ def test_a_rejected_claim_and_not_only_are_still_concerns(body: str, kind: Conce
 )
 def test_a_negated_manner_of_doing_is_a_criticism(body: str) -> None:
     assert only(run(body))[:2] == ("Jane Smith", K.criticism)
+
+
+def test_someone_elses_worry_named_is_not_the_speakers() -> None:
+    assert found(run('"We understand the farmers\' concerns," Bello said on Monday.')) == []
+    assert only(run('"Our concerns are growing every day," Bello said.'))[1] is K.concern

@@ -28,6 +28,7 @@ NEGATORS = words(
 # Future and possibility: a bad happening under one of these is forecast, not reported.
 MODALS = words("""will would could may might can shall risk risks threatens""")
 _ANSWER = re.compile(r"\b(?:no|yes)\s*[,.!]")
+_OTHERS_WORRY = re.compile(r"(?<=[a-z])(?:'s|s')\s+(?:concerns?|fears?|worry|worries)\b")
 # A bad happening under a condition is foreseen too: "if the dam breaks, we lose everything".
 CONDITIONALS = words("if unless")
 # How far back a negator or a modal reaches (in words) within a clause.
@@ -72,8 +73,10 @@ def _negated_kind(stance: Stance, word: str, cls: str | None, modal: bool) -> Co
 def judge(text: str) -> ConcernKind | None:
     """The kind of concern ``text`` voices, or None for a neutral, positive or negated statement."""
     stance = lexicon().stance
-    # "No, it could fail": an answer, not a negation of what follows.
-    tokens = _WORD.findall(_ANSWER.sub(" ", text.lower().replace("’", "'")))
+    # "No, it could fail": an answer, not a negation of what follows; "the farmers' concerns":
+    # someone else's worry named, not one voiced.
+    lowered = _OTHERS_WORRY.sub(" ", _ANSWER.sub(" ", text.lower().replace("’", "'")))
+    tokens = _WORD.findall(lowered)
     if not tokens:
         return None
     # "will", "won't", "is going to", "is likely to fall" (not "the likely cause", not "going
