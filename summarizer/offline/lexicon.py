@@ -81,10 +81,16 @@ class Stance:
     valence: dict[str, float]
     # Words already classed: the prefix search runs once per distinct word.
     _classes: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
+    _listed: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
     def listed(self, word: str) -> bool:
         """Whether ``word`` has a class of its own in ``stance.txt`` (not one from VADER)."""
-        return word in self.exact or any(word.startswith(prefix) for prefix, _ in self.prefixes)
+        known = self._listed.get(word)
+        if known is None:
+            known = word in self.exact or any(word.startswith(p) for p, _ in self.prefixes)
+            if len(self._listed) < _CLASS_MEMO:
+                self._listed[word] = known
+        return known
 
     def word_class(self, word: str) -> str | None:
         """The class of one lower-case word: a listed class, else "criticism" for VADER negatives."""

@@ -81,10 +81,17 @@ def judge(text: str) -> ConcernKind | None:
         return None
     # "will", "won't", "is going to", "is likely to fall" (not "the likely cause", not "going
     # forward").
-    modal = any(
-        _is_modal(word)
-        or (word in ("likely", "going") and k + 1 < len(tokens) and tokens[k + 1] == "to")
-        for k, word in enumerate(tokens)
+    modal = (
+        not MODALS.isdisjoint(tokens)
+        or ("'" in lowered and any(_is_modal(word) for word in tokens))
+        or (
+            "to" in tokens
+            and any(
+                tokens[k + 1] == "to"
+                for k, word in enumerate(tokens[:-1])
+                if word in ("likely", "going")
+            )
+        )
     )
     negators = [k for k, word in enumerate(tokens) if word in NEGATORS or word.endswith("n't")]
     found: set[ConcernKind] = set()
