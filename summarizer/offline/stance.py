@@ -75,7 +75,11 @@ def judge(text: str) -> ConcernKind | None:
     stance = lexicon().stance
     # "No, it could fail": an answer, not a negation of what follows; "the farmers' concerns":
     # someone else's worry named, not one voiced.
-    lowered = _OTHERS_WORRY.sub(" ", _ANSWER.sub(" ", text.lower().replace("’", "'")))
+    lowered = text.lower().replace("’", "'")
+    if "no" in lowered or "yes" in lowered:
+        lowered = _ANSWER.sub(" ", lowered)
+    if "'" in lowered:
+        lowered = _OTHERS_WORRY.sub(" ", lowered)
     tokens = _WORD.findall(lowered)
     if not tokens:
         return None
