@@ -412,3 +412,18 @@ def test_a_negated_manner_of_doing_is_a_criticism(body: str) -> None:
 def test_someone_elses_worry_named_is_not_the_speakers() -> None:
     assert found(run('"We understand the farmers\' concerns," Bello said on Monday.')) == []
     assert only(run('"Our concerns are growing every day," Bello said.'))[1] is K.concern
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote"),
+    [
+        ("Smith's main concern is that the dam could fail.", "Smith's main concern is that"),
+        ("Her biggest fear is that the valley will flood.", "Her biggest fear is that"),
+    ],
+)
+def test_an_attributive_noun_after_an_adjective_keeps_its_possessor(
+    sentence: str, quote: str
+) -> None:
+    holder, kind, found_quote = only(run("Smith spoke on Monday. " + sentence))
+    assert (holder, kind) == ("Jane Smith", K.concern)
+    assert found_quote.startswith(quote)

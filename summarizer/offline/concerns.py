@@ -200,6 +200,27 @@ _PRONOUN_KINDS = {
 }
 
 
+# Words that may stand between a possessor and its noun: "Smith's main concern", "her biggest
+# fear", "their repeated warnings".
+_NOUN_MODIFIERS = words(
+    """main biggest greatest chief primary major real only serious deep deepest growing
+    repeated latest strong sharp harsh key gravest"""
+)
+
+
+def _possessive_mark(tokens: list[Token], k: int) -> int | None:
+    """The index of the possessive ("’s", "his", "their") that owns the noun at ``k``."""
+    if k > 0 and tokens[k - 1].text.lower() in _POSSESSORS:
+        return k - 1
+    if (
+        k > 1
+        and tokens[k - 1].text.lower() in _NOUN_MODIFIERS
+        and tokens[k - 2].text.lower() in _POSSESSORS
+    ):
+        return k - 2
+    return None
+
+
 def triggers(lex: Lexicon) -> frozenset[str]:
     """Every word that can start an attribution: a word not among them is passed over."""
     return frozenset({"according", *_LIGHT_VERBS, *_COPULAS, *lex.attribution_nouns, *lex.verbs})
@@ -246,7 +267,7 @@ def _predicates(
                     moods.add(k)
                     continue
         noun = lex.attribution_nouns.get(word)
-        if noun is not None and k > 0 and tokens[k - 1].text.lower() in _POSSESSORS:
+        if noun is not None and _possessive_mark(tokens, k) is not None:
             # "the mayor’s warning that ...", "his criticism of ...": the possessor holds it.
             hits.append((k, noun[0], False))
             nouns.add(k)
@@ -767,7 +788,8 @@ class _Finder:
     ) -> tuple[int | None, int | None]:
         """Who owns an attributing noun: the name before its "’s", or the actor a possessive
         pronoun stands for ("his" the latest person, "their" the latest group)."""
-        mark = tokens[noun - 1]
+        at = _possessive_mark(tokens, noun)
+        mark = tokens[noun - 1 if at is None else at]
         pronoun = {"his": "he", "her": "she", "their": "they", "its": "it"}.get(mark.text.lower())
         if pronoun is not None:
             opener = tokens[0].text.lower()
@@ -782,7 +804,8 @@ class _Finder:
                 ]
                 if after:
                     return after[0][2], None
-            return self._pronoun(pronoun, mark.start, sentence.index, speaking=True), None
+            # The quote starts at the pronoun: "Her biggest fear is that ...".
+            return self._pronoun(pronoun, mark.start, sentence.index, speaking=True), mark.start
         for mention in self.by_sentence.get(sentence.index, []):
             if mention.end <= mark.start and not self.text[mention.end : mark.start].strip():
                 return mention.entity, mention.start
