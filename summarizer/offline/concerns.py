@@ -46,6 +46,10 @@ _DEGREE = words("very so deeply increasingly particularly still really too quite
 _OPENING_WORDS = words("after before while when as since although though despite meanwhile")
 # How far after a reporting verb "that" still opens its content: "said in a statement that".
 _THAT_REACH = 8
+# Rejections that, aimed at a fear or a warning, reassure: "dismissed fears that ...".
+_ALLAYING = words("dismiss reject")
+# How far "quoted" may stand from "as saying": "was quoted by the Associated Press as saying".
+_QUOTED_REACH = 10
 _DAYS = words(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday evening"""
 )
@@ -103,6 +107,13 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
                 break
     if inner.count("“") < inner.count("”") and start > 0 and text[start - 1] == "“":
         start -= 1
+    # Single marks (British style): "’" is an apostrophe too, so only a closing mark right
+    # after the words is taken, when an opening "‘" stands inside them.
+    if "‘" in text[start:end] and not text[start:end].endswith("’"):
+        for closing in ("’", ".’", ",’"):
+            if text.startswith(closing, end):
+                end += len(closing)
+                break
     return start, end
 
 
@@ -126,7 +137,9 @@ _LOWER_WORDS = re.compile(r"[a-z]+")
 # before "but", "while", "although" or an "and" that opens a new predicate ("and could ...").
 _CLAUSE_BREAK = re.compile(
     r"\s*;\s+|\s+[—–]\s+|,?\s+(?=(?:but|while|whereas|although|though|yet)\s)"
-    r"|,?\s+(?=and\s+(?:could|would|will|may|might|can|should|must|is|are|was|were)\s)"
+    # A new sentence of the reported words: 'said: "We are trying. But I cannot promise ..."'.
+    r"|(?<=[a-z]{3}[.!?])\s+(?=[A-Z])"
+    r"|,?\s+(?=and\s+(?:that|could|would|will|may|might|can|should|must|is|are|was|were)\s)"
 )
 
 
@@ -156,6 +169,8 @@ def _light_cue(tokens: list[Token], k: int, lex: Lexicon) -> ConcernKind | None:
         named = lex.attribution_nouns.get(noun)
         if named is not None and named[0] is not None:
             return named[0]  # "raised questions", "voiced objections"
+        if _LIGHT_VERBS[tokens[k].text.lower()]:
+            continue  # "made accusations", not "made things worse"
         cls = lex.stance.word_class(noun)
         if cls in ("concern", "doubt", "criticism", "warning"):
             return ConcernKind(cls)
@@ -175,6 +190,35 @@ class _Predicates:
 
 
 _POSSESSORS = words("his her their its ’s 's")
+_BE = words("is are was were be been being 's")
+# The kinds of actor a pronoun may stand for: "it" a body, a company or a country ("It warned").
+_PRONOUN_KINDS = {
+    "he": (ActorKind.person,),
+    "she": (ActorKind.person,),
+    "they": (ActorKind.group,),
+    "it": (ActorKind.organization, ActorKind.government_body, ActorKind.country),
+}
+
+
+# Words that may stand between a possessor and its noun: "Smith's main concern", "her biggest
+# fear", "their repeated warnings".
+_NOUN_MODIFIERS = words(
+    """main biggest greatest chief primary major real only serious deep deepest growing
+    repeated latest strong sharp harsh key gravest"""
+)
+
+
+def _possessive_mark(tokens: list[Token], k: int) -> int | None:
+    """The index of the possessive ("’s", "his", "their") that owns the noun at ``k``."""
+    if k > 0 and tokens[k - 1].text.lower() in _POSSESSORS:
+        return k - 1
+    if (
+        k > 1
+        and tokens[k - 1].text.lower() in _NOUN_MODIFIERS
+        and tokens[k - 2].text.lower() in _POSSESSORS
+    ):
+        return k - 2
+    return None
 
 
 def triggers(lex: Lexicon) -> frozenset[str]:
@@ -212,8 +256,10 @@ def _predicates(
             if m < n:
                 adjective = tokens[m].text.lower()
                 cls = stance.word_class(adjective)
-                if adjective.endswith("ed") and not stance.listed(adjective):
-                    cls = None  # "was interrogated": a passive, not a state of mind
+                if adjective.endswith(("ed", "ing")) and not stance.listed(adjective):
+                    # "was interrogated": a passive; "are struggling": a progressive tense; neither
+                    # is a state of mind (the listed "is worried", "is troubling" are).
+                    cls = None
                 if adjective == "critical" and m + 1 < n and tokens[m + 1].text == "of":
                     cls = "criticism"
                 if cls in _MOOD_CLASSES and adjective.isalpha():
@@ -221,7 +267,7 @@ def _predicates(
                     moods.add(k)
                     continue
         noun = lex.attribution_nouns.get(word)
-        if noun is not None and k > 0 and tokens[k - 1].text.lower() in _POSSESSORS:
+        if noun is not None and _possessive_mark(tokens, k) is not None:
             # "the mayor’s warning that ...", "his criticism of ...": the possessor holds it.
             hits.append((k, noun[0], False))
             nouns.add(k)
@@ -284,7 +330,18 @@ class _Finder:
                 found.append((mention.start, mention.end, mention.entity, mention.governed))
         for k in range(lo, hi):
             word = tokens[k].text.lower()
-            if word in ("he", "she", "they") and self.doc.in_quotation(tokens[k].start) is None:
+            if word == "it" and not (
+                speaking
+                and self._right_before(tokens, k, hi)
+                and not any(tokens[m].text.lower() in _BE for m in range(k + 1, hi))
+            ):
+                # "it" speaks only as the subject of a reporting verb ("It warned"), not in an
+                # impersonal passive ("it is thought", "it was feared").
+                continue
+            if (
+                word in ("he", "she", "they", "it")
+                and self.doc.in_quotation(tokens[k].start) is None
+            ):
                 resolved = self._pronoun(word, tokens[k].start, sentence.index, speaking)
                 governed = k > 0 and tokens[k - 1].text.lower() in PREPOSITIONS
                 found.append((tokens[k].start, tokens[k].end, resolved, governed))
@@ -300,13 +357,21 @@ class _Finder:
         ]
         return outer
 
+    @staticmethod
+    def _right_before(tokens: list[Token], k: int, hi: int) -> bool:
+        """Whether only adverbs and auxiliaries stand between token ``k`` and ``hi``."""
+        return all(
+            tokens[m].text.lower() in ADVERBS or tokens[m].text.lower() in AUXILIARIES
+            for m in range(k + 1, hi)
+        )
+
     def _pronoun(self, word: str, position: int, sentence: int, speaking: bool) -> int | None:
         """He or she: the latest person; they: the latest group.
 
         The subject of a reporting verb is most often the last speaker; the subject of anything
         else, the last sentence's subject ("Patrick ... was happy, Tyler says. But he was ...").
         """
-        wanted = (ActorKind.person,) if word in ("he", "she") else (ActorKind.group,)
+        wanted = _PRONOUN_KINDS[word]
         for index in range(sentence, max(-1, sentence - 5), -1):
             speaker = self.speaker_of_sentence.get(index)
             if (
@@ -402,9 +467,21 @@ class _Finder:
 
     # Frames ----------------------------------------------------------------------------------
     def _boundaries(self, tokens: list[Token], verb: int, verbs: list[int]) -> int:
+        """Where the words of the verb at ``verb`` may begin: after the last quotation mark,
+        colon, "that" or other reporting verb before it. A parenthetical participle ("Smith,
+        speaking on Monday, said") is no boundary, nor is a closing mark right before the
+        subject ('"This is unacceptable," Smith said': the quotation is the verb's)."""
         floor = 0
+        straight = 0
         for k in range(verb):
             word = tokens[k].text
+            if word == '"':
+                straight += 1
+            closing = word == "”" or (word == '"' and straight % 2 == 0)
+            if closing and k > 0 and tokens[k - 1].text in (",", "!", "?") and k + 1 < verb:
+                continue
+            if k in verbs and word.endswith("ing") and k > 0 and tokens[k - 1].text == ",":
+                continue
             if word in ("“", "”", '"', ":", ";") or word.lower() in ("that", "which") or k in verbs:
                 floor = k + 1
         return floor
@@ -418,10 +495,21 @@ class _Finder:
                 start = sentence.start
             else:
                 start = tokens[floor].start if floor < len(tokens) else sentence.start
-            # Up to the comma (or closing quote) before the subject.
+            # Up to the closing quote of the words ('"...," Smith, 54, said'), else the comma
+            # before the subject.
+            closing = next(
+                (
+                    m
+                    for m in range(floor + 1, verb)
+                    if tokens[m].text in ("”", '"') and tokens[m - 1].text in (",", "!", "?")
+                ),
+                None,
+            )
             k = verb - 1
             while k > floor and tokens[k].text not in (",", "”", '"'):
                 k -= 1
+            if closing is not None:
+                k = closing
             end = tokens[k].start if k > floor else tokens[verb].start
             return _trim(text, start, end) if end > start else None
         k = verb + 1
@@ -544,8 +632,22 @@ class _Finder:
         frames: list[_Frame] = []
         for k, cue, strict in hits:
             word = tokens[k].text.lower()
+            if cue is not None and (self._negated(tokens, k) or self._allays(tokens, k, cue)):
+                # "did not criticise", "has never accused"; "dismissed fears that ...": the
+                # speaker voices no concern, and the words reported are not one either.
+                cue = None
+                silent.add(k)
             if word == "according":
                 frames.append(self._according(sentence, tokens, k))
+                continue
+            quoted = self._quoted_as_saying(tokens, k)
+            if quoted is not None:
+                if quoted < k:
+                    # "Smith was quoted (by Reuters) as saying ...": the subject of "quoted"
+                    # speaks; the agent only reports.
+                    holder, subject_start, _ = self._main_subject(sentence, tokens, quoted)
+                    content = self._content(sentence, tokens, k, k, inverted=False)
+                    frames.append(_Frame(sentence, k, cue, holder, subject_start, content))
                 continue
             floor = self._boundaries(tokens, k, verbs)
             if k in found.nouns:
@@ -605,6 +707,46 @@ class _Finder:
             frames.append(_Frame(sentence, k, cue, holder, subject_start, content, k in silent))
         return frames
 
+    @staticmethod
+    def _negated(tokens: list[Token], k: int) -> bool:
+        """Whether a negation stands before the cue at ``k``, over adverbs and auxiliaries
+        ("did not criticise", "has never accused"), but not "not only criticised"."""
+        for m in range(k - 1, max(-1, k - 4), -1):
+            word = tokens[m].text.lower()
+            if word in ("not", "never", "n't") or word.endswith("n't"):
+                return True
+            if word == "only" or not (word in ADVERBS or word in AUXILIARIES):
+                return False
+        return False
+
+    def _allays(self, tokens: list[Token], k: int, cue: ConcernKind) -> bool:
+        """Whether a rejection rejects a concern ("dismissed fears", "rejected warnings"): a
+        reassurance (gold/GUIDE.md)."""
+        if cue is not ConcernKind.criticism:
+            return False
+        verb = self.lex.verbs.get(tokens[k].text.lower())
+        if verb is None or verb.base not in _ALLAYING:
+            return False
+        for m in range(k + 1, min(len(tokens), k + 4)):
+            named = self.lex.attribution_nouns.get(tokens[m].text.lower())
+            if named is not None:
+                return named[0] in (ConcernKind.concern, ConcernKind.warning, ConcernKind.doubt)
+        return False
+
+    def _quoted_as_saying(self, tokens: list[Token], k: int) -> int | None:
+        """For "saying" in "quoted ... as saying", the index of "quoted"; for that "quoted",
+        the index of "saying" (a larger one); else None."""
+        word = tokens[k].text.lower()
+        if word == "saying" and k > 1 and tokens[k - 1].text.lower() == "as":
+            for m in range(k - 2, max(-1, k - _QUOTED_REACH), -1):
+                if tokens[m].text.lower() == "quoted":
+                    return m
+        elif word == "quoted":
+            for m in range(k + 1, min(len(tokens) - 1, k + _QUOTED_REACH)):
+                if tokens[m].text.lower() == "as" and tokens[m + 1].text.lower() == "saying":
+                    return m + 1
+        return None
+
     def _mention_ends(self, sentence: Sentence) -> set[int]:
         if self._ends_of[0] != sentence.index:
             self._ends_of = (
@@ -646,8 +788,9 @@ class _Finder:
     ) -> tuple[int | None, int | None]:
         """Who owns an attributing noun: the name before its "’s", or the actor a possessive
         pronoun stands for ("his" the latest person, "their" the latest group)."""
-        mark = tokens[noun - 1]
-        pronoun = {"his": "he", "her": "she", "their": "they"}.get(mark.text.lower())
+        at = _possessive_mark(tokens, noun)
+        mark = tokens[noun - 1 if at is None else at]
+        pronoun = {"his": "he", "her": "she", "their": "they", "its": "it"}.get(mark.text.lower())
         if pronoun is not None:
             opener = tokens[0].text.lower()
             comma = next((m for m in range(noun, len(tokens)) if tokens[m].text == ","), None)
@@ -661,7 +804,8 @@ class _Finder:
                 ]
                 if after:
                     return after[0][2], None
-            return self._pronoun(pronoun, mark.start, sentence.index, speaking=True), None
+            # The quote starts at the pronoun: "Her biggest fear is that ...".
+            return self._pronoun(pronoun, mark.start, sentence.index, speaking=True), mark.start
         for mention in self.by_sentence.get(sentence.index, []):
             if mention.end <= mark.start and not self.text[mention.end : mark.start].strip():
                 return mention.entity, mention.start
@@ -700,6 +844,8 @@ class _Finder:
                 if frame.holder is not None:
                     self.speaker_of_sentence[sentence.index] = frame.holder
                     self.speaker_of_paragraph[sentence.paragraph] = frame.holder
+            if not any(f.holder is not None for f in frames):
+                self._introduces(sentence)
             paragraph_frames.setdefault(sentence.paragraph, []).extend(frames)
             self._frame_concerns(frames)
         for quotation in doc.quotations:
@@ -707,6 +853,17 @@ class _Finder:
             self._quotation_concern(quotation, paragraph_frames)
         checkpoint()
         return self._dedupe()
+
+    def _introduces(self, sentence: Sentence) -> None:
+        """A sentence that ends in a colon without a reporting verb ("She put it this way:")
+        introduces the next paragraph's words: its subject speaks them."""
+        if not self.text[sentence.start : sentence.end].rstrip().endswith(":"):
+            return
+        tokens = self.doc.tokens(sentence)
+        holder, _, _ = self._main_subject(sentence, tokens, len(tokens))
+        if holder is not None:
+            self.speaker_of_sentence[sentence.index] = holder
+            self.speaker_of_paragraph[sentence.paragraph] = holder
 
     def _frame_concerns(self, frames: list[_Frame]) -> None:
         # Nested frames: the innermost speaker with a concern holds it ("X said Y noted that ...").

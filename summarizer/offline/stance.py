@@ -23,10 +23,14 @@ from .lexicon import NEGATIVE_VALENCE, Stance, lexicon, words
 _K = ConcernKind
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)*(?:-[a-z]+)*")
 NEGATORS = words(
-    """not no never without nor cannot neither hardly barely nobody none nothing nowhere"""
-)
+    """not no never without nor cannot neither hardly barely nobody none nothing nowhere less"""
+)  # "less": "people are less afraid" voices no fear
 # Future and possibility: a bad happening under one of these is forecast, not reported.
-MODALS = words("""will would could may might can shall going risk risks threatens""")
+MODALS = words("""will would could may might can shall risk risks threatens""")
+_ANSWER = re.compile(r"\b(?:no|yes)\s*[,.!]")
+_OTHERS_WORRY = re.compile(r"(?<=[a-z])(?:'s|s')\s+(?:concerns?|fears?|worry|worries)\b")
+# A bad happening under a condition is foreseen too: "if the dam breaks, we lose everything".
+CONDITIONALS = words("if unless")
 # How far back a negator or a modal reaches (in words) within a clause.
 NEGATION_REACH = 3
 # Kinds in the order they win when a statement voices several.
@@ -69,14 +73,29 @@ def _negated_kind(stance: Stance, word: str, cls: str | None, modal: bool) -> Co
 def judge(text: str) -> ConcernKind | None:
     """The kind of concern ``text`` voices, or None for a neutral, positive or negated statement."""
     stance = lexicon().stance
-    tokens = _WORD.findall(text.lower().replace("’", "'"))
+    # "No, it could fail": an answer, not a negation of what follows; "the farmers' concerns":
+    # someone else's worry named, not one voiced.
+    lowered = text.lower().replace("’", "'")
+    if "no" in lowered or "yes" in lowered:
+        lowered = _ANSWER.sub(" ", lowered)
+    if "'" in lowered:
+        lowered = _OTHERS_WORRY.sub(" ", lowered)
+    tokens = _WORD.findall(lowered)
     if not tokens:
         return None
+    # "will", "won't", "is going to", "is likely to fall" (not "the likely cause", not "going
+    # forward").
     modal = (
         not MODALS.isdisjoint(tokens)
-        or ("'" in text and any(_is_modal(word) for word in tokens))
-        # "is likely to fall", not "the likely cause"
-        or any(tokens[k + 1] == "to" for k, word in enumerate(tokens[:-1]) if word == "likely")
+        or ("'" in lowered and any(_is_modal(word) for word in tokens))
+        or (
+            "to" in tokens
+            and any(
+                tokens[k + 1] == "to"
+                for k, word in enumerate(tokens[:-1])
+                if word in ("likely", "going")
+            )
+        )
     )
     negators = [k for k, word in enumerate(tokens) if word in NEGATORS or word.endswith("n't")]
     found: set[ConcernKind] = set()
@@ -104,6 +123,9 @@ def judge(text: str) -> ConcernKind | None:
                 judged = judged or kind is _K.criticism
             mitigated = mitigated or phrase_class == "mitigating"
             rising = rising or phrase_class == "increase"
+            if phrase_class == "event":  # "higher prices": a harm, foreseen or reported
+                harm = True
+                forecast = forecast or modal or not CONDITIONALS.isdisjoint(tokens)
     for k, word in enumerate(tokens):
         if k in covered:
             continue
@@ -121,7 +143,7 @@ def judge(text: str) -> ConcernKind | None:
             rising = True
         elif cls == "event":
             harm = True
-            forecast = forecast or modal
+            forecast = forecast or modal or not CONDITIONALS.isdisjoint(tokens)
         else:
             kind = _CLASS_KIND.get(cls or "")
             if kind is not None:
