@@ -665,10 +665,10 @@ class _Scanner:
                     )
                 )
                 return
-        if len(words) >= 3 and (
-            self._affiliated_person(tokens, caps, i, j, words, sentence, governed, recipient)
-            or self._portfolio_person(tokens, caps, i, j, words, sentence, recipient)
-        ):
+        if (
+            len(words) >= 3
+            and self._affiliated_person(tokens, caps, i, j, words, sentence, governed, recipient)
+        ) or (len(words) >= 2 and self._portfolio_person(tokens, caps, i, j, words, sentence, recipient)):
             return
         last = words[-1].lower()
         acronym = any(_ACRONYM.fullmatch(w) for w in words)
@@ -763,12 +763,28 @@ class _Scanner:
         if i < 2 or tokens[i - 1].text != "of" or not _is_title(tokens[i - 2].text, lex):
             return False
         size = 3 if len(words) >= 4 and _person_shaped(words[-3:]) else 2
+        if len(words) == 2:
+            size = 1  # "Secretary of State Rubio": the surname alone, folded into the full name later
         if len(words) <= size or not _name_like(words[-size:], lex):
             return False
         role_start = _role_chain(tokens, caps, i - 1, lex)
         portfolio_end = tokens[j - size - 1].end
         role = text[tokens[role_start if role_start is not None else i - 2].start : portfolio_end]
         name_start = tokens[j - size].start
+        if size == 1:
+            # The surname alone is read like any other ("Rubio" links to "Marco Rubio").
+            self.singles.append(
+                _Single(
+                    sentence.index,
+                    name_start,
+                    tokens[j - 1].end,
+                    words[-1],
+                    False,  # a person only if named in full elsewhere ("CEO of Human Rights")
+                    recipient,
+                    False,
+                )
+            )
+            return True
         self.candidates.append(
             _Candidate(
                 sentence.index, name_start, tokens[j - 1].end, words[-size:], role, True, recipient
@@ -1273,7 +1289,30 @@ def find_actors(doc: Document, checkpoint: Checkpoint = never_stop) -> Cast:
     _link_acronyms(builder)
     _link_descriptions(scanner, builder, checkpoint)
     builder.mentions.sort(key=lambda m: (m.start, -m.end))
+    _unshare_surfaces(builder.entities)
     return Cast(builder.entities, builder.mentions)
+
+
+def _unshare_surfaces(entities: list[Entity]) -> None:
+    """A surface listed for two actors ("Mohamed" for a boy and for his father) stays only with the
+    most salient one: actors that share a mention read as one actor (and are merged downstream).
+    The mention spans stay, so concerns are still attributed to the right person."""
+    owners: dict[str, list[int]] = {}
+    for index, entity in enumerate(entities):
+        for surface in entity.surfaces:
+            if surface != entity.name:
+                owners.setdefault(name_key(surface), []).append(index)
+    for surface_key, indexes in owners.items():
+        if len(indexes) < 2:
+            continue
+        keep = max(indexes, key=lambda i: (entities[i].full_mentions, len(entities[i].spans)))
+        for index in indexes:
+            if index != keep:
+                entity = entities[index]
+                shared = [s for s in entity.surfaces if name_key(s) == surface_key]
+                if len(shared) < len(entity.surfaces):
+                    for surface in shared:
+                        del entity.surfaces[surface]
 
 
 def _link_acronyms(builder: _Builder) -> None:
