@@ -33,3 +33,44 @@ def test_a_shared_surname_is_listed_under_one_person_only() -> None:
     assert "Yusuf Hamdan" in names and "Karim Hamdan" in names
     seen: list[str] = [mention for actor in actors for mention in actor.mentions]
     assert len(seen) == len(set(seen))
+
+
+def test_a_name_set_off_by_commas_is_a_person_when_it_starts_with_a_given_name() -> None:
+    actors = _actors(
+        "The boat was turned back twice. One of the fishermen, Kuldeep Varma, the youngest "
+        "on board, was pulled from the water first."
+    )
+    assert actors["Kuldeep Varma"].kind.value == "person"
+
+
+def test_a_person_is_cut_from_the_end_of_an_organisation_run() -> None:
+    names = set(
+        _actors(
+            "Director of the Tri-County Institute of Civic Relations Nadia Farouk said "
+            "the plan was unfair."
+        )
+    )
+    assert "Nadia Farouk" in names
+    assert not any("Relations" in name for name in names)
+
+
+def test_an_initial_before_a_given_name_stays_in_the_name() -> None:
+    assert "L. Ron Hubbard" in _actors("L. Ron Hubbard founded the movement in 1954.")
+
+
+def test_a_run_with_a_common_word_is_not_a_person_for_being_a_subject() -> None:
+    actors = analyse(
+        "The fair is an epic event. Fan Expo Canada opened its doors on Friday. "
+        "Epic Mickey drew crowds."
+    ).actors
+    assert [a.name for a in actors if a.kind.value == "person"] == []
+
+
+def test_names_in_a_list_or_as_a_modifier_are_not_actors() -> None:
+    names = set(
+        _actors(
+            "Photographs of Ansel Adams, Chuck Close and Walker Evans hang in the hall. "
+            "The Annie Oakley print was sold."
+        )
+    )
+    assert not names & {"Chuck Close", "Walker Evans", "Annie Oakley"}

@@ -18,10 +18,11 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from ..models import ActorKind
-from .lexicon import Lexicon, lexicon, words
+from .lexicon import Lexicon, entries, lexicon, words
 from .sentences import (
     BODY,
     CAPTION,
@@ -85,6 +86,23 @@ _COUNTRY_DESCRIPTIONS = words("country nation")
 _COLLECTIVES = words(
     "group panel team number coalition delegation handful majority dozens hundreds"
 )
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Common first names (``data/given_names.txt``): "Kevin Conroy" is a person's name."""
+    return frozenset(fields[0] for fields in entries("given_names.txt"))
+
+
+def _name_inside(words: tuple[str, ...], names: frozenset[str]) -> int | None:
+    """Where a person's name starts inside a longer capitalised run: "Islamic Relations | Alia
+    Salem" (a given name after a word that is not one, followed by one or two name words)."""
+    for k in range(1, len(words) - 1):
+        if words[k] in names and words[k - 1] not in names and not _INITIAL.fullmatch(words[k - 1]):
+            if len(words) - k <= 3 and not any(word in names for word in words[:k]):
+                return k
+            return None
+    return None
 
 
 @dataclass
@@ -457,6 +475,32 @@ def _is_name_like(words: tuple[str, ...], lex: Lexicon) -> bool:
     )
 
 
+def _free_name(tokens: list[Token], caps: list[bool], start: int, end: int, lex: Lexicon) -> bool:
+    """Whether a name stands as a clause's subject or on its own, not as a modifier ("the Annie
+    Oakley print"), a possessive, the object of a preposition or an item of a list ("such as
+    Ansel Adams, Chuck Close")."""
+    if start > 0:
+        before = tokens[start - 1].text.lower()
+        if before == ",":
+            # "One refugee, Ali Karimi, the first ...": an appositive, not an item of a list.
+            return (
+                end + 1 < len(tokens)
+                and tokens[end].text == ","
+                and not tokens[end + 1].text[:1].isupper()
+                and tokens[end + 1].text != "and"
+            )
+        if before in ("the", "a", "an", "and", "or", "as") or before in PREPOSITIONS:
+            return _source(tokens, start)  # "written by Ann Hale"
+    if end >= len(tokens):
+        return True
+    after = tokens[end].text
+    if after in _POSSESSIVE:
+        return False
+    if not after[:1].isalnum():
+        return True
+    return after.lower() in ("who", "and") or _subject_of_verb(tokens, caps, end, lex)
+
+
 def _person_shaped(words: tuple[str, ...]) -> bool:
     """A name only people have: a middle initial or a generational suffix ("Edwin E. Aldrin Jr.",
     "John F. Kennedy", "Martin Luther King Jr.")."""
@@ -668,8 +712,19 @@ class _Scanner:
         if (
             len(words) >= 3
             and self._affiliated_person(tokens, caps, i, j, words, sentence, governed, recipient)
-        ) or (len(words) >= 2 and self._portfolio_person(tokens, caps, i, j, words, sentence, recipient)):
+        ) or (
+            len(words) >= 2
+            and self._portfolio_person(tokens, caps, i, j, words, sentence, recipient)
+        ):
             return
+        names = given_names()
+        if len(words) >= 3 and words[-1].lower() not in lex.org_heads:
+            # "Council on American-Islamic Relations Alia Salem said": the affiliation, then the
+            # person's name.
+            inside = _name_inside(words, names)
+            if inside is not None and _name_like(words[inside:], lex):
+                self._chunk(tokens, caps, i + inside, j, sentence)
+                return
         last = words[-1].lower()
         acronym = any(_ACRONYM.fullmatch(w) for w in words)
         linked = any(w in _CONNECTORS or w == "and" for w in words)
@@ -725,9 +780,17 @@ class _Scanner:
                 evidence
                 or _verb_follows(tokens, j, lex, reporting_only=True)
                 or _person_shaped(words)
-                # "Jane Smith met the board": a name that is not an organisation's or a
-                # place's, as the subject of a verb.
-                or (not governed and _subject_of_verb(tokens, caps, j, lex))
+                or (
+                    # "Jane Smith met the board", "Ann Hale, a nurse, ...": a name that starts
+                    # with a given name, as the subject of a verb or standing on its own (a
+                    # run such as "Fan Expo Canada opened" is not enough).
+                    words[0] in names and _free_name(tokens, caps, i, j, lex)
+                )
+                or (
+                    not governed
+                    and (words[0] in names or self._uncommon(words))
+                    and _subject_of_verb(tokens, caps, j, lex)
+                )
             )
             self.candidates.append(
                 _Candidate(sentence.index, start, end, words, role, evidence, recipient)
@@ -745,6 +808,14 @@ class _Scanner:
                 self.candidates.append(
                     _Candidate(sentence.index, start, end, words, role, True, recipient)
                 )
+
+    def _uncommon(self, words: tuple[str, ...]) -> bool:
+        """No word of the run is a common word of the article, a letter or a country: "Kim
+        Yung-ho", not "Epic Mickey", "Protection B" or "Fan Expo Canada"."""
+        lower_words, countries = self.doc.lower_words, self.lex.country_names
+        return not any(
+            len(word) < 2 or word.lower() in lower_words or word in countries for word in words
+        )
 
     def _portfolio_person(
         self,
@@ -764,7 +835,9 @@ class _Scanner:
             return False
         size = 3 if len(words) >= 4 and _person_shaped(words[-3:]) else 2
         if len(words) == 2:
-            size = 1  # "Secretary of State Rubio": the surname alone, folded into the full name later
+            size = (
+                1  # "Secretary of State Rubio": the surname alone, folded into the full name later
+            )
         if len(words) <= size or not _name_like(words[-size:], lex):
             return False
         role_start = _role_chain(tokens, caps, i - 1, lex)
