@@ -74,3 +74,31 @@ def test_names_in_a_list_or_as_a_modifier_are_not_actors() -> None:
         )
     )
     assert not names & {"Chuck Close", "Walker Evans", "Annie Oakley"}
+
+
+def _countries(text: str) -> set[str]:
+    return {a.name for a in analyse(text).actors if a.kind.value == "country"}
+
+
+def test_a_country_before_a_noun_does_not_act() -> None:
+    assert _countries("The plan was described by U.S. officials as a mistake.") == set()
+    assert _countries("Talks would include future U.S. aid to the region.") == set()
+    assert _countries("Russia wants more time. China plans talks.") == {"Russia", "China"}
+
+
+def test_a_country_described_by_a_copula_does_not_act() -> None:
+    assert _countries("Myanmar is mainly Buddhist.") == set()
+    assert _countries("Iran is providing drones.") == {"Iran"}
+
+
+def test_a_later_item_of_a_list_after_a_preposition_does_not_act() -> None:
+    text = "The minister said deals with Albania and France are already yielding results."
+    assert "France" not in _countries(text)
+
+
+def test_a_subject_after_an_introductory_phrase_still_acts() -> None:
+    actors = analyse(
+        "Dana Whitfield arrived in Lima. Speaking in Lima City, Whitfield warned that the "
+        "talks could fail."
+    )
+    assert [c.holder for c in actors.stated_concerns] == ["Dana Whitfield"]

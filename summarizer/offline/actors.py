@@ -408,9 +408,75 @@ def _subject_of_verb(tokens: list[Token], caps: list[bool], end: int, lex: Lexic
         return True
     if k < len(tokens):
         word = tokens[k].text
-        # "Russia wants", "China plans": a present-tense verb right after the name.
-        return word.islower() and word.endswith("s") and not word.endswith("ss") and len(word) > 3
+        # "Russia wants", "China plans": a present-tense verb right after the name (but "U.S.
+        # officials", "U.S. interests": a plural noun the name modifies).
+        if not (
+            word.islower() and word.endswith("s") and not word.endswith("ss") and len(word) > 3
+        ):
+            return False
+        if word in lex.group_nouns or word[:-1] in lex.titles or word[:-1] in lex.group_nouns:
+            return False
+        following = tokens[k + 1].text.lower() if k + 1 < len(tokens) else ""
+        return not (
+            following in AUXILIARIES or following in lex.verbs or following in lex.irregular_past
+        )
     return False
+
+
+def _list_governed(
+    tokens: list[Token], caps: list[bool], start: int, words: frozenset[str]
+) -> bool:
+    """Whether a name is a later item of a list after a preposition: "with Albania and France",
+    "under former Presidents Barack Obama and Joe Biden"."""
+    k = start - 1
+    # Only after "and"/"or": "Speaking in Guatemala City, Rubio cautioned" is no list.
+    if k < 1 or tokens[k].text not in ("and", "or"):
+        return False
+    if tokens[k - 1].text == ",":
+        k -= 1
+    if k < 1 or not caps[k - 1]:
+        return False
+    steps = 0
+    while k >= 1 and steps < 12 and (caps[k - 1] or tokens[k - 1].text in (",", "and", "or")):
+        k -= 1
+        steps += 1
+    # "the advisers of the U.S., South Korea and Japan talked": the list still acts.
+    return _governed(tokens, k, words) and not _governed(tokens, k, frozenset({"of"}))
+
+
+def _stative(tokens: list[Token], end: int, lex: Lexicon) -> bool:
+    """ "Myanmar is mainly Buddhist", "France is a member": a copula that describes, not an act."""
+    if end >= len(tokens) or tokens[end].text.lower() not in ("is", "was", "are", "were"):
+        return False
+    k = end + 1
+    while k < len(tokens) and tokens[k].text.lower() in ADVERBS | {"not", "mainly", "largely"}:
+        k += 1
+    if k >= len(tokens):
+        return True
+    word = tokens[k].text.lower()
+    return not (
+        word.endswith(("ing", "ed"))
+        or word in lex.irregular_past
+        or word in lex.verbs
+        or word in ("set", "expected", "likely", "due", "ready", "willing", "unwilling", "able")
+    )
+
+
+def _country_modifier(tokens: list[Token], end: int, lex: Lexicon) -> bool:
+    """ "U.S. officials", "U.S. aid", "the New Zealand flag": a country's name before a noun."""
+    if end >= len(tokens):
+        return False
+    word = tokens[end].text
+    lower = word.lower()
+    if not word.isalpha() or not word.islower():
+        return False
+    if lower in lex.group_nouns or lower in lex.titles or lower in lex.role_modifiers:
+        return True
+    if lower in AUXILIARIES or lower in lex.verbs or lower in ADVERBS or lower in _FUNCTION_WORDS:
+        return False
+    if lower in lex.irregular_past or lower.endswith(("ed", "ing")) or lower in ("and", "or"):
+        return False
+    return not (lower.endswith("s") and not lower.endswith("ss") and not lower.endswith("ies"))
 
 
 def _verb_follows(tokens: list[Token], end: int, lex: Lexicon, reporting_only: bool) -> bool:
@@ -610,7 +676,9 @@ class _Scanner:
         if quotation is not None and quotation.words < MIN_SPEECH_WORDS:
             return  # a title or scare quote: “Meet the Press”
         bare = surface[4:] if surface.startswith("The ") else surface
-        governed = _governed(tokens, i, PREPOSITIONS)
+        governed = _governed(tokens, i, PREPOSITIONS) or _list_governed(
+            tokens, caps, i, PREPOSITIONS
+        )
         possessive = j < len(tokens) and tokens[j].text in _POSSESSIVE
         recipient = _recipient(tokens, i, lex)
         acts = not recipient and (not governed or _source(tokens, i))
@@ -644,14 +712,20 @@ class _Scanner:
             # A country acts when it is the subject of a verb ("Russia has denied", "Thailand and
             # Malaysia said") or the source of a statement; named as a place or in a list of
             # destinations, it does not.
-            subject = not governed and _subject_of_verb(tokens, caps, j, lex)
+            subject = (
+                not governed
+                and _subject_of_verb(tokens, caps, j, lex)
+                and not _stative(tokens, j, lex)
+            )
             builder.mention(
                 index,
                 start,
                 end,
                 sentence.index,
                 governed,
-                not locative and (subject or _source(tokens, i)),
+                not locative
+                and not _country_modifier(tokens, j, lex)
+                and (subject or _source(tokens, i)),
             )
             self._state_body(country.name, tokens, j + 1 if possessive else j, sentence, start)
             return
