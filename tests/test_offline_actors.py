@@ -102,3 +102,12 @@ def test_a_subject_after_an_introductory_phrase_still_acts() -> None:
         "talks could fail."
     )
     assert [c.holder for c in actors.stated_concerns] == ["Dana Whitfield"]
+
+
+def test_a_name_after_a_preposition_is_not_a_speaker() -> None:
+    actors = _actors(
+        "Analysts at Goldman Sachs said the cuts were expected. Mayor Diane Wu of Columbus "
+        'called the decision "a blow to the city." Wu said the city would help.'
+    )
+    assert "Goldman Sachs" not in actors and "Columbus" not in actors
+    assert actors["Diane Wu"].mentions == ["Diane Wu", "Wu"]

@@ -852,7 +852,8 @@ class _Scanner:
         if len(words) > 1:
             evidence = (
                 evidence
-                or _verb_follows(tokens, j, lex, reporting_only=True)
+                # "Wilmot Collins said" (but not "Analysts at Goldman Sachs said").
+                or (not governed and _verb_follows(tokens, j, lex, reporting_only=True))
                 or _person_shaped(words)
                 or (
                     # "Jane Smith met the board", "Ann Hale, a nurse, ...": a name that starts
@@ -870,7 +871,7 @@ class _Scanner:
                 _Candidate(sentence.index, start, end, words, role, evidence, recipient)
             )
         else:
-            verb = _verb_follows(tokens, j, lex, reporting_only=True)
+            verb = not governed and _verb_follows(tokens, j, lex, reporting_only=True)
             if (i == 0 or tokens[i - 1].text in _OPENERS) and not evidence:
                 # "Estimates suggest ...": a lone capitalised word opening a sentence is a name
                 # only if it is also capitalised inside a sentence somewhere (decided later).
@@ -1393,7 +1394,8 @@ def find_actors(doc: Document, checkpoint: Checkpoint = never_stop) -> Cast:
         # Surnames may stand anywhere in long names ("Daglo" of "Mohammad Hamdan Daglo Mousa").
         keys = set(words) if len(words) > 3 else {words[0], _surname(words)}
         for word in keys:
-            if word not in _PARTICLES and len(word) > 2:
+            # Short surnames count too ("Wu", "Li"); initials ("J.") do not.
+            if word not in _PARTICLES and len(word) > 1 and not word.endswith("."):
                 token_index.setdefault(word, []).append(index)
 
     # Mentions in text order, so that a bare surname can go to the person named just before.
