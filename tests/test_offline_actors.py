@@ -111,3 +111,17 @@ def test_a_name_after_a_preposition_is_not_a_speaker() -> None:
     )
     assert "Goldman Sachs" not in actors and "Columbus" not in actors
     assert actors["Diane Wu"].mentions == ["Diane Wu", "Wu"]
+
+
+def test_media_reports_are_one_group() -> None:
+    actors = _actors("According to media reports, the camp was expanded last week.")
+    assert actors["media reports"].mentions == ["media reports"]
+    assert "media" not in actors
+
+
+def test_a_bare_group_noun_joins_the_one_group_named_before() -> None:
+    actors = _actors(
+        "Canadian officials said the border would stay open. Officials did not say for how long."
+    )
+    assert "officials" not in actors
+    assert actors["Canadian officials"].mentions == ["Canadian officials", "Officials"]

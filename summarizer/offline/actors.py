@@ -1093,6 +1093,8 @@ class _Scanner:
                     continue
                 break
             right = k + 1
+            if right < n and tokens[right].text == "reports" and head == "media":
+                right += 1  # "according to media reports": the reports stand for the media
             if right + 1 < n and tokens[right].text in ("of", "in", "at", "from"):
                 m = right + 1
                 if m < n and tokens[m].text == "the":
@@ -1436,6 +1438,7 @@ def find_actors(doc: Document, checkpoint: Checkpoint = never_stop) -> Cast:
 
     checkpoint()
     _link_acronyms(builder)
+    _fold_bare_groups(builder)
     _link_descriptions(scanner, builder, checkpoint)
     builder.mentions.sort(key=lambda m: (m.start, -m.end))
     _unshare_surfaces(builder.entities)
@@ -1479,6 +1482,24 @@ def _link_acronyms(builder: _Builder) -> None:
                 continue
             _merge(builder, source=i, target=j)
             break
+
+
+def _fold_bare_groups(builder: _Builder) -> None:
+    """ "Officials did not say" after "U.S. officials": a bare group noun is the one group with
+    that head named before it, when there is exactly one."""
+    by_head: dict[str, list[int]] = {}
+    for index, entity in enumerate(builder.entities):
+        if entity.kind is ActorKind.group and entity.spans and entity.key.startswith("group:"):
+            by_head.setdefault(entity.key.rsplit(" ", 1)[-1].removeprefix("group:"), []).append(
+                index
+            )
+    for head, indexes in by_head.items():
+        bare = [i for i in indexes if builder.entities[i].key == "group:" + head]
+        named = [i for i in indexes if builder.entities[i].key != "group:" + head]
+        if len(bare) == 1 and len(named) == 1:
+            source, target = bare[0], named[0]
+            if builder.entities[target].first < builder.entities[source].first:
+                _merge(builder, source=source, target=target)
 
 
 def _merge(builder: _Builder, source: int, target: int) -> None:
