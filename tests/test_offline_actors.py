@@ -125,3 +125,17 @@ def test_a_bare_group_noun_joins_the_one_group_named_before() -> None:
     )
     assert "officials" not in actors
     assert actors["Canadian officials"].mentions == ["Canadian officials", "Officials"]
+
+
+def test_a_group_with_its_own_complement_is_not_folded_into_another() -> None:
+    actors = _actors(
+        "Soviet officials did not say what the mission was. Officials at the launch site "
+        "said the rocket was ready."
+    )
+    assert actors["Soviet officials"].mentions == ["Soviet officials"]
+
+
+def test_the_recipient_of_told_is_not_an_actor_even_after_the() -> None:
+    actors = _actors("Walter Brandt told The Associated Press it was the story of his life.")
+    assert "Walter Brandt" in actors
+    assert "Associated Press" not in actors

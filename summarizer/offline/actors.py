@@ -606,6 +606,8 @@ def _recipient(tokens: list[Token], start: int, lex: Lexicon) -> bool:
     k = start - 1
     if k >= 1 and tokens[k].text in _POSSESSIVE:
         k -= 2
+    if k >= 1 and tokens[k].text in ("the", "The"):
+        k -= 1  # "told The Associated Press"
     verb = lex.verbs.get(tokens[k].text.lower()) if k >= 0 else None
     return verb is not None and verb.base == "tell"
 
@@ -1145,6 +1147,8 @@ class _Scanner:
                 k = right  # "North Korea’s state media": already a body, not a group as well
                 continue
             key = "group:" + " ".join([*modifiers, head])
+            if right == k + 1 and right < n and tokens[right].text in ("of", "at", "from", "in"):
+                key += " +"  # "Officials at the launch site": a complement makes it another group
             index = self.builder.entity(key, name, ActorKind.group)
             entity = self.builder.entities[index]
             if _better_group_name(name, entity.name):
@@ -1494,7 +1498,16 @@ def _fold_bare_groups(builder: _Builder) -> None:
                 index
             )
     for head, indexes in by_head.items():
-        bare = [i for i in indexes if builder.entities[i].key == "group:" + head]
+        bare = [
+            i
+            for i in indexes
+            if builder.entities[i].key == "group:" + head
+            # "Officials", "the officials"; not "Officials at Mission Control"
+            and all(
+                surface.lower().split()[-1] == head and len(surface.split()) <= 2
+                for surface in builder.entities[i].surfaces
+            )
+        ]
         named = [i for i in indexes if builder.entities[i].key != "group:" + head]
         if len(bare) == 1 and len(named) == 1:
             source, target = bare[0], named[0]
