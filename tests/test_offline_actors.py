@@ -139,3 +139,8 @@ def test_the_recipient_of_told_is_not_an_actor_even_after_the() -> None:
     actors = _actors("Walter Brandt told The Associated Press it was the story of his life.")
     assert "Walter Brandt" in actors
     assert "Associated Press" not in actors
+
+
+def test_a_group_acts_across_a_short_place_phrase() -> None:
+    actors = _actors("Farmers in the area say they need the land to feed their families.")
+    assert actors["farmers"].mentions == ["Farmers"]

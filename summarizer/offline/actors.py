@@ -1155,7 +1155,16 @@ class _Scanner:
                 entity.name = name
             # A group acts when a verb follows it, or as the agent of a passive or a source:
             # "interrogated by North Korean officials", "according to analysts".
-            acts = _verb_follows(tokens, right, lex, reporting_only=False) or _source(tokens, left)
+            after = right
+            if after + 1 < n and tokens[after].text in ("in", "at", "from", "near", "across"):
+                # "Farmers in the area say": a short place phrase before the verb.
+                m = after + 1
+                while m < n and m < after + 5 and tokens[m].text.isalpha() and not caps[m]:
+                    if _verb_follows(tokens, m, lex, reporting_only=True):
+                        after = m
+                        break
+                    m += 1
+            acts = _verb_follows(tokens, after, lex, reporting_only=False) or _source(tokens, left)
             if not acts and right < n and tokens[right].text == "and":
                 acts = _coordinated_verb(tokens, right + 1, lex)
             if not acts and right + 2 < n and tokens[right].text == "," and caps[right + 1]:
