@@ -144,3 +144,30 @@ def test_the_recipient_of_told_is_not_an_actor_even_after_the() -> None:
 def test_a_group_acts_across_a_short_place_phrase() -> None:
     actors = _actors("Farmers in the area say they need the land to feed their families.")
     assert actors["farmers"].mentions == ["Farmers"]
+
+
+def test_an_organisation_acts_only_as_a_subject_or_a_source() -> None:
+    names = set(
+        _actors(
+            "Lena Ortiz worked with Montana's Department of Health and Human Services for years. "
+            "Critics want to reform the Pentagon's purchasing. "
+            "The Harbor Fund said it would help."
+        )
+    )
+    assert "Harbor Fund" in names
+    assert not any("Department of Health" in name or "Pentagon" in name for name in names)
+
+
+def test_organisations_in_a_list_share_the_verb() -> None:
+    names = set(
+        _actors(
+            "Both the Irving School District and the Irving Police Department have asserted "
+            "that the boy was never suspended. Ubisoft, Microsoft, and Sony all had large areas."
+        )
+    )
+    assert {"Irving School District", "Irving Police Department", "Microsoft"} <= names
+
+
+def test_according_to_a_countrys_agency_is_a_source() -> None:
+    names = set(_actors("A crane fell, according to Saudi Arabia's Civil Defense Authority."))
+    assert any("Civil Defense Authority" in name for name in names)

@@ -53,7 +53,7 @@ AUXILIARIES = words(
 # Words that may stand between a subject and its verb: "Peskov later said", "Kim Yung-ho also warned".
 ADVERBS = words(
     """also later then now still previously recently first earlier again already often repeatedly
-    publicly privately separately last this on"""
+    publicly privately separately last this on all both each"""
 )
 LOCATIVE = words(
     """in at from to into near outside across toward towards via of around through within
@@ -400,8 +400,15 @@ def _inverted_speaker(tokens: list[Token], start: int, lex: Lexicon) -> bool:
 def _subject_of_verb(tokens: list[Token], caps: list[bool], end: int, lex: Lexicon) -> bool:
     """Whether the name ending at ``end`` (or the list it opens) is followed by a verb."""
     k = end
-    while k + 1 < len(tokens) and tokens[k].text in (",", "and", "or") and caps[k + 1]:
-        k += 1
+    while k + 1 < len(tokens) and tokens[k].text in (",", "and", "or"):
+        m = k + 1
+        if m + 1 < len(tokens) and tokens[m].text in ("and", "the") and caps[m + 1]:
+            m += 1  # "Ubisoft, Microsoft, and PlayStation", "the district and the police"
+        if m + 1 < len(tokens) and tokens[m].text == "the" and caps[m + 1]:
+            m += 1
+        if not caps[m]:
+            break
+        k = m
         while k < len(tokens) and caps[k]:
             k += 1
     if _verb_follows(tokens, k, lex, reporting_only=False):
@@ -442,6 +449,26 @@ def _list_governed(
         steps += 1
     # "the advisers of the U.S., South Korea and Japan talked": the list still acts.
     return _governed(tokens, k, words) and not _governed(tokens, k, frozenset({"of"}))
+
+
+def _org_acts(
+    tokens: list[Token],
+    caps: list[bool],
+    start: int,
+    end: int,
+    lex: Lexicon,
+    governed: bool,
+    recipient: bool,
+) -> bool:
+    """Whether an organisation's mention shows it acting: as the subject of a verb ("ICE has
+    detained", "Both the school district and the police have asserted") or a source ("according
+    to the agency"); not when it names an affiliation or a place ("with Montana’s Department of
+    Health"), modifies a noun ("Pentagon spending") or receives a statement."""
+    if recipient:
+        return False
+    if _source(tokens, start):
+        return True
+    return not governed and _subject_of_verb(tokens, caps, end, lex)
 
 
 def _stative(tokens: list[Token], end: int, lex: Lexicon) -> bool:
@@ -704,6 +731,7 @@ class _Scanner:
         if known is not None:
             kind = ActorKind(known)
             key = "org:" + name_key(bare)
+            acts = _org_acts(tokens, caps, i, j, lex, governed, recipient)
             self._org(key, bare, kind, tokens, i, j, sentence, governed, acts)
             return
         country = lex.country_names.get(bare)
@@ -825,6 +853,12 @@ class _Scanner:
                     name_start = tokens[back].start
             key = "org:" + name_key(name)
             index = builder.entity(key, name, kind)
+            if name_start != start:
+                back_i = i - 2
+                while back_i > 0 and caps[back_i - 1]:
+                    back_i -= 1
+                governed = governed or _governed(tokens, back_i, PREPOSITIONS)
+            acts = _org_acts(tokens, caps, i, j, lex, governed, recipient)
             builder.mention(index, name_start, end, sentence.index, governed, acts)
             return
         if words[-1].lower() in lex.place_last or words[0].lower() in lex.place_first:
@@ -1264,7 +1298,11 @@ def _better_group_name(new: str, old: str) -> bool:
 def _source(tokens: list[Token], start: int) -> bool:
     """ "according to X", "a report by X": the object of the preposition is a source."""
     k = start - 1
-    while k >= 0 and (tokens[k].text.lower() in ("the", "a", "an") or tokens[k].text[:1].isupper()):
+    while k >= 0 and (
+        tokens[k].text.lower() in ("the", "a", "an")
+        or tokens[k].text[:1].isupper()
+        or tokens[k].text in _POSSESSIVE  # "according to Saudi Arabia's Civil Defense Authority"
+    ):
         k -= 1
     if k >= 0 and tokens[k].text.lower() == "by":
         return True
