@@ -171,3 +171,16 @@ def test_organisations_in_a_list_share_the_verb() -> None:
 def test_according_to_a_countrys_agency_is_a_source() -> None:
     names = set(_actors("A crane fell, according to Saudi Arabia's Civil Defense Authority."))
     assert any("Civil Defense Authority" in name for name in names)
+
+
+def test_a_group_acted_upon_in_a_passive_does_not_act() -> None:
+    groups = {
+        a.name
+        for a in analyse(
+            "In the game, players are dropped into a cave. Residents are worried about the "
+            "plan. Volunteers handed out food."
+        ).actors
+        if a.kind.value == "group"
+    }
+    assert "players" not in groups
+    assert {"residents", "volunteers"} <= {name.lower() for name in groups}

@@ -471,6 +471,36 @@ def _org_acts(
     return not governed and _subject_of_verb(tokens, caps, end, lex)
 
 
+_BE = words("is are was were be been being")
+_PASSIVE_AUXILIARIES = words("have has had will would could may might")
+# Participles after "be" that tell a state of mind, not a passive: "residents are worried".
+_STATES_OF_MIND = words(
+    "concerned worried scared frightened interested expected supposed allowed pleased tired "
+    "divided united opposed determined convinced"
+)
+
+
+def _passive(tokens: list[Token], end: int, lex: Lexicon) -> bool:
+    """ "players are dropped", "workers were fired", "migrants have been sent": acted upon."""
+    k = end
+    seen_be = False
+    while k < len(tokens) and k < end + 4:
+        word = tokens[k].text.lower()
+        if word in _BE or word in _PASSIVE_AUXILIARIES or word in ADVERBS or word == "not":
+            seen_be = seen_be or word in _BE
+            k += 1
+            continue
+        break
+    if not seen_be or k >= len(tokens):
+        return False
+    word = tokens[k].text.lower()
+    return (
+        (word.endswith("ed") or word in lex.irregular_past)
+        and not word.endswith("eed")
+        and word not in _STATES_OF_MIND
+    )
+
+
 def _stative(tokens: list[Token], end: int, lex: Lexicon) -> bool:
     """ "Myanmar is mainly Buddhist", "France is a member": a copula that describes, not an act."""
     if end >= len(tokens) or tokens[end].text.lower() not in ("is", "was", "are", "were"):
@@ -1199,6 +1229,8 @@ class _Scanner:
                         break
                     m += 1
             acts = _verb_follows(tokens, after, lex, reporting_only=False) or _source(tokens, left)
+            if acts and _passive(tokens, after, lex):
+                acts = False  # "players are dropped down a shaft": acted upon
             if not acts and right < n and tokens[right].text == "and":
                 acts = _coordinated_verb(tokens, right + 1, lex)
             if not acts and right + 2 < n and tokens[right].text == "," and caps[right + 1]:
