@@ -184,3 +184,14 @@ def test_a_group_acted_upon_in_a_passive_does_not_act() -> None:
     }
     assert "players" not in groups
     assert {"residents", "volunteers"} <= {name.lower() for name in groups}
+
+
+def test_common_acronyms_are_not_organisations() -> None:
+    names = set(
+        _actors(
+            "DNA showed the man was innocent. GPS tracked the truck. NASA said the launch would "
+            "go ahead."
+        )
+    )
+    assert "NASA" in names
+    assert not names & {"DNA", "GPS"}

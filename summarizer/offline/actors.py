@@ -94,6 +94,12 @@ def given_names() -> frozenset[str]:
     return frozenset(fields[0] for fields in entries("given_names.txt"))
 
 
+@lru_cache(maxsize=1)
+def common_acronyms() -> frozenset[str]:
+    """Capitals that name no actor (``data/common_acronyms.txt``): "VIP", "AI", "TV"."""
+    return frozenset(fields[0] for fields in entries("common_acronyms.txt"))
+
+
 def _name_inside(words: tuple[str, ...], names: frozenset[str]) -> int | None:
     """Where a person's name starts inside a longer capitalised run: "Islamic Relations | Alia
     Salem" (a given name after a word that is not one, followed by one or two name words)."""
@@ -233,6 +239,8 @@ def _shape(word: str, lex: Lexicon) -> str:
     lower = word.lower().replace("’", "'")
     if lower in lex.common_capitalised or lower in lex.days_months:
         return "common"  # also in capitals: "UNLESS", "I'm"
+    if word in common_acronyms():
+        return "common"  # "a VIP guest", "AI tools"
     if _ACRONYM.fullmatch(word) and word not in ("I", "A"):
         return "name"
     return "opener"
