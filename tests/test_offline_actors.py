@@ -195,3 +195,13 @@ def test_common_acronyms_are_not_organisations() -> None:
     )
     assert "NASA" in names
     assert not names & {"DNA", "GPS"}
+
+
+def test_an_organisation_is_the_subject_across_a_relative_clause() -> None:
+    names = set(
+        _actors(
+            "Harbor Command, which oversees ports in Maine, Ohio and Texas, announced the "
+            "change on Monday."
+        )
+    )
+    assert "Harbor Command" in names

@@ -421,6 +421,9 @@ def _subject_of_verb(tokens: list[Token], caps: list[bool], end: int, lex: Lexic
             k += 1
     if _verb_follows(tokens, k, lex, reporting_only=False):
         return True
+    after = _past_relative_clause(tokens, k, lex)
+    if after != k:
+        return True
     if k < len(tokens):
         word = tokens[k].text
         # "Russia wants", "China plans": a present-tense verb right after the name (but "U.S.
@@ -436,6 +439,19 @@ def _subject_of_verb(tokens: list[Token], caps: list[bool], end: int, lex: Lexic
             following in AUXILIARIES or following in lex.verbs or following in lex.irregular_past
         )
     return False
+
+
+def _past_relative_clause(tokens: list[Token], k: int, lex: Lexicon) -> int:
+    """After ", which oversees operations in the region, announced" (a relative clause set off by
+    commas, at most 25 tokens), where the main clause's verb is; else ``k``."""
+    if k + 1 >= len(tokens) or tokens[k].text != "," or tokens[k + 1].text not in ("which", "who"):
+        return k
+    for m in range(k + 2, min(k + 27, len(tokens))):
+        if tokens[m].text == "," and _verb_follows(tokens, m + 1, lex, reporting_only=False):
+            return m + 1
+        if tokens[m].text in (".", ";", "“", "”", '"'):
+            break
+    return k
 
 
 def _list_governed(
