@@ -205,3 +205,13 @@ def test_an_organisation_is_the_subject_across_a_relative_clause() -> None:
         )
     )
     assert "Harbor Command" in names
+
+
+def test_a_leaders_administration_acts_with_a_past_tense_verb() -> None:
+    actors = _actors("In 2021, the Biden administration fulfilled a campaign promise.")
+    assert actors["Biden administration"].kind.value == "government_body"
+
+
+def test_a_states_intelligence_services_are_a_body() -> None:
+    actors = _actors("U.S. intelligence concluded in a report that the plant was closed.")
+    assert actors["U.S. intelligence"].kind.value == "government_body"

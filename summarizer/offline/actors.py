@@ -1123,6 +1123,8 @@ class _Scanner:
                 and following not in ADVERBS
                 and following not in PREPOSITIONS
                 and following not in ("and", "or", "that", "which", "who")
+                # "the Biden administration fulfilled a promise": a verb in the past
+                and not _verb_follows(tokens, m + 1, lex, reporting_only=False)
             ):
                 return False  # "South Korean military movements": a modifier, not a body
         if head == "agency" and tokens[m - 1].text.lower() != "news":
