@@ -215,3 +215,18 @@ def test_a_leaders_administration_acts_with_a_past_tense_verb() -> None:
 def test_a_states_intelligence_services_are_a_body() -> None:
     actors = _actors("U.S. intelligence concluded in a report that the plant was closed.")
     assert actors["U.S. intelligence"].kind.value == "government_body"
+
+
+def test_a_described_body_that_is_a_source_is_an_actor() -> None:
+    actors = _actors(
+        "Seven people have died, according to a report by the national disaster council."
+    )
+    assert actors["national disaster council"].mentions == ["the national disaster council"]
+
+
+def test_a_description_of_a_named_body_is_not_a_new_actor() -> None:
+    actors = _actors(
+        "The World Health Organization warned of more outbreaks. The health agency said "
+        "vaccines were running low."
+    )
+    assert "health agency" not in actors

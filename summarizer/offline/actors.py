@@ -1340,6 +1340,8 @@ class _Scanner:
             acts = _verb_follows(tokens, right, lex, reporting_only=False) or (
                 left > 0 and tokens[left - 1].text.lower() in lex.verbs
             )
+            if kind == "org" and _source(tokens, left):
+                acts = True  # "according to a report by the national disaster council"
             self.definites.append((sentence.index, start, end, f"{kind}:{determiner}", head, acts))
 
 
@@ -1678,7 +1680,18 @@ def _link_descriptions(scanner: _Scanner, builder: _Builder, checkpoint: Checkpo
             if kind != "org:the":
                 continue
             index_or_none = _org_for(builder, head, start)
-            if index_or_none is not None:
+            described = surface.split()[1:]  # "the national disaster council": its own words
+            if len(described) > 1 and index_or_none is None and acts:
+                # A body described, not named, that acts: "the national disaster council".
+                name = " ".join(described)
+                body_kind = (
+                    ActorKind.government_body
+                    if head in scanner.lex.gov_heads
+                    else ActorKind.organization
+                )
+                index = builder.entity("unnamed-org:" + name_key(name), name, body_kind)
+                builder.mention(index, start, end, sentence, False, True)
+            elif index_or_none is not None:
                 builder.mention(index_or_none, start, end, sentence, False, False)
             continue
         determiner = kind.split(":", 1)[1]
