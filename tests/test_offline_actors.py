@@ -230,3 +230,14 @@ def test_a_description_of_a_named_body_is_not_a_new_actor() -> None:
         "vaccines were running low."
     )
     assert "health agency" not in actors
+
+
+def test_a_group_named_often_is_a_subject_of_the_story() -> None:
+    text = (
+        "The migrants were flown to the base on Tuesday. Guards watched the migrants closely. "
+        "Officials said the migrants would be sent home."
+    )
+    groups = {a.name for a in analyse(text).actors if a.kind.value == "group"}
+    assert "migrants" in groups
+    once = "The pilot flew to the base. Guards watched the migrants closely."
+    assert "migrants" not in {a.name for a in analyse(once).actors}

@@ -62,6 +62,8 @@ LOCATIVE = words(
 PREPOSITIONS = LOCATIVE | words(
     """with for by about against between among like than during after before since per"""
 )
+# A group named this often is a subject of the story ("the migrants"), acting or not.
+_CENTRAL_GROUP_MENTIONS = 3
 # How many of the latest mentions a group phrase is checked against (those of its sentence).
 _RECENT_MENTIONS = 30
 # Mentions handled between two calls of the checkpoint.
@@ -1550,6 +1552,9 @@ def find_actors(doc: Document, checkpoint: Checkpoint = never_stop) -> Cast:
     checkpoint()
     _link_acronyms(builder)
     _fold_bare_groups(builder)
+    for entity in builder.entities:
+        if entity.kind is ActorKind.group and len(entity.spans) >= _CENTRAL_GROUP_MENTIONS:
+            entity.acts = True  # a subject of the story, even if only acted upon
     _link_descriptions(scanner, builder, checkpoint)
     builder.mentions.sort(key=lambda m: (m.start, -m.end))
     _unshare_surfaces(builder.entities)
