@@ -241,3 +241,11 @@ def test_a_group_named_often_is_a_subject_of_the_story() -> None:
     assert "migrants" in groups
     once = "The pilot flew to the base. Guards watched the migrants closely."
     assert "migrants" not in {a.name for a in analyse(once).actors}
+
+
+def test_a_capital_stands_for_the_former_state_named_in_the_story() -> None:
+    soviet = _actors("The Soviet Union launched a probe on Sunday. Moscow has been silent since.")
+    assert soviet["Soviet Union"].mentions == ["Soviet Union", "Moscow"]
+    assert "Russia" not in soviet
+    russia = _actors("Russia launched a rocket on Sunday. Moscow has been silent since.")
+    assert russia["Russia"].mentions == ["Russia", "Moscow"]

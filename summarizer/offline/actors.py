@@ -16,13 +16,14 @@ Example::
 from __future__ import annotations
 
 import bisect
+import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
 from ..models import ActorKind
-from .lexicon import Lexicon, entries, lexicon, words
+from .lexicon import DATA, Lexicon, entries, lexicon, words
 from .sentences import (
     BODY,
     CAPTION,
@@ -94,6 +95,17 @@ _COLLECTIVES = words(
 def given_names() -> frozenset[str]:
     """Common first names (``data/given_names.txt``): "Kevin Conroy" is a person's name."""
     return frozenset(fields[0] for fields in entries("given_names.txt"))
+
+
+@lru_cache(maxsize=1)
+def historic_capitals() -> dict[str, tuple[str, ...]]:
+    """Capitals that also stood for a former state (``historic_capitals`` in countries.json):
+    "Moscow" -> ("Soviet Union",)."""
+    table: dict[str, list[str]] = {}
+    for entry in json.loads((DATA / "countries.json").read_text("utf-8")):
+        for capital in entry.get("historic_capitals", ()):
+            table.setdefault(capital, []).append(entry["name"])
+    return {capital: tuple(names) for capital, names in table.items()}
 
 
 @lru_cache(maxsize=1)
@@ -1531,10 +1543,15 @@ def find_actors(doc: Document, checkpoint: Checkpoint = never_stop) -> Cast:
             last_seen[index] = (event.start, event.sentence)
         elif event.capital_of is not None and event.word not in token_index:
             # A capital stands for its country unless it is a person's name here (Rome).
-            if event.capital_of in scanner.countries_named or event.word not in token_index:
-                index = builder.entity(
-                    "country:" + event.capital_of, event.capital_of, ActorKind.country
+            country_name = event.capital_of
+            if country_name not in scanner.countries_named:
+                # "Moscow" in a story of the Soviet Union, where Russia is not named.
+                former = historic_capitals().get(event.word, ())
+                country_name = next(
+                    (name for name in former if name in scanner.countries_named), country_name
                 )
+            if country_name in scanner.countries_named or event.word not in token_index:
+                index = builder.entity("country:" + country_name, country_name, ActorKind.country)
                 builder.mention(index, event.start, event.end, event.sentence, event.governed, True)
         elif event.word in token_index:
             index = _link_single(
