@@ -249,3 +249,12 @@ def test_a_capital_stands_for_the_former_state_named_in_the_story() -> None:
     assert "Russia" not in soviet
     russia = _actors("Russia launched a rocket on Sunday. Moscow has been silent since.")
     assert russia["Russia"].mentions == ["Russia", "Moscow"]
+
+
+def test_a_title_with_several_holders_goes_to_the_one_named_last() -> None:
+    actors = _actors(
+        "President Luis Abinader met the delegation. Guatemalan President Bernardo Arevalo "
+        "spoke next. The president said the deal would hold."
+    )
+    assert "The president" in actors["Bernardo Arevalo"].mentions
+    assert "president" not in actors

@@ -1674,6 +1674,17 @@ def _link_descriptions(scanner: _Scanner, builder: _Builder, checkpoint: Checkpo
         for m in builder.mentions
         if builder.entities[m.entity].kind is ActorKind.country
     )
+    by_head: dict[str, list[tuple[int, int]]] = {}
+
+    def person_mentions(head: str) -> list[tuple[int, int]]:
+        """(start, entity) of every mention of the people whose role ends in ``head``, sorted."""
+        if head not in by_head:
+            owners = set(role_heads.get(head, []))
+            by_head[head] = sorted(
+                (m.start, m.entity) for m in builder.mentions if m.entity in owners
+            )
+        return by_head[head]
+
     for count, (sentence, start, end, kind, head, acts) in enumerate(scanner.definites):
         if count % _CHECK_EVERY == 0:
             checkpoint()
@@ -1721,6 +1732,12 @@ def _link_descriptions(scanner: _Scanner, builder: _Builder, checkpoint: Checkpo
         if determiner == "the" and len(owners) == 1:
             builder.mention(owners[0], start, end, sentence, False, False)
             continue
+        if determiner == "the" and len(owners) > 1:
+            # Several presidents: "the president" is the one named last before it.
+            latest = _latest(person_mentions(head), start)
+            if latest is not None:
+                builder.mention(latest, start, end, sentence, False, False)
+                continue
         if not acts or head in ("source",):
             continue
         name = surface.split(" ", 1)[1] if " " in surface else surface
