@@ -258,3 +258,12 @@ def test_a_title_with_several_holders_goes_to_the_one_named_last() -> None:
     )
     assert "The president" in actors["Bernardo Arevalo"].mentions
     assert "president" not in actors
+
+
+def test_a_time_adverb_between_subject_and_verb() -> None:
+    actors = _actors(
+        "Police in New South Wales, Australia yesterday arrested a man. "
+        "Norway today said it would help."
+    )
+    assert "police in New South Wales, Australia" in actors
+    assert "Norway" in actors

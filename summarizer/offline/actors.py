@@ -54,7 +54,7 @@ AUXILIARIES = words(
 # Words that may stand between a subject and its verb: "Peskov later said", "Kim Yung-ho also warned".
 ADVERBS = words(
     """also later then now still previously recently first earlier again already often repeatedly
-    publicly privately separately last this on all both each"""
+    publicly privately separately last this on all both each yesterday today tonight"""
 )
 LOCATIVE = words(
     """in at from to into near outside across toward towards via of around through within
@@ -1209,6 +1209,17 @@ class _Scanner:
                     end = m
                     while end < n and caps[end]:
                         end += 1
+                    if tokens[right].text == "in":
+                        # "Police in New South Wales, Australia": a place and its country
+                        while end + 1 < n and tokens[end].text == "," and caps[end + 1]:
+                            m = end + 1
+                            while m < n and caps[m]:
+                                m += 1
+                            if " ".join(t.text for t in tokens[end + 1 : m]) not in (
+                                lex.country_names
+                            ):
+                                break
+                            end = m
                     if tokens[right].text == "of":
                         while end + 1 < n and tokens[end].text in (",", "and") and caps[end + 1]:
                             end += 1
