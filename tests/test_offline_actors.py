@@ -267,3 +267,23 @@ def test_a_time_adverb_between_subject_and_verb() -> None:
     )
     assert "police in New South Wales, Australia" in actors
     assert "Norway" in actors
+
+
+def test_an_acronym_after_a_plural_headed_name_is_linked() -> None:
+    actors = _actors(
+        "The study was paid for by the National Institutes of Health (NIH). The NIH says "
+        "adults need more sleep."
+    )
+    assert actors["National Institutes of Health"].mentions == [
+        "National Institutes of Health",
+        "NIH",
+    ]
+
+
+def test_a_group_named_by_a_demonym_keeps_its_capital() -> None:
+    assert "Chinese officials" in _actors("Chinese officials said children should sleep more.")
+
+
+def test_an_abbreviated_title_gives_way_to_an_appositive_role() -> None:
+    actors = _actors("Dr. James Wu, a sleep expert at Stanford University, said more is needed.")
+    assert actors["James Wu"].role == "sleep expert at Stanford University"

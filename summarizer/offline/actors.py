@@ -868,6 +868,11 @@ class _Scanner:
                 role = None
                 if not honorific and role_start is not None:
                     role = text[tokens[role_start].start : tokens[i + title_at].end]
+                    if role.endswith(".") and " " not in role:
+                        # "Dr. James Wu, a sleep expert at Stanford": the appositive says more.
+                        after = _appositive_after(tokens, j, lex)
+                        if after is not None:
+                            role = text[tokens[after[0]].start : tokens[after[1] - 1].end]
                 name_start = tokens[i + title_at + 1].start
                 self.candidates.append(
                     _Candidate(
@@ -939,6 +944,11 @@ class _Scanner:
         if role_start is not None:
             role = text[tokens[role_start].start : tokens[i - 1].end]
             evidence = True
+            if role.endswith(".") and " " not in role:
+                # "Dr. James Wu, a sleep expert at Stanford": the appositive says more.
+                after = _appositive_after(tokens, j, lex)
+                if after is not None:
+                    role = text[tokens[after[0]].start : tokens[after[1] - 1].end]
         else:
             before = _appositive_before(tokens, caps, i, j, lex)
             if before is not None:
@@ -1251,6 +1261,7 @@ class _Scanner:
             if (
                 name[:1].isupper()
                 and opener not in lex.proper_group_nouns
+                and name.split()[0] not in lex.demonyms  # "Chinese officials" keeps its capital
                 and (common or opener in self.doc.lower_words)
             ):
                 name = name[0].lower() + name[1:]
