@@ -287,3 +287,13 @@ def test_a_group_named_by_a_demonym_keeps_its_capital() -> None:
 def test_an_abbreviated_title_gives_way_to_an_appositive_role() -> None:
     actors = _actors("Dr. James Wu, a sleep expert at Stanford University, said more is needed.")
     assert actors["James Wu"].role == "sleep expert at Stanford University"
+
+
+def test_names_listed_after_a_preposition_and_a_plural_title_do_not_act() -> None:
+    names = set(
+        _actors(
+            "Administrations under former Presidents Barack Obama and Joe Biden had sought to "
+            "close the camp. Mayor Ann Bell said so."
+        )
+    )
+    assert "Joe Biden" not in names and "Ann Bell" in names

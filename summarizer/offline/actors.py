@@ -468,6 +468,9 @@ def _past_relative_clause(tokens: list[Token], k: int, lex: Lexicon) -> int:
     return k
 
 
+_LIST_MODIFIERS = words("former late then-current current fellow both")
+
+
 def _list_governed(
     tokens: list[Token], caps: list[bool], start: int, words: frozenset[str]
 ) -> bool:
@@ -483,6 +486,10 @@ def _list_governed(
         return False
     steps = 0
     while k >= 1 and steps < 12 and (caps[k - 1] or tokens[k - 1].text in (",", "and", "or")):
+        k -= 1
+        steps += 1
+    # "under former Presidents Barack Obama and Joe Biden": modifiers of a plural title.
+    while k >= 1 and steps < 14 and tokens[k - 1].text in _LIST_MODIFIERS:
         k -= 1
         steps += 1
     # "the advisers of the U.S., South Korea and Japan talked": the list still acts.
