@@ -297,3 +297,14 @@ def test_names_listed_after_a_preposition_and_a_plural_title_do_not_act() -> Non
         )
     )
     assert "Joe Biden" not in names and "Ann Bell" in names
+
+
+def test_a_person_named_after_of_with_a_title_does_not_act() -> None:
+    names = set(
+        _actors(
+            "The show included Polaroids of author Truman Capote. The camp was built by the "
+            "administration of former President George W. Bush. Curator Ann Bell said so."
+        )
+    )
+    assert "Ann Bell" in names
+    assert not names & {"Truman Capote", "George W. Bush"}

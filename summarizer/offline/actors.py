@@ -468,6 +468,7 @@ def _past_relative_clause(tokens: list[Token], k: int, lex: Lexicon) -> int:
     return k
 
 
+_OF = frozenset({"of"})
 _LIST_MODIFIERS = words("former late then-current current fellow both")
 
 
@@ -889,7 +890,8 @@ class _Scanner:
                         name_words,
                         None if plural else role,
                         not plural or _verb_follows(tokens, j, lex, reporting_only=True),
-                        recipient,
+                        recipient
+                        or _governed(tokens, role_start if role_start is not None else i, _OF),
                     )
                 )
                 return
@@ -989,10 +991,21 @@ class _Scanner:
                 )
             )
             self.candidates.append(
-                _Candidate(sentence.index, start, end, words, role, evidence, recipient)
+                _Candidate(
+                    sentence.index,
+                    start,
+                    end,
+                    words,
+                    role,
+                    evidence,
+                    # "Polaroids of fashion designer Halston": named, but not acting
+                    recipient or (role_start is not None and _governed(tokens, role_start, _OF)),
+                )
             )
         else:
             verb = not governed and _verb_follows(tokens, j, lex, reporting_only=True)
+            if role_start is not None and _governed(tokens, role_start, _OF):
+                recipient = True  # "Polaroids of fashion designer Halston"
             if (i == 0 or tokens[i - 1].text in _OPENERS) and not evidence:
                 # "Estimates suggest ...": a lone capitalised word opening a sentence is a name
                 # only if it is also capitalised inside a sentence somewhere (decided later).
