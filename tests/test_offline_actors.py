@@ -308,3 +308,13 @@ def test_a_person_named_after_of_with_a_title_does_not_act() -> None:
     )
     assert "Ann Bell" in names
     assert not names & {"Truman Capote", "George W. Bush"}
+
+
+def test_an_adverb_in_ly_between_subject_and_verb() -> None:
+    actors = _actors("At the school, a teacher mistakenly thought the clock was a bomb.")
+    assert actors["teacher"].mentions == ["a teacher"]
+
+
+def test_the_agent_of_a_passive_is_an_actor() -> None:
+    actors = _actors("The document was found on a street by a passerby.")
+    assert actors["passerby"].mentions == ["a passerby"]

@@ -582,12 +582,25 @@ def _country_modifier(tokens: list[Token], end: int, lex: Lexicon) -> bool:
     return not (lower.endswith("s") and not lower.endswith("ss") and not lower.endswith("ies"))
 
 
+# Words in -ly that are no adverbs: "the Smith family said" is the family's act.
+_NOT_ADVERBS = words("family assembly ally rally reply supply italy july belly bully jelly")
+
+
+def _manner_adverb(word: str) -> bool:
+    """ "mistakenly", "strongly": an adverb between a subject and its verb."""
+    return (
+        len(word) > 4 and word.endswith("ly") and word.isalpha() and word.islower()
+    ) and word not in _NOT_ADVERBS
+
+
 def _verb_follows(tokens: list[Token], end: int, lex: Lexicon, reporting_only: bool) -> bool:
     """Whether a verb follows the words ending at ``end``: with ``reporting_only``, a reporting
     verb that is evidence of a person ("Wilmot Collins said"), else any verb-like word."""
     k = end
     while k < len(tokens) and (
-        tokens[k].text.lower() in ADVERBS or tokens[k].text.lower() in lex.days_months
+        tokens[k].text.lower() in ADVERBS
+        or tokens[k].text.lower() in lex.days_months
+        or _manner_adverb(tokens[k].text)
     ):
         k += 1
     if k >= len(tokens):
@@ -1396,8 +1409,10 @@ class _Scanner:
             acts = _verb_follows(tokens, right, lex, reporting_only=False) or (
                 left > 0 and tokens[left - 1].text.lower() in lex.verbs
             )
-            if kind == "org" and _source(tokens, left):
-                acts = True  # "according to a report by the national disaster council"
+            if kind != "country" and _source(tokens, left):
+                # "according to a report by the national disaster council", "found by a
+                # passerby": the agent or the source
+                acts = True
             self.definites.append((sentence.index, start, end, f"{kind}:{determiner}", head, acts))
 
 
