@@ -318,3 +318,13 @@ def test_an_adverb_in_ly_between_subject_and_verb() -> None:
 def test_the_agent_of_a_passive_is_an_actor() -> None:
     actors = _actors("The document was found on a street by a passerby.")
     assert actors["passerby"].mentions == ["a passerby"]
+
+
+def test_the_administration_of_a_leader_is_a_body_of_its_own() -> None:
+    actors = _actors(
+        "The Pentagon said the camp would stay open. The camp was built by the administration "
+        "of former President George W. Bush in 2002."
+    )
+    assert actors["Pentagon"].mentions == ["Pentagon"]
+    body = actors["administration of former President George W. Bush"]
+    assert body.kind.value == "government_body"

@@ -1400,15 +1400,32 @@ class _Scanner:
                 while m < n and caps[m]:
                     m += 1
                 right = m
+            of_leader = False
+            if (
+                head in ("administration", "government")
+                and right + 1 < n
+                and (tokens[right].text == "of")
+            ):
+                # "the administration of former President George W. Bush": a body of its own
+                m = right + 1
+                while m < n and m < right + 4 and tokens[m].text.lower() in lex.role_modifiers:
+                    m += 1
+                if m < n and (caps[m] or _is_title(tokens[m].text, lex)):
+                    while m < n and (caps[m] or _is_title(tokens[m].text, lex)):
+                        m += 1
+                    right, of_leader = m, True
             start, end = tokens[left].start, tokens[right - 1].end
             kind = "person"
             if head in lex.org_descriptions:
-                kind = "org"
+                kind = "org-of" if of_leader else "org"
             elif head in _COUNTRY_DESCRIPTIONS:
                 kind = "country"
             acts = _verb_follows(tokens, right, lex, reporting_only=False) or (
                 left > 0 and tokens[left - 1].text.lower() in lex.verbs
             )
+            if kind == "org-of":
+                kind = "org"
+                determiner = "of"  # named by its leader or state: never another body's alias
             if kind != "country" and _source(tokens, left):
                 # "according to a report by the national disaster council", "found by a
                 # passerby": the agent or the source
@@ -1765,6 +1782,14 @@ def _link_descriptions(scanner: _Scanner, builder: _Builder, checkpoint: Checkpo
             country = _latest(countries, start) if kind == "country:the" else None
             if country is not None:
                 builder.mention(country, start, end, sentence, False, acts)
+            continue
+        if kind == "org:of":
+            if acts:
+                name = surface.split(" ", 1)[1] if surface.lower().startswith("the ") else surface
+                body = builder.entity(
+                    "unnamed-org:" + name_key(name), name, ActorKind.government_body
+                )
+                builder.mention(body, start, end, sentence, False, True)
             continue
         if kind.startswith("org:"):
             if kind != "org:the":
