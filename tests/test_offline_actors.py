@@ -328,3 +328,11 @@ def test_the_administration_of_a_leader_is_a_body_of_its_own() -> None:
     assert actors["Pentagon"].mentions == ["Pentagon"]
     body = actors["administration of former President George W. Bush"]
     assert body.kind.value == "government_body"
+
+
+def test_a_capital_before_a_preposition_stands_for_its_country() -> None:
+    actors = _actors(
+        "North Korea fired a missile. Washington has urged Pyongyang to return to talks."
+    )
+    assert "Pyongyang" in actors["North Korea"].mentions
+    assert "Paris" not in str(_actors("The Paris climate agreement was signed by Japan."))

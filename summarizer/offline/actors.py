@@ -1471,6 +1471,8 @@ def _modifier(tokens: list[Token], end: int, lex: Lexicon) -> bool:
         return False
     if lower in lex.verbs or lower in AUXILIARIES or lower in ADVERBS:
         return False
+    if word.islower() and (lower in PREPOSITIONS or lower in _FUNCTION_WORDS):
+        return False  # "urged Pyongyang to return", "Moscow for talks"
     return not (lower.endswith(("ed", "ing", "s")) and word.islower())
 
 
