@@ -336,3 +336,14 @@ def test_a_capital_before_a_preposition_stands_for_its_country() -> None:
     )
     assert "Pyongyang" in actors["North Korea"].mentions
     assert "Paris" not in str(_actors("The Paris climate agreement was signed by Japan."))
+
+
+def test_items_of_a_comma_list_after_a_preposition_do_not_act() -> None:
+    names = set(
+        _actors(
+            "Following meetings in Panama, El Salvador, Costa Rica, and Guatemala, Ann Bell "
+            "traveled home. Speaking in Lima City, Bell said the trip went well."
+        )
+    )
+    assert not names & {"El Salvador", "Costa Rica", "Guatemala", "Panama"}
+    assert "Ann Bell" in names

@@ -473,13 +473,20 @@ _LIST_MODIFIERS = words("former late then-current current fellow both")
 
 
 def _list_governed(
-    tokens: list[Token], caps: list[bool], start: int, words: frozenset[str]
+    tokens: list[Token], caps: list[bool], start: int, end: int, words: frozenset[str]
 ) -> bool:
     """Whether a name is a later item of a list after a preposition: "with Albania and France",
-    "under former Presidents Barack Obama and Joe Biden"."""
+    "under former Presidents Barack Obama and Joe Biden", "in Panama, El Salvador, Costa Rica,
+    and Guatemala"."""
     k = start - 1
-    # Only after "and"/"or": "Speaking in Guatemala City, Rubio cautioned" is no list.
-    if k < 1 or tokens[k].text not in ("and", "or"):
+    # After "and"/"or", or after a comma when the list goes on after the name: "Speaking in
+    # Guatemala City, Rubio cautioned" is no list.
+    goes_on = (
+        end + 1 < len(tokens)
+        and tokens[end].text in (",", "and", "or")
+        and (caps[end + 1] or tokens[end + 1].text in ("and", "or"))
+    )
+    if k < 1 or not (tokens[k].text in ("and", "or") or (tokens[k].text == "," and goes_on)):
         return False
     if tokens[k - 1].text == ",":
         k -= 1
@@ -795,7 +802,7 @@ class _Scanner:
             return  # a title or scare quote: “Meet the Press”
         bare = surface[4:] if surface.startswith("The ") else surface
         governed = _governed(tokens, i, PREPOSITIONS) or _list_governed(
-            tokens, caps, i, PREPOSITIONS
+            tokens, caps, i, j, PREPOSITIONS
         )
         possessive = j < len(tokens) and tokens[j].text in _POSSESSIVE
         recipient = _recipient(tokens, i, lex)
