@@ -347,3 +347,17 @@ def test_items_of_a_comma_list_after_a_preposition_do_not_act() -> None:
     )
     assert not names & {"El Salvador", "Costa Rica", "Guatemala", "Panama"}
     assert "Ann Bell" in names
+
+
+def test_a_verb_after_a_dashed_aside_or_an_opening_quote() -> None:
+    actors = _actors(
+        "Several Western Hemisphere nations—Panama, Chile and Peru—have switched sides. "
+        'Harbor Police "is taking this measure to keep people safe," the mayor said.'
+    )
+    assert "Western Hemisphere nations" in actors
+    assert "Harbor Police" in actors
+
+
+def test_customs_and_border_protection_is_one_body() -> None:
+    actors = _actors("Arrests rose sharply, according to U.S. Customs and Border Protection data.")
+    assert actors["U.S. Customs and Border Protection"].kind.value == "government_body"

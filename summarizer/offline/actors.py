@@ -604,6 +604,14 @@ def _verb_follows(tokens: list[Token], end: int, lex: Lexicon, reporting_only: b
     """Whether a verb follows the words ending at ``end``: with ``reporting_only``, a reporting
     verb that is evidence of a person ("Wilmot Collins said"), else any verb-like word."""
     k = end
+    if k < len(tokens) and tokens[k].text in ("—", "–"):
+        # "several nations—Panama, El Salvador and Honduras—have switched": an aside
+        for m in range(k + 1, min(k + 20, len(tokens))):
+            if tokens[m].text in ("—", "–"):
+                k = m + 1
+                break
+    if not reporting_only and k + 1 < len(tokens) and tokens[k].text in ("“", '"'):
+        k += 1  # 'ICE "is taking this measure ..."': the quoted words go on the clause
     while k < len(tokens) and (
         tokens[k].text.lower() in ADVERBS
         or tokens[k].text.lower() in lex.days_months
@@ -1302,6 +1310,8 @@ class _Scanner:
                 name[:1].isupper()
                 and opener not in lex.proper_group_nouns
                 and name.split()[0] not in lex.demonyms  # "Chinese officials" keeps its capital
+                # "Western Hemisphere nations": a proper name goes on
+                and not (len(name.split()) > 1 and name.split()[1][:1].isupper())
                 and (common or opener in self.doc.lower_words)
             ):
                 name = name[0].lower() + name[1:]
