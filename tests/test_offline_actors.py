@@ -361,3 +361,10 @@ def test_a_verb_after_a_dashed_aside_or_an_opening_quote() -> None:
 def test_customs_and_border_protection_is_one_body() -> None:
     actors = _actors("Arrests rose sharply, according to U.S. Customs and Border Protection data.")
     assert actors["U.S. Customs and Border Protection"].kind.value == "government_body"
+
+
+def test_a_countrys_possessive_before_an_act_is_the_country_acting() -> None:
+    assert "Russia" in _countries(
+        "Talks are under way on how to end Russia’s nearly three-year war."
+    )
+    assert "Russia" not in _countries("The talks were held in Russia’s largest city.")

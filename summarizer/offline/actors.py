@@ -109,6 +109,24 @@ def historic_capitals() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
+def action_nouns() -> frozenset[str]:
+    """Nouns of an act (``data/action_nouns.txt``): "Russia's war", "China's decision"."""
+    return frozenset(fields[0] for fields in entries("action_nouns.txt"))
+
+
+def _act_follows(tokens: list[Token], k: int) -> bool:
+    """Whether a noun of an act follows within three words: "’s nearly three-year war"."""
+    nouns = action_nouns()
+    for m in range(k, min(k + 4, len(tokens))):
+        word = tokens[m].text
+        if word.lower() in nouns:
+            return True
+        if not (word.isalpha() or "-" in word) or not word.islower():
+            return False
+    return False
+
+
+@lru_cache(maxsize=1)
 def common_acronyms() -> frozenset[str]:
     """Capitals that name no actor (``data/common_acronyms.txt``): "VIP", "AI", "TV"."""
     return frozenset(fields[0] for fields in entries("common_acronyms.txt"))
@@ -850,7 +868,7 @@ class _Scanner:
                 not governed
                 and _subject_of_verb(tokens, caps, j, lex)
                 and not _stative(tokens, j, lex)
-            )
+            ) or (possessive and _act_follows(tokens, j + 1))
             builder.mention(
                 index,
                 start,
