@@ -467,10 +467,6 @@ def _subject_of_verb(tokens: list[Token], caps: list[bool], end: int, lex: Lexic
         if word in lex.group_nouns or word[:-1] in lex.titles or word[:-1] in lex.group_nouns:
             return False
         following = tokens[k + 1].text.lower() if k + 1 < len(tokens) else ""
-        if not following[:1].isalnum() and following not in ("“", '"'):
-            return False  # "Treasury Board letters, agendas": a list of nouns
-        if following in ("and", "or"):
-            return False
         return not (
             following in AUXILIARIES or following in lex.verbs or following in lex.irregular_past
         )
