@@ -368,3 +368,20 @@ def test_a_countrys_possessive_before_an_act_is_the_country_acting() -> None:
         "Talks are under way on how to end Russia’s nearly three-year war."
     )
     assert "Russia" not in _countries("The talks were held in Russia’s largest city.")
+
+
+def test_a_speaker_named_after_an_appositive_with_an_organisation() -> None:
+    actors = _actors(
+        "The head of the World Health Organization, Tedros Adhanom Ghebreyesus, said the "
+        "outbreak was spreading."
+    )
+    assert actors["Tedros Adhanom Ghebreyesus"].role == "head of the World Health Organization"
+
+
+def test_unnamed_speakers_with_a_complement_or_a_relative_clause() -> None:
+    actors = _actors(
+        "A spokesman for the ministry said the talks would resume. One resident, who asked "
+        "not to be named, said the water was unsafe."
+    )
+    assert actors["spokesman for the ministry"].mentions == ["A spokesman for the ministry"]
+    assert actors["resident"].mentions == ["One resident"]

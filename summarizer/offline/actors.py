@@ -377,6 +377,8 @@ def _appositive_before(
     m = k - 1
     while m >= 0 and caps[m]:
         m -= 1
+    if m < k - 1 and m >= 1 and tokens[m].text == "the":
+        m -= 1  # "The head of the World Health Organization, Tedros Adhanom Ghebreyesus,"
     if m < k - 1 and m >= 0 and tokens[m].text in ("for", "of", "at", "in", "from"):
         k = m
     elif (
@@ -1403,7 +1405,7 @@ class _Scanner:
             while left > 0 and left > k - 4:
                 word = tokens[left - 1].text
                 lower = word.lower()
-                if lower in ("the", "a", "an", "another"):
+                if lower in ("the", "a", "an", "another", "one"):
                     left -= 1
                     break
                 if (
@@ -1416,7 +1418,7 @@ class _Scanner:
                     continue
                 break
             determiner = tokens[left].text.lower()
-            if determiner not in ("the", "a", "an", "another"):
+            if determiner not in ("the", "a", "an", "another", "one"):
                 continue
             if head not in lex.describing_titles and any(
                 caps[m] and "-" not in tokens[m].text for m in range(left + 1, k)
@@ -1455,12 +1457,23 @@ class _Scanner:
                 kind = "org-of" if of_leader else "org"
             elif head in _COUNTRY_DESCRIPTIONS:
                 kind = "country"
+            if kind == "person" and right + 2 < n and tokens[right].text == "for":
+                # "A spokesman for the ministry said": the complement before the verb
+                m = right + 1
+                while m < n and m < right + 6 and tokens[m].text.isalpha():
+                    if _verb_follows(tokens, m, lex, reporting_only=True):
+                        right = m
+                        break
+                    m += 1
+                end = tokens[right - 1].end
             acts = _verb_follows(tokens, right, lex, reporting_only=False) or (
                 left > 0 and tokens[left - 1].text.lower() in lex.verbs
             )
             if kind == "org-of":
                 kind = "org"
                 determiner = "of"  # named by its leader or state: never another body's alias
+            if kind == "person" and not acts and _past_relative_clause(tokens, right, lex) != right:
+                acts = True  # "One resident, who asked not to be named, said"
             if kind != "country" and _source(tokens, left):
                 # "according to a report by the national disaster council", "found by a
                 # passerby": the agent or the source
