@@ -16,12 +16,14 @@ Example::
 from __future__ import annotations
 
 import bisect
+import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from ..models import ActorKind
-from .lexicon import Lexicon, lexicon, words
+from .lexicon import DATA, Lexicon, entries, lexicon, words
 from .sentences import (
     BODY,
     CAPTION,
@@ -52,7 +54,7 @@ AUXILIARIES = words(
 # Words that may stand between a subject and its verb: "Peskov later said", "Kim Yung-ho also warned".
 ADVERBS = words(
     """also later then now still previously recently first earlier again already often repeatedly
-    publicly privately separately last this on"""
+    publicly privately separately last this on all both each yesterday today tonight"""
 )
 LOCATIVE = words(
     """in at from to into near outside across toward towards via of around through within
@@ -61,6 +63,8 @@ LOCATIVE = words(
 PREPOSITIONS = LOCATIVE | words(
     """with for by about against between among like than during after before since per"""
 )
+# A group named this often is a subject of the story ("the migrants"), acting or not.
+_CENTRAL_GROUP_MENTIONS = 3
 # How many of the latest mentions a group phrase is checked against (those of its sentence).
 _RECENT_MENTIONS = 30
 # Mentions handled between two calls of the checkpoint.
@@ -85,6 +89,58 @@ _COUNTRY_DESCRIPTIONS = words("country nation")
 _COLLECTIVES = words(
     "group panel team number coalition delegation handful majority dozens hundreds"
 )
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Common first names (``data/given_names.txt``): "Kevin Conroy" is a person's name."""
+    return frozenset(fields[0] for fields in entries("given_names.txt"))
+
+
+@lru_cache(maxsize=1)
+def historic_capitals() -> dict[str, tuple[str, ...]]:
+    """Capitals that also stood for a former state (``historic_capitals`` in countries.json):
+    "Moscow" -> ("Soviet Union",)."""
+    table: dict[str, list[str]] = {}
+    for entry in json.loads((DATA / "countries.json").read_text("utf-8")):
+        for capital in entry.get("historic_capitals", ()):
+            table.setdefault(capital, []).append(entry["name"])
+    return {capital: tuple(names) for capital, names in table.items()}
+
+
+@lru_cache(maxsize=1)
+def action_nouns() -> frozenset[str]:
+    """Nouns of an act (``data/action_nouns.txt``): "Russia's war", "China's decision"."""
+    return frozenset(fields[0] for fields in entries("action_nouns.txt"))
+
+
+def _act_follows(tokens: list[Token], k: int) -> bool:
+    """Whether a noun of an act follows within three words: "’s nearly three-year war"."""
+    nouns = action_nouns()
+    for m in range(k, min(k + 4, len(tokens))):
+        word = tokens[m].text
+        if word.lower() in nouns:
+            return True
+        if not (word.isalpha() or "-" in word) or not word.islower():
+            return False
+    return False
+
+
+@lru_cache(maxsize=1)
+def common_acronyms() -> frozenset[str]:
+    """Capitals that name no actor (``data/common_acronyms.txt``): "VIP", "AI", "TV"."""
+    return frozenset(fields[0] for fields in entries("common_acronyms.txt"))
+
+
+def _name_inside(words: tuple[str, ...], names: frozenset[str]) -> int | None:
+    """Where a person's name starts inside a longer capitalised run: "Islamic Relations | Alia
+    Salem" (a given name after a word that is not one, followed by one or two name words)."""
+    for k in range(1, len(words) - 1):
+        if words[k] in names and words[k - 1] not in names and not _INITIAL.fullmatch(words[k - 1]):
+            if len(words) - k <= 3 and not any(word in names for word in words[:k]):
+                return k
+            return None
+    return None
 
 
 @dataclass
@@ -215,6 +271,8 @@ def _shape(word: str, lex: Lexicon) -> str:
     lower = word.lower().replace("’", "'")
     if lower in lex.common_capitalised or lower in lex.days_months:
         return "common"  # also in capitals: "UNLESS", "I'm"
+    if word in common_acronyms():
+        return "common"  # "a VIP guest", "AI tools"
     if _ACRONYM.fullmatch(word) and word not in ("I", "A"):
         return "name"
     return "opener"
@@ -319,6 +377,8 @@ def _appositive_before(
     m = k - 1
     while m >= 0 and caps[m]:
         m -= 1
+    if m < k - 1 and m >= 1 and tokens[m].text == "the":
+        m -= 1  # "The head of the World Health Organization, Tedros Adhanom Ghebreyesus,"
     if m < k - 1 and m >= 0 and tokens[m].text in ("for", "of", "at", "in", "from"):
         k = m
     elif (
@@ -382,25 +442,200 @@ def _inverted_speaker(tokens: list[Token], start: int, lex: Lexicon) -> bool:
 def _subject_of_verb(tokens: list[Token], caps: list[bool], end: int, lex: Lexicon) -> bool:
     """Whether the name ending at ``end`` (or the list it opens) is followed by a verb."""
     k = end
-    while k + 1 < len(tokens) and tokens[k].text in (",", "and", "or") and caps[k + 1]:
-        k += 1
+    while k + 1 < len(tokens) and tokens[k].text in (",", "and", "or"):
+        m = k + 1
+        if m + 1 < len(tokens) and tokens[m].text in ("and", "the") and caps[m + 1]:
+            m += 1  # "Ubisoft, Microsoft, and PlayStation", "the district and the police"
+        if m + 1 < len(tokens) and tokens[m].text == "the" and caps[m + 1]:
+            m += 1
+        if not caps[m]:
+            break
+        k = m
         while k < len(tokens) and caps[k]:
             k += 1
     if _verb_follows(tokens, k, lex, reporting_only=False):
         return True
+    after = _past_relative_clause(tokens, k, lex)
+    if after != k:
+        return True
     if k < len(tokens):
         word = tokens[k].text
-        # "Russia wants", "China plans": a present-tense verb right after the name.
-        return word.islower() and word.endswith("s") and not word.endswith("ss") and len(word) > 3
+        # "Russia wants", "China plans": a present-tense verb right after the name (but "U.S.
+        # officials", "U.S. interests": a plural noun the name modifies).
+        if not (
+            word.islower() and word.endswith("s") and not word.endswith("ss") and len(word) > 3
+        ):
+            return False
+        if word in lex.group_nouns or word[:-1] in lex.titles or word[:-1] in lex.group_nouns:
+            return False
+        following = tokens[k + 1].text.lower() if k + 1 < len(tokens) else ""
+        return not (
+            following in AUXILIARIES or following in lex.verbs or following in lex.irregular_past
+        )
     return False
+
+
+def _past_relative_clause(tokens: list[Token], k: int, lex: Lexicon) -> int:
+    """After ", which oversees operations in the region, announced" (a relative clause set off by
+    commas, at most 25 tokens), where the main clause's verb is; else ``k``."""
+    if k + 1 >= len(tokens) or tokens[k].text != "," or tokens[k + 1].text not in ("which", "who"):
+        return k
+    for m in range(k + 2, min(k + 27, len(tokens))):
+        if tokens[m].text == "," and _verb_follows(tokens, m + 1, lex, reporting_only=False):
+            return m + 1
+        if tokens[m].text in (".", ";", "“", "”", '"'):
+            break
+    return k
+
+
+_OF = frozenset({"of"})
+_LIST_MODIFIERS = words("former late then-current current fellow both")
+
+
+def _list_governed(
+    tokens: list[Token], caps: list[bool], start: int, end: int, words: frozenset[str]
+) -> bool:
+    """Whether a name is a later item of a list after a preposition: "with Albania and France",
+    "under former Presidents Barack Obama and Joe Biden", "in Panama, El Salvador, Costa Rica,
+    and Guatemala"."""
+    k = start - 1
+    # After "and"/"or", or after a comma when the list goes on after the name: "Speaking in
+    # Guatemala City, Rubio cautioned" is no list.
+    goes_on = (
+        end + 1 < len(tokens)
+        and tokens[end].text in (",", "and", "or")
+        and (caps[end + 1] or tokens[end + 1].text in ("and", "or"))
+    )
+    if k < 1 or not (tokens[k].text in ("and", "or") or (tokens[k].text == "," and goes_on)):
+        return False
+    if tokens[k - 1].text == ",":
+        k -= 1
+    if k < 1 or not caps[k - 1]:
+        return False
+    steps = 0
+    while k >= 1 and steps < 12 and (caps[k - 1] or tokens[k - 1].text in (",", "and", "or")):
+        k -= 1
+        steps += 1
+    # "under former Presidents Barack Obama and Joe Biden": modifiers of a plural title.
+    while k >= 1 and steps < 14 and tokens[k - 1].text in _LIST_MODIFIERS:
+        k -= 1
+        steps += 1
+    # "the advisers of the U.S., South Korea and Japan talked": the list still acts.
+    return _governed(tokens, k, words) and not _governed(tokens, k, frozenset({"of"}))
+
+
+def _org_acts(
+    tokens: list[Token],
+    caps: list[bool],
+    start: int,
+    end: int,
+    lex: Lexicon,
+    governed: bool,
+    recipient: bool,
+) -> bool:
+    """Whether an organisation's mention shows it acting: as the subject of a verb ("ICE has
+    detained", "Both the school district and the police have asserted") or a source ("according
+    to the agency"); not when it names an affiliation or a place ("with Montana’s Department of
+    Health"), modifies a noun ("Pentagon spending") or receives a statement."""
+    if recipient:
+        return False
+    if _source(tokens, start):
+        return True
+    return not governed and _subject_of_verb(tokens, caps, end, lex)
+
+
+_BE = words("is are was were be been being")
+_PASSIVE_AUXILIARIES = words("have has had will would could may might")
+# Participles after "be" that tell a state of mind, not a passive: "residents are worried".
+_STATES_OF_MIND = words(
+    "concerned worried scared frightened interested expected supposed allowed pleased tired "
+    "divided united opposed determined convinced"
+)
+
+
+def _passive(tokens: list[Token], end: int, lex: Lexicon) -> bool:
+    """ "players are dropped", "workers were fired", "migrants have been sent": acted upon."""
+    k = end
+    seen_be = False
+    while k < len(tokens) and k < end + 4:
+        word = tokens[k].text.lower()
+        if word in _BE or word in _PASSIVE_AUXILIARIES or word in ADVERBS or word == "not":
+            seen_be = seen_be or word in _BE
+            k += 1
+            continue
+        break
+    if not seen_be or k >= len(tokens):
+        return False
+    word = tokens[k].text.lower()
+    return (
+        (word.endswith("ed") or word in lex.irregular_past)
+        and not word.endswith("eed")
+        and word not in _STATES_OF_MIND
+    )
+
+
+def _stative(tokens: list[Token], end: int, lex: Lexicon) -> bool:
+    """ "Myanmar is mainly Buddhist", "France is a member": a copula that describes, not an act."""
+    if end >= len(tokens) or tokens[end].text.lower() not in ("is", "was", "are", "were"):
+        return False
+    k = end + 1
+    while k < len(tokens) and tokens[k].text.lower() in ADVERBS | {"not", "mainly", "largely"}:
+        k += 1
+    if k >= len(tokens):
+        return True
+    word = tokens[k].text.lower()
+    return not (
+        word.endswith(("ing", "ed"))
+        or word in lex.irregular_past
+        or word in lex.verbs
+        or word in ("set", "expected", "likely", "due", "ready", "willing", "unwilling", "able")
+    )
+
+
+def _country_modifier(tokens: list[Token], end: int, lex: Lexicon) -> bool:
+    """ "U.S. officials", "U.S. aid", "the New Zealand flag": a country's name before a noun."""
+    if end >= len(tokens):
+        return False
+    word = tokens[end].text
+    lower = word.lower()
+    if not word.isalpha() or not word.islower():
+        return False
+    if lower in lex.group_nouns or lower in lex.titles or lower in lex.role_modifiers:
+        return True
+    if lower in AUXILIARIES or lower in lex.verbs or lower in ADVERBS or lower in _FUNCTION_WORDS:
+        return False
+    if lower in lex.irregular_past or lower.endswith(("ed", "ing")) or lower in ("and", "or"):
+        return False
+    return not (lower.endswith("s") and not lower.endswith("ss") and not lower.endswith("ies"))
+
+
+# Words in -ly that are no adverbs: "the Smith family said" is the family's act.
+_NOT_ADVERBS = words("family assembly ally rally reply supply italy july belly bully jelly")
+
+
+def _manner_adverb(word: str) -> bool:
+    """ "mistakenly", "strongly": an adverb between a subject and its verb."""
+    return (
+        len(word) > 4 and word.endswith("ly") and word.isalpha() and word.islower()
+    ) and word not in _NOT_ADVERBS
 
 
 def _verb_follows(tokens: list[Token], end: int, lex: Lexicon, reporting_only: bool) -> bool:
     """Whether a verb follows the words ending at ``end``: with ``reporting_only``, a reporting
     verb that is evidence of a person ("Wilmot Collins said"), else any verb-like word."""
     k = end
+    if k < len(tokens) and tokens[k].text in ("—", "–"):
+        # "several nations—Panama, El Salvador and Honduras—have switched": an aside
+        for m in range(k + 1, min(k + 20, len(tokens))):
+            if tokens[m].text in ("—", "–"):
+                k = m + 1
+                break
+    if not reporting_only and k + 1 < len(tokens) and tokens[k].text in ("“", '"'):
+        k += 1  # 'ICE "is taking this measure ..."': the quoted words go on the clause
     while k < len(tokens) and (
-        tokens[k].text.lower() in ADVERBS or tokens[k].text.lower() in lex.days_months
+        tokens[k].text.lower() in ADVERBS
+        or tokens[k].text.lower() in lex.days_months
+        or _manner_adverb(tokens[k].text)
     ):
         k += 1
     if k >= len(tokens):
@@ -457,6 +692,32 @@ def _is_name_like(words: tuple[str, ...], lex: Lexicon) -> bool:
     )
 
 
+def _free_name(tokens: list[Token], caps: list[bool], start: int, end: int, lex: Lexicon) -> bool:
+    """Whether a name stands as a clause's subject or on its own, not as a modifier ("the Annie
+    Oakley print"), a possessive, the object of a preposition or an item of a list ("such as
+    Ansel Adams, Chuck Close")."""
+    if start > 0:
+        before = tokens[start - 1].text.lower()
+        if before == ",":
+            # "One refugee, Ali Karimi, the first ...": an appositive, not an item of a list.
+            return (
+                end + 1 < len(tokens)
+                and tokens[end].text == ","
+                and not tokens[end + 1].text[:1].isupper()
+                and tokens[end + 1].text != "and"
+            )
+        if before in ("the", "a", "an", "and", "or", "as") or before in PREPOSITIONS:
+            return _source(tokens, start)  # "written by Ann Hale"
+    if end >= len(tokens):
+        return True
+    after = tokens[end].text
+    if after in _POSSESSIVE:
+        return False
+    if not after[:1].isalnum():
+        return True
+    return after.lower() in ("who", "and") or _subject_of_verb(tokens, caps, end, lex)
+
+
 def _person_shaped(words: tuple[str, ...]) -> bool:
     """A name only people have: a middle initial or a generational suffix ("Edwin E. Aldrin Jr.",
     "John F. Kennedy", "Martin Luther King Jr.")."""
@@ -496,6 +757,8 @@ def _recipient(tokens: list[Token], start: int, lex: Lexicon) -> bool:
     k = start - 1
     if k >= 1 and tokens[k].text in _POSSESSIVE:
         k -= 2
+    if k >= 1 and tokens[k].text in ("the", "The"):
+        k -= 1  # "told The Associated Press"
     verb = lex.verbs.get(tokens[k].text.lower()) if k >= 0 else None
     return verb is not None and verb.base == "tell"
 
@@ -566,7 +829,9 @@ class _Scanner:
         if quotation is not None and quotation.words < MIN_SPEECH_WORDS:
             return  # a title or scare quote: “Meet the Press”
         bare = surface[4:] if surface.startswith("The ") else surface
-        governed = _governed(tokens, i, PREPOSITIONS)
+        governed = _governed(tokens, i, PREPOSITIONS) or _list_governed(
+            tokens, caps, i, j, PREPOSITIONS
+        )
         possessive = j < len(tokens) and tokens[j].text in _POSSESSIVE
         recipient = _recipient(tokens, i, lex)
         acts = not recipient and (not governed or _source(tokens, i))
@@ -590,6 +855,7 @@ class _Scanner:
         if known is not None:
             kind = ActorKind(known)
             key = "org:" + name_key(bare)
+            acts = _org_acts(tokens, caps, i, j, lex, governed, recipient)
             self._org(key, bare, kind, tokens, i, j, sentence, governed, acts)
             return
         country = lex.country_names.get(bare)
@@ -600,14 +866,20 @@ class _Scanner:
             # A country acts when it is the subject of a verb ("Russia has denied", "Thailand and
             # Malaysia said") or the source of a statement; named as a place or in a list of
             # destinations, it does not.
-            subject = not governed and _subject_of_verb(tokens, caps, j, lex)
+            subject = (
+                not governed
+                and _subject_of_verb(tokens, caps, j, lex)
+                and not _stative(tokens, j, lex)
+            ) or (possessive and _act_follows(tokens, j + 1))
             builder.mention(
                 index,
                 start,
                 end,
                 sentence.index,
                 governed,
-                not locative and (subject or _source(tokens, i)),
+                not locative
+                and not _country_modifier(tokens, j, lex)
+                and (subject or _source(tokens, i)),
             )
             self._state_body(country.name, tokens, j + 1 if possessive else j, sentence, start)
             return
@@ -652,6 +924,11 @@ class _Scanner:
                 role = None
                 if not honorific and role_start is not None:
                     role = text[tokens[role_start].start : tokens[i + title_at].end]
+                    if role.endswith(".") and " " not in role:
+                        # "Dr. James Wu, a sleep expert at Stanford": the appositive says more.
+                        after = _appositive_after(tokens, j, lex)
+                        if after is not None:
+                            role = text[tokens[after[0]].start : tokens[after[1] - 1].end]
                 name_start = tokens[i + title_at + 1].start
                 self.candidates.append(
                     _Candidate(
@@ -661,15 +938,27 @@ class _Scanner:
                         name_words,
                         None if plural else role,
                         not plural or _verb_follows(tokens, j, lex, reporting_only=True),
-                        recipient,
+                        recipient
+                        or _governed(tokens, role_start if role_start is not None else i, _OF),
                     )
                 )
                 return
-        if len(words) >= 3 and (
-            self._affiliated_person(tokens, caps, i, j, words, sentence, governed, recipient)
-            or self._portfolio_person(tokens, caps, i, j, words, sentence, recipient)
+        if (
+            len(words) >= 3
+            and self._affiliated_person(tokens, caps, i, j, words, sentence, governed, recipient)
+        ) or (
+            len(words) >= 2
+            and self._portfolio_person(tokens, caps, i, j, words, sentence, recipient)
         ):
             return
+        names = given_names()
+        if len(words) >= 3 and words[-1].lower() not in lex.org_heads:
+            # "Council on American-Islamic Relations Alia Salem said": the affiliation, then the
+            # person's name.
+            inside = _name_inside(words, names)
+            if inside is not None and _name_like(words[inside:], lex):
+                self._chunk(tokens, caps, i + inside, j, sentence)
+                return
         last = words[-1].lower()
         acronym = any(_ACRONYM.fullmatch(w) for w in words)
         linked = any(w in _CONNECTORS or w == "and" for w in words)
@@ -694,6 +983,12 @@ class _Scanner:
                     name_start = tokens[back].start
             key = "org:" + name_key(name)
             index = builder.entity(key, name, kind)
+            if name_start != start:
+                back_i = i - 2
+                while back_i > 0 and caps[back_i - 1]:
+                    back_i -= 1
+                governed = governed or _governed(tokens, back_i, PREPOSITIONS)
+            acts = _org_acts(tokens, caps, i, j, lex, governed, recipient)
             builder.mention(index, name_start, end, sentence.index, governed, acts)
             return
         if words[-1].lower() in lex.place_last or words[0].lower() in lex.place_first:
@@ -706,6 +1001,11 @@ class _Scanner:
         if role_start is not None:
             role = text[tokens[role_start].start : tokens[i - 1].end]
             evidence = True
+            if role.endswith(".") and " " not in role:
+                # "Dr. James Wu, a sleep expert at Stanford": the appositive says more.
+                after = _appositive_after(tokens, j, lex)
+                if after is not None:
+                    role = text[tokens[after[0]].start : tokens[after[1] - 1].end]
         else:
             before = _appositive_before(tokens, caps, i, j, lex)
             if before is not None:
@@ -723,17 +1023,37 @@ class _Scanner:
         if len(words) > 1:
             evidence = (
                 evidence
-                or _verb_follows(tokens, j, lex, reporting_only=True)
+                # "Wilmot Collins said" (but not "Analysts at Goldman Sachs said").
+                or (not governed and _verb_follows(tokens, j, lex, reporting_only=True))
                 or _person_shaped(words)
-                # "Jane Smith met the board": a name that is not an organisation's or a
-                # place's, as the subject of a verb.
-                or (not governed and _subject_of_verb(tokens, caps, j, lex))
+                or (
+                    # "Jane Smith met the board", "Ann Hale, a nurse, ...": a name that starts
+                    # with a given name, as the subject of a verb or standing on its own (a
+                    # run such as "Fan Expo Canada opened" is not enough).
+                    words[0] in names and _free_name(tokens, caps, i, j, lex)
+                )
+                or (
+                    not governed
+                    and (words[0] in names or self._uncommon(words))
+                    and _subject_of_verb(tokens, caps, j, lex)
+                )
             )
             self.candidates.append(
-                _Candidate(sentence.index, start, end, words, role, evidence, recipient)
+                _Candidate(
+                    sentence.index,
+                    start,
+                    end,
+                    words,
+                    role,
+                    evidence,
+                    # "Polaroids of fashion designer Halston": named, but not acting
+                    recipient or (role_start is not None and _governed(tokens, role_start, _OF)),
+                )
             )
         else:
-            verb = _verb_follows(tokens, j, lex, reporting_only=True)
+            verb = not governed and _verb_follows(tokens, j, lex, reporting_only=True)
+            if role_start is not None and _governed(tokens, role_start, _OF):
+                recipient = True  # "Polaroids of fashion designer Halston"
             if (i == 0 or tokens[i - 1].text in _OPENERS) and not evidence:
                 # "Estimates suggest ...": a lone capitalised word opening a sentence is a name
                 # only if it is also capitalised inside a sentence somewhere (decided later).
@@ -745,6 +1065,14 @@ class _Scanner:
                 self.candidates.append(
                     _Candidate(sentence.index, start, end, words, role, True, recipient)
                 )
+
+    def _uncommon(self, words: tuple[str, ...]) -> bool:
+        """No word of the run is a common word of the article, a letter or a country: "Kim
+        Yung-ho", not "Epic Mickey", "Protection B" or "Fan Expo Canada"."""
+        lower_words, countries = self.doc.lower_words, self.lex.country_names
+        return not any(
+            len(word) < 2 or word.lower() in lower_words or word in countries for word in words
+        )
 
     def _portfolio_person(
         self,
@@ -763,12 +1091,30 @@ class _Scanner:
         if i < 2 or tokens[i - 1].text != "of" or not _is_title(tokens[i - 2].text, lex):
             return False
         size = 3 if len(words) >= 4 and _person_shaped(words[-3:]) else 2
+        if len(words) == 2:
+            size = (
+                1  # "Secretary of State Rubio": the surname alone, folded into the full name later
+            )
         if len(words) <= size or not _name_like(words[-size:], lex):
             return False
         role_start = _role_chain(tokens, caps, i - 1, lex)
         portfolio_end = tokens[j - size - 1].end
         role = text[tokens[role_start if role_start is not None else i - 2].start : portfolio_end]
         name_start = tokens[j - size].start
+        if size == 1:
+            # The surname alone is read like any other ("Rubio" links to "Marco Rubio").
+            self.singles.append(
+                _Single(
+                    sentence.index,
+                    name_start,
+                    tokens[j - 1].end,
+                    words[-1],
+                    False,  # a person only if named in full elsewhere ("CEO of Human Rights")
+                    recipient,
+                    False,
+                )
+            )
+            return True
         self.candidates.append(
             _Candidate(
                 sentence.index, name_start, tokens[j - 1].end, words[-size:], role, True, recipient
@@ -869,6 +1215,8 @@ class _Scanner:
                 and following not in ADVERBS
                 and following not in PREPOSITIONS
                 and following not in ("and", "or", "that", "which", "who")
+                # "the Biden administration fulfilled a promise": a verb in the past
+                and not _verb_follows(tokens, m + 1, lex, reporting_only=False)
             ):
                 return False  # "South Korean military movements": a modifier, not a body
         if head == "agency" and tokens[m - 1].text.lower() != "news":
@@ -929,6 +1277,8 @@ class _Scanner:
                     continue
                 break
             right = k + 1
+            if right < n and tokens[right].text == "reports" and head == "media":
+                right += 1  # "according to media reports": the reports stand for the media
             if right + 1 < n and tokens[right].text in ("of", "in", "at", "from"):
                 m = right + 1
                 if m < n and tokens[m].text == "the":
@@ -937,6 +1287,17 @@ class _Scanner:
                     end = m
                     while end < n and caps[end]:
                         end += 1
+                    if tokens[right].text == "in":
+                        # "Police in New South Wales, Australia": a place and its country
+                        while end + 1 < n and tokens[end].text == "," and caps[end + 1]:
+                            m = end + 1
+                            while m < n and caps[m]:
+                                m += 1
+                            if " ".join(t.text for t in tokens[end + 1 : m]) not in (
+                                lex.country_names
+                            ):
+                                break
+                            end = m
                     if tokens[right].text == "of":
                         while end + 1 < n and tokens[end].text in (",", "and") and caps[end + 1]:
                             end += 1
@@ -968,6 +1329,9 @@ class _Scanner:
             if (
                 name[:1].isupper()
                 and opener not in lex.proper_group_nouns
+                and name.split()[0] not in lex.demonyms  # "Chinese officials" keeps its capital
+                # "Western Hemisphere nations": a proper name goes on
+                and not (len(name.split()) > 1 and name.split()[1][:1].isupper())
                 and (common or opener in self.doc.lower_words)
             ):
                 name = name[0].lower() + name[1:]
@@ -979,13 +1343,26 @@ class _Scanner:
                 k = right  # "North Korea’s state media": already a body, not a group as well
                 continue
             key = "group:" + " ".join([*modifiers, head])
+            if right == k + 1 and right < n and tokens[right].text in ("of", "at", "from", "in"):
+                key += " +"  # "Officials at the launch site": a complement makes it another group
             index = self.builder.entity(key, name, ActorKind.group)
             entity = self.builder.entities[index]
             if _better_group_name(name, entity.name):
                 entity.name = name
             # A group acts when a verb follows it, or as the agent of a passive or a source:
             # "interrogated by North Korean officials", "according to analysts".
-            acts = _verb_follows(tokens, right, lex, reporting_only=False) or _source(tokens, left)
+            after = right
+            if after + 1 < n and tokens[after].text in ("in", "at", "from", "near", "across"):
+                # "Farmers in the area say": a short place phrase before the verb.
+                m = after + 1
+                while m < n and m < after + 5 and tokens[m].text.isalpha() and not caps[m]:
+                    if _verb_follows(tokens, m, lex, reporting_only=True):
+                        after = m
+                        break
+                    m += 1
+            acts = _verb_follows(tokens, after, lex, reporting_only=False) or _source(tokens, left)
+            if acts and _passive(tokens, after, lex):
+                acts = False  # "players are dropped down a shaft": acted upon
             if not acts and right < n and tokens[right].text == "and":
                 acts = _coordinated_verb(tokens, right + 1, lex)
             if not acts and right + 2 < n and tokens[right].text == "," and caps[right + 1]:
@@ -1028,7 +1405,7 @@ class _Scanner:
             while left > 0 and left > k - 4:
                 word = tokens[left - 1].text
                 lower = word.lower()
-                if lower in ("the", "a", "an", "another"):
+                if lower in ("the", "a", "an", "another", "one"):
                     left -= 1
                     break
                 if (
@@ -1041,7 +1418,7 @@ class _Scanner:
                     continue
                 break
             determiner = tokens[left].text.lower()
-            if determiner not in ("the", "a", "an", "another"):
+            if determiner not in ("the", "a", "an", "another", "one"):
                 continue
             if head not in lex.describing_titles and any(
                 caps[m] and "-" not in tokens[m].text for m in range(left + 1, k)
@@ -1060,15 +1437,47 @@ class _Scanner:
                 while m < n and caps[m]:
                     m += 1
                 right = m
+            of_leader = False
+            if (
+                head in ("administration", "government")
+                and right + 1 < n
+                and (tokens[right].text == "of")
+            ):
+                # "the administration of former President George W. Bush": a body of its own
+                m = right + 1
+                while m < n and m < right + 4 and tokens[m].text.lower() in lex.role_modifiers:
+                    m += 1
+                if m < n and (caps[m] or _is_title(tokens[m].text, lex)):
+                    while m < n and (caps[m] or _is_title(tokens[m].text, lex)):
+                        m += 1
+                    right, of_leader = m, True
             start, end = tokens[left].start, tokens[right - 1].end
             kind = "person"
             if head in lex.org_descriptions:
-                kind = "org"
+                kind = "org-of" if of_leader else "org"
             elif head in _COUNTRY_DESCRIPTIONS:
                 kind = "country"
+            if kind == "person" and right + 2 < n and tokens[right].text == "for":
+                # "A spokesman for the ministry said": the complement before the verb
+                m = right + 1
+                while m < n and m < right + 6 and tokens[m].text.isalpha():
+                    if _verb_follows(tokens, m, lex, reporting_only=True):
+                        right = m
+                        break
+                    m += 1
+                end = tokens[right - 1].end
             acts = _verb_follows(tokens, right, lex, reporting_only=False) or (
                 left > 0 and tokens[left - 1].text.lower() in lex.verbs
             )
+            if kind == "org-of":
+                kind = "org"
+                determiner = "of"  # named by its leader or state: never another body's alias
+            if kind == "person" and not acts and _past_relative_clause(tokens, right, lex) != right:
+                acts = True  # "One resident, who asked not to be named, said"
+            if kind != "country" and _source(tokens, left):
+                # "according to a report by the national disaster council", "found by a
+                # passerby": the agent or the source
+                acts = True
             self.definites.append((sentence.index, start, end, f"{kind}:{determiner}", head, acts))
 
 
@@ -1085,7 +1494,11 @@ def _better_group_name(new: str, old: str) -> bool:
 def _source(tokens: list[Token], start: int) -> bool:
     """ "according to X", "a report by X": the object of the preposition is a source."""
     k = start - 1
-    while k >= 0 and (tokens[k].text.lower() in ("the", "a", "an") or tokens[k].text[:1].isupper()):
+    while k >= 0 and (
+        tokens[k].text.lower() in ("the", "a", "an")
+        or tokens[k].text[:1].isupper()
+        or tokens[k].text in _POSSESSIVE  # "according to Saudi Arabia's Civil Defense Authority"
+    ):
         k -= 1
     if k >= 0 and tokens[k].text.lower() == "by":
         return True
@@ -1106,6 +1519,8 @@ def _modifier(tokens: list[Token], end: int, lex: Lexicon) -> bool:
         return False
     if lower in lex.verbs or lower in AUXILIARIES or lower in ADVERBS:
         return False
+    if word.islower() and (lower in PREPOSITIONS or lower in _FUNCTION_WORDS):
+        return False  # "urged Pyongyang to return", "Moscow for talks"
     return not (lower.endswith(("ed", "ing", "s")) and word.islower())
 
 
@@ -1230,7 +1645,8 @@ def find_actors(doc: Document, checkpoint: Checkpoint = never_stop) -> Cast:
         # Surnames may stand anywhere in long names ("Daglo" of "Mohammad Hamdan Daglo Mousa").
         keys = set(words) if len(words) > 3 else {words[0], _surname(words)}
         for word in keys:
-            if word not in _PARTICLES and len(word) > 2:
+            # Short surnames count too ("Wu", "Li"); initials ("J.") do not.
+            if word not in _PARTICLES and len(word) > 1 and not word.endswith("."):
                 token_index.setdefault(word, []).append(index)
 
     # Mentions in text order, so that a bare surname can go to the person named just before.
@@ -1251,10 +1667,15 @@ def find_actors(doc: Document, checkpoint: Checkpoint = never_stop) -> Cast:
             last_seen[index] = (event.start, event.sentence)
         elif event.capital_of is not None and event.word not in token_index:
             # A capital stands for its country unless it is a person's name here (Rome).
-            if event.capital_of in scanner.countries_named or event.word not in token_index:
-                index = builder.entity(
-                    "country:" + event.capital_of, event.capital_of, ActorKind.country
+            country_name = event.capital_of
+            if country_name not in scanner.countries_named:
+                # "Moscow" in a story of the Soviet Union, where Russia is not named.
+                former = historic_capitals().get(event.word, ())
+                country_name = next(
+                    (name for name in former if name in scanner.countries_named), country_name
                 )
+            if country_name in scanner.countries_named or event.word not in token_index:
+                index = builder.entity("country:" + country_name, country_name, ActorKind.country)
                 builder.mention(index, event.start, event.end, event.sentence, event.governed, True)
         elif event.word in token_index:
             index = _link_single(
@@ -1271,9 +1692,36 @@ def find_actors(doc: Document, checkpoint: Checkpoint = never_stop) -> Cast:
 
     checkpoint()
     _link_acronyms(builder)
+    _fold_bare_groups(builder)
+    for entity in builder.entities:
+        if entity.kind is ActorKind.group and len(entity.spans) >= _CENTRAL_GROUP_MENTIONS:
+            entity.acts = True  # a subject of the story, even if only acted upon
     _link_descriptions(scanner, builder, checkpoint)
     builder.mentions.sort(key=lambda m: (m.start, -m.end))
+    _unshare_surfaces(builder.entities)
     return Cast(builder.entities, builder.mentions)
+
+
+def _unshare_surfaces(entities: list[Entity]) -> None:
+    """A surface listed for two actors ("Mohamed" for a boy and for his father) stays only with the
+    most salient one: actors that share a mention read as one actor (and are merged downstream).
+    The mention spans stay, so concerns are still attributed to the right person."""
+    owners: dict[str, list[int]] = {}
+    for index, entity in enumerate(entities):
+        for surface in entity.surfaces:
+            if surface != entity.name:
+                owners.setdefault(name_key(surface), []).append(index)
+    for surface_key, indexes in owners.items():
+        if len(indexes) < 2:
+            continue
+        keep = max(indexes, key=lambda i: (entities[i].full_mentions, len(entities[i].spans)))
+        for index in indexes:
+            if index != keep:
+                entity = entities[index]
+                shared = [s for s in entity.surfaces if name_key(s) == surface_key]
+                if len(shared) < len(entity.surfaces):
+                    for surface in shared:
+                        del entity.surfaces[surface]
 
 
 def _link_acronyms(builder: _Builder) -> None:
@@ -1291,6 +1739,33 @@ def _link_acronyms(builder: _Builder) -> None:
                 continue
             _merge(builder, source=i, target=j)
             break
+
+
+def _fold_bare_groups(builder: _Builder) -> None:
+    """ "Officials did not say" after "U.S. officials": a bare group noun is the one group with
+    that head named before it, when there is exactly one."""
+    by_head: dict[str, list[int]] = {}
+    for index, entity in enumerate(builder.entities):
+        if entity.kind is ActorKind.group and entity.spans and entity.key.startswith("group:"):
+            by_head.setdefault(entity.key.rsplit(" ", 1)[-1].removeprefix("group:"), []).append(
+                index
+            )
+    for head, indexes in by_head.items():
+        bare = [
+            i
+            for i in indexes
+            if builder.entities[i].key == "group:" + head
+            # "Officials", "the officials"; not "Officials at Mission Control"
+            and all(
+                surface.lower().split()[-1] == head and len(surface.split()) <= 2
+                for surface in builder.entities[i].surfaces
+            )
+        ]
+        named = [i for i in indexes if builder.entities[i].key != "group:" + head]
+        if len(bare) == 1 and len(named) == 1:
+            source, target = bare[0], named[0]
+            if builder.entities[target].first < builder.entities[source].first:
+                _merge(builder, source=source, target=target)
 
 
 def _merge(builder: _Builder, source: int, target: int) -> None:
@@ -1323,6 +1798,17 @@ def _link_descriptions(scanner: _Scanner, builder: _Builder, checkpoint: Checkpo
         for m in builder.mentions
         if builder.entities[m.entity].kind is ActorKind.country
     )
+    by_head: dict[str, list[tuple[int, int]]] = {}
+
+    def person_mentions(head: str) -> list[tuple[int, int]]:
+        """(start, entity) of every mention of the people whose role ends in ``head``, sorted."""
+        if head not in by_head:
+            owners = set(role_heads.get(head, []))
+            by_head[head] = sorted(
+                (m.start, m.entity) for m in builder.mentions if m.entity in owners
+            )
+        return by_head[head]
+
     for count, (sentence, start, end, kind, head, acts) in enumerate(scanner.definites):
         if count % _CHECK_EVERY == 0:
             checkpoint()
@@ -1347,11 +1833,30 @@ def _link_descriptions(scanner: _Scanner, builder: _Builder, checkpoint: Checkpo
             if country is not None:
                 builder.mention(country, start, end, sentence, False, acts)
             continue
+        if kind == "org:of":
+            if acts:
+                name = surface.split(" ", 1)[1] if surface.lower().startswith("the ") else surface
+                body = builder.entity(
+                    "unnamed-org:" + name_key(name), name, ActorKind.government_body
+                )
+                builder.mention(body, start, end, sentence, False, True)
+            continue
         if kind.startswith("org:"):
             if kind != "org:the":
                 continue
             index_or_none = _org_for(builder, head, start)
-            if index_or_none is not None:
+            described = surface.split()[1:]  # "the national disaster council": its own words
+            if len(described) > 1 and index_or_none is None and acts:
+                # A body described, not named, that acts: "the national disaster council".
+                name = " ".join(described)
+                body_kind = (
+                    ActorKind.government_body
+                    if head in scanner.lex.gov_heads
+                    else ActorKind.organization
+                )
+                index = builder.entity("unnamed-org:" + name_key(name), name, body_kind)
+                builder.mention(index, start, end, sentence, False, True)
+            elif index_or_none is not None:
                 builder.mention(index_or_none, start, end, sentence, False, False)
             continue
         determiner = kind.split(":", 1)[1]
@@ -1359,6 +1864,12 @@ def _link_descriptions(scanner: _Scanner, builder: _Builder, checkpoint: Checkpo
         if determiner == "the" and len(owners) == 1:
             builder.mention(owners[0], start, end, sentence, False, False)
             continue
+        if determiner == "the" and len(owners) > 1:
+            # Several presidents: "the president" is the one named last before it.
+            latest = _latest(person_mentions(head), start)
+            if latest is not None:
+                builder.mention(latest, start, end, sentence, False, False)
+                continue
         if not acts or head in ("source",):
             continue
         name = surface.split(" ", 1)[1] if " " in surface else surface

@@ -86,7 +86,7 @@ _CONTINUATION = words(
     economy capitol citizens citizen allies ally commander commanders forces soldiers secretary-
     general mission peacekeepers peacekeeping human refugee refugees high development children
     children's food health environment climate rep sen gov gen lt treasury customs immigration
-    border"""
+    border southern northern european pacific indo-pacific africa space cyber strategic"""
 )
 _TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}"
