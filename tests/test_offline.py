@@ -53,7 +53,11 @@ def assert_grounded(article: str, result: OfflineAnalysis) -> None:
 
 
 def test_engine_version_is_recorded_for_offline_runs() -> None:
-    assert ENGINE_VERSION == "offline-3"
+    from summarizer import summarize
+
+    result = summarize("Officials warned that the bridge could fail.", model="offline")
+
+    assert result.meta.prompt_version == ENGINE_VERSION == "offline-4"
 
 
 @pytest.mark.parametrize("path", [ROOT / "examples" / "ap-kim-russia-jets.txt", *GOLD], ids=str)

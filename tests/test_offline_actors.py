@@ -37,10 +37,10 @@ def test_a_shared_surname_is_listed_under_one_person_only() -> None:
 
 def test_a_name_set_off_by_commas_is_a_person_when_it_starts_with_a_given_name() -> None:
     actors = _actors(
-        "The boat was turned back twice. One of the fishermen, Kuldeep Varma, the youngest "
+        "The boat was turned back twice. One of the fishermen, Priya Varma, the youngest "
         "on board, was pulled from the water first."
     )
-    assert actors["Kuldeep Varma"].kind.value == "person"
+    assert actors["Priya Varma"].kind.value == "person"
 
 
 def test_a_person_is_cut_from_the_end_of_an_organisation_run() -> None:

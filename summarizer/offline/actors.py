@@ -93,7 +93,7 @@ _COLLECTIVES = words(
 
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
-    """Common first names (``data/given_names.txt``): "Kevin Conroy" is a person's name."""
+    """Common first names (``data/given_names.txt``): "Kevin Marsh" is a person's name."""
     return frozenset(fields[0] for fields in entries("given_names.txt"))
 
 
