@@ -385,3 +385,21 @@ def test_unnamed_speakers_with_a_complement_or_a_relative_clause() -> None:
     )
     assert actors["spokesman for the ministry"].mentions == ["A spokesman for the ministry"]
     assert actors["resident"].mentions == ["One resident"]
+
+
+def test_an_organisation_with_its_acronym_in_brackets_acts_as_the_subject() -> None:
+    actors = _actors(
+        "The National Aeronautics and Space Administration (NASA) said on Monday the rocket "
+        "was ready."
+    )
+    agency = actors["National Aeronautics and Space Administration"]
+    assert agency.kind.value == "government_body"
+    assert "NASA" in agency.mentions
+
+
+def test_an_acronym_the_article_defines_is_a_name_even_when_it_spells_a_common_word() -> None:
+    actors = _actors(
+        "The World Health Organization (WHO) warned on Monday that cholera was spreading. "
+        "WHO said 30 countries had reported cases."
+    )
+    assert "WHO" in actors["World Health Organization"].mentions

@@ -248,6 +248,9 @@ def _capitalised(doc: Document, lex: Lexicon, tokens: list[Token]) -> list[bool]
     shape = lex.shapes
     for k, token in enumerate(tokens):
         word = token.text
+        if word in doc.defined_acronyms:
+            flags.append(True)
+            continue
         kind = shape.get(word)
         if kind is None:
             kind = _shape(word, lex)
@@ -453,6 +456,13 @@ def _subject_of_verb(tokens: list[Token], caps: list[bool], end: int, lex: Lexic
         k = m
         while k < len(tokens) and caps[k]:
             k += 1
+    if (
+        k + 2 < len(tokens)
+        and tokens[k].text == "("
+        and tokens[k + 2].text == ")"
+        and tokens[k + 1].text.isupper()
+    ):
+        k += 3  # "The National Aeronautics and Space Administration (NASA) said"
     if _verb_follows(tokens, k, lex, reporting_only=False):
         return True
     after = _past_relative_clause(tokens, k, lex)

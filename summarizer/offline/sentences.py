@@ -165,6 +165,9 @@ class Quotation:
         return (self.start, self.end)
 
 
+_DEFINED_ACRONYM = re.compile(r"\(([A-Z]{2,8})\)")
+
+
 @dataclass
 class Document:
     text: str
@@ -203,6 +206,9 @@ class Document:
 
     def __post_init__(self) -> None:
         self._quotation_starts = [quotation.start for quotation in self.quotations]
+        # Acronyms the article defines ("World Health Organization (WHO)"): names, even where
+        # they spell a common word.
+        self.defined_acronyms = frozenset(_DEFINED_ACRONYM.findall(self.text))
         self._tokens: dict[tuple[int, int], list[Token]] = {}
         # Sentences a later phase will read again (None: not decided), and the tokens kept for
         # them, up to a bound, so that they are not tokenised twice.
