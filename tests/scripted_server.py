@@ -208,6 +208,7 @@ class ScriptedServer:
         self._queue: list[_Reply] = []
         self._counter = 0
         self._lock = threading.Lock()
+        self._connections_changed = threading.Condition(self._lock)
         self._stopping = threading.Event()
         self._httpd: _HTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -249,8 +250,17 @@ class ScriptedServer:
             self._counter = 0
 
     def _count_connection(self, change: int) -> None:
-        with self._lock:
+        with self._connections_changed:
             self.open_connections += change
+            self._connections_changed.notify_all()
+
+    def wait_for_connections(self, count: int, timeout: float) -> bool:
+        """Whether the server holds ``count`` client connections, waiting up to ``timeout``
+        seconds for it (it returns as soon as the count is reached)."""
+        with self._connections_changed:
+            return self._connections_changed.wait_for(
+                lambda: self.open_connections == count, timeout
+            )
 
     def _record(self, entry: dict[str, Any]) -> int:
         with self._lock:
