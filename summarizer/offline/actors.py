@@ -133,8 +133,8 @@ def common_acronyms() -> frozenset[str]:
 
 
 def _name_inside(words: tuple[str, ...], names: frozenset[str]) -> int | None:
-    """Where a person's name starts inside a longer capitalised run: "Islamic Relations | Alia
-    Salem" (a given name after a word that is not one, followed by one or two name words)."""
+    """Where a person's name starts inside a longer capitalised run: "Civic Relations | Nadia
+    Farouk" (a given name after a word that is not one, followed by one or two name words)."""
     for k in range(1, len(words) - 1):
         if words[k] in names and words[k - 1] not in names and not _INITIAL.fullmatch(words[k - 1]):
             if len(words) - k <= 3 and not any(word in names for word in words[:k]):
@@ -963,7 +963,7 @@ class _Scanner:
             return
         names = given_names()
         if len(words) >= 3 and words[-1].lower() not in lex.org_heads:
-            # "Council on American-Islamic Relations Alia Salem said": the affiliation, then the
+            # "Director of the Institute of Civic Relations Nadia Farouk said": the affiliation, then the
             # person's name.
             inside = _name_inside(words, names)
             if inside is not None and _name_like(words[inside:], lex):

@@ -26,8 +26,8 @@ from ..models import ActorKind, ConcernKind
 
 DATA = Path(str(resources.files(__package__).joinpath("data")))
 # A VADER valence at or below this is a clearly negative word (the scale runs from -4 to +4).
-# At -1.5 the cues found missed words such as "ignored", "shocked", "tension" that voice a stance
-# in unseen articles; the few neutral words in between are listed as such in stance.txt.
+# At -1.5 it left out words such as "shocked" and "tension" that voice a stance in news; the
+# words of reported facts in between ("fought", "gun") are listed as neutral in stance.txt.
 NEGATIVE_VALENCE = -1.2
 # At most this many distinct words' stance classes are remembered.
 _CLASS_MEMO = 200_000
