@@ -427,3 +427,19 @@ def test_an_attributive_noun_after_an_adjective_keeps_its_possessor(
     holder, kind, found_quote = only(run("Smith spoke on Monday. " + sentence))
     assert (holder, kind) == ("Jane Smith", K.concern)
     assert found_quote.startswith(quote)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Smith said the town would trade with neighbours that have been hostile to it.",
+        "Smith said the port would buy ships from a yard which was bankrupt in 2010.",
+    ],
+)
+def test_a_negative_word_that_only_describes_a_noun_is_no_concern(body: str) -> None:
+    assert found(run(body)) == []
+
+
+def test_a_negative_word_in_the_main_clause_before_a_relative_one_still_counts() -> None:
+    body = "Smith said the plan was dangerous for families who live by the river."
+    assert only(run(body))[0] == "Jane Smith"

@@ -31,6 +31,13 @@ _ANSWER = re.compile(r"\b(?:no|yes)\s*[,.!]")
 _OTHERS_WORRY = re.compile(r"(?<=[a-z])(?:'s|s')\s+(?:concerns?|fears?|worry|worries)\b")
 # A bad happening under a condition is foreseen too: "if the dam breaks, we lose everything".
 CONDITIONALS = words("if unless")
+# A relative clause describes a noun and voices no stance of the speaker's: "ties with
+# neighbours that have been hostile", "a yard which was bankrupt". "that" is a relative pronoun
+# when an auxiliary follows it and neither a verb ("said that is") nor "so", "now", "such" comes
+# before it.
+_RELATIVES = words("which who whom whose")
+_AUXILIARIES = words("have has had is are was were")
+_NOT_NOUNS = words("so now such")
 # How far back a negator or a modal reaches (in words) within a clause.
 NEGATION_REACH = 3
 # Kinds in the order they win when a statement voices several.
@@ -98,6 +105,28 @@ def judge(text: str) -> ConcernKind | None:
         )
     )
     negators = [k for k, word in enumerate(tokens) if word in NEGATORS or word.endswith("n't")]
+    # Only the words before a relative clause are judged.
+    verbs = lexicon().verbs
+    described = next(
+        (
+            k
+            for k, word in enumerate(tokens)
+            if k > 0
+            and (
+                word in _RELATIVES
+                or (
+                    word == "that"
+                    and k + 1 < len(tokens)
+                    and tokens[k + 1] in _AUXILIARIES
+                    and tokens[k - 1] not in verbs
+                    and tokens[k - 1] not in _NOT_NOUNS
+                )
+            )
+        ),
+        len(tokens),
+    )
+    if described < len(tokens):
+        tokens = tokens[:described]
     found: set[ConcernKind] = set()
     # Judgements found without a negation: under a modal they forecast ("the dam could fail").
     judged = False
