@@ -443,3 +443,9 @@ def test_a_negative_word_that_only_describes_a_noun_is_no_concern(body: str) -> 
 def test_a_negative_word_in_the_main_clause_before_a_relative_one_still_counts() -> None:
     body = "Smith said the plan was dangerous for families who live by the river."
     assert only(run(body))[0] == "Jane Smith"
+
+
+def test_less_than_an_amount_negates_nothing_but_less_than_a_quality_does() -> None:
+    assert only(run("Smith said less than half fear a flood this year."))[1] is K.concern
+    assert only(run("Smith said the repairs were less than adequate."))[1] is K.criticism
+    assert found(run("Smith said people are less afraid now.")) == []

@@ -35,6 +35,11 @@ CONDITIONALS = words("if unless")
 # neighbours that have been hostile", "a yard which was bankrupt". "that" is a relative pronoun
 # when an auxiliary follows it and neither a verb ("said that is") nor "so", "now", "such" comes
 # before it.
+# Words of an amount after "less than".
+_AMOUNTS = words(
+    """a an one two three four five six seven eight nine ten dozen hundred thousand half third
+    quarter month year week day hour minute"""
+)
 _RELATIVES = words("which who whom whose")
 _AUXILIARIES = words("have has had is are was were")
 _NOT_NOUNS = words("so now such")
@@ -58,6 +63,16 @@ def _negated(negators: list[int], k: int) -> bool:
         if k - NEGATION_REACH <= m < k:
             return not (position > 0 and negators[position - 1] >= m - 2 * NEGATION_REACH)
     return False
+
+
+def _counted(tokens: list[str], k: int) -> bool:
+    """Whether "less" at ``k`` compares a quantity ("less than 100 people", "less than half of
+    the crops"), not a quality ("less than adequate" negates)."""
+    return (
+        k + 2 < len(tokens)
+        and tokens[k + 1] == "than"
+        and (tokens[k + 2][0].isdigit() or tokens[k + 2] in _AMOUNTS)
+    )
 
 
 def _is_modal(word: str) -> bool:
@@ -104,7 +119,12 @@ def judge(text: str) -> ConcernKind | None:
             )
         )
     )
-    negators = [k for k, word in enumerate(tokens) if word in NEGATORS or word.endswith("n't")]
+    negators = [
+        k
+        for k, word in enumerate(tokens)
+        if (word in NEGATORS and not (word == "less" and _counted(tokens, k)))
+        or word.endswith("n't")
+    ]
     # Only the words before a relative clause are judged.
     verbs = lexicon().verbs
     described = next(
