@@ -449,3 +449,16 @@ def test_less_than_an_amount_negates_nothing_but_less_than_a_quality_does() -> N
     assert only(run("Smith said less than half fear a flood this year."))[1] is K.concern
     assert only(run("Smith said the repairs were less than adequate."))[1] is K.criticism
     assert found(run("Smith said people are less afraid now.")) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "holder"),
+    [
+        ("The dam could fail within a year, according to Novak.", "Novak"),
+        ("According to Greenpeace, the river could flood the valley.", "Greenpeace"),
+        ("Novak's warning that the river could flood the valley was ignored.", "Novak"),
+        ("Residents ignored Greenpeace's warning that the river could flood.", "Greenpeace"),
+    ],
+)
+def test_a_bare_name_as_a_source_or_owning_a_warning_holds_it(body: str, holder: str) -> None:
+    assert only(run(body))[:2] == (holder, K.warning)
