@@ -462,3 +462,9 @@ def test_less_than_an_amount_negates_nothing_but_less_than_a_quality_does() -> N
 )
 def test_a_bare_name_as_a_source_or_owning_a_warning_holds_it(body: str, holder: str) -> None:
     assert only(run(body))[:2] == (holder, K.warning)
+
+
+def test_a_harm_is_forecast_only_close_after_its_modal() -> None:
+    assert only(run("Smith said the flood would destroy homes."))[1] is K.warning
+    body = "Smith said she would like to visit the villages again in the third year of the war."
+    assert found(run(body)) == []

@@ -45,6 +45,9 @@ _AUXILIARIES = words("have has had is are was were")
 _NOT_NOUNS = words("so now such")
 # How far back a negator or a modal reaches (in words) within a clause.
 NEGATION_REACH = 3
+# How far back a modal reaches (in words) to make a harm a forecast: "the dam could fail" is
+# one, "she would like to visit the town in the third year of the war" is not.
+FORECAST_REACH = 6
 # Kinds in the order they win when a statement voices several.
 _ORDER = (_K.concern, _K.doubt, _K.accusation, _K.warning, _K.criticism)
 _CLASS_KIND = {
@@ -119,6 +122,13 @@ def judge(text: str) -> ConcernKind | None:
             )
         )
     )
+    modal_at = [
+        k for k, word in enumerate(tokens) if _is_modal(word) or word in ("likely", "going")
+    ]
+
+    def _foreseen(k: int) -> bool:
+        return modal and any(k - FORECAST_REACH <= m < k for m in modal_at)
+
     negators = [
         k
         for k, word in enumerate(tokens)
@@ -174,7 +184,7 @@ def judge(text: str) -> ConcernKind | None:
             rising = rising or phrase_class == "increase"
             if phrase_class == "event":  # "higher prices": a harm, foreseen or reported
                 harm = True
-                forecast = forecast or modal or not CONDITIONALS.isdisjoint(tokens)
+                forecast = forecast or _foreseen(k) or not CONDITIONALS.isdisjoint(tokens)
     for k, word in enumerate(tokens):
         if k in covered:
             continue
@@ -192,7 +202,7 @@ def judge(text: str) -> ConcernKind | None:
             rising = True
         elif cls == "event":
             harm = True
-            forecast = forecast or modal or not CONDITIONALS.isdisjoint(tokens)
+            forecast = forecast or _foreseen(k) or not CONDITIONALS.isdisjoint(tokens)
         else:
             kind = _CLASS_KIND.get(cls or "")
             if kind is not None:
