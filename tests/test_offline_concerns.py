@@ -468,3 +468,8 @@ def test_a_harm_is_forecast_only_close_after_its_modal() -> None:
     assert only(run("Smith said the flood would destroy homes."))[1] is K.warning
     body = "Smith said she would like to visit the villages again in the third year of the war."
     assert found(run(body)) == []
+
+
+def test_a_negative_past_participle_after_be_is_a_passive_happening() -> None:
+    assert found(run("Smith said the reporter was interrogated for six hours.")) == []
+    assert only(run("Smith said the plan was cruel to families."))[1] is K.criticism

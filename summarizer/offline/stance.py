@@ -40,6 +40,8 @@ _AMOUNTS = words(
     """a an one two three four five six seven eight nine ten dozen hundred thousand half third
     quarter month year week day hour minute"""
 )
+# A negative past participle after one of these is a passive: something done, not a judgement.
+_PASSIVE_BE = words("was were been be being is are get got gets")
 _RELATIVES = words("which who whom whose")
 _AUXILIARIES = words("have has had is are was were")
 _NOT_NOUNS = words("so now such")
@@ -196,6 +198,14 @@ def judge(text: str) -> ConcernKind | None:
             if negated is not None:
                 found.add(negated)
             continue
+        if (
+            cls == "criticism"
+            and word.endswith("ed")
+            and k > 0
+            and tokens[k - 1] in _PASSIVE_BE
+            and not stance.listed(word)
+        ):
+            continue  # "was interrogated", "were expelled": done to someone, not judged
         if cls == "mitigating":
             mitigated = True
         elif cls == "increase":
