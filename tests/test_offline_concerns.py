@@ -473,3 +473,16 @@ def test_a_harm_is_forecast_only_close_after_its_modal() -> None:
 def test_a_negative_past_participle_after_be_is_a_passive_happening() -> None:
     assert found(run("Smith said the reporter was interrogated for six hours.")) == []
     assert only(run("Smith said the plan was cruel to families."))[1] is K.criticism
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("Smith faulted the agency for the delays.", K.criticism),
+        ("Smith scoffed at the idea of a new dam.", K.criticism),
+        ("Smith fretted that the repairs were taking too long.", K.concern),
+    ],
+)
+def test_more_cue_verbs_of_criticism_and_concern(body: str, kind: ConcernKind) -> None:
+    assert only(run(body))[:2] == ("Jane Smith", kind)
+    assert found(run("Smith said nobody was at fault for the delays.")) == []
