@@ -486,3 +486,14 @@ def test_a_negative_past_participle_after_be_is_a_passive_happening() -> None:
 def test_more_cue_verbs_of_criticism_and_concern(body: str, kind: ConcernKind) -> None:
     assert only(run(body))[:2] == ("Jane Smith", kind)
     assert found(run("Smith said nobody was at fault for the delays.")) == []
+
+
+def test_actors_named_as_examples_of_critics_hold_a_criticism() -> None:
+    result = run("Newspapers quoted critics like immigration lawyer Peter Novak on Monday.")
+    assert only(result) == (
+        "Peter Novak",
+        K.criticism,
+        "critics like immigration lawyer Peter Novak",
+    )
+    both = run("The plan has critics such as Bello and engineer Peter Novak.")
+    assert {holder for holder, _, _ in found(both)} == {"Omar Bello", "Peter Novak"}
