@@ -497,3 +497,13 @@ def test_actors_named_as_examples_of_critics_hold_a_criticism() -> None:
     )
     both = run("The plan has critics such as Bello and engineer Peter Novak.")
     assert {holder for holder, _, _ in found(both)} == {"Omar Bello", "Peter Novak"}
+
+
+def test_a_relative_clause_is_left_out_only_up_to_its_closing_comma() -> None:
+    body = "According to Bello, the dam, which is old, could fail within a year."
+    assert only(run(body))[:2] == ("Omar Bello", K.warning)
+
+
+def test_the_role_of_a_source_after_according_to_is_not_its_words() -> None:
+    body = "According to Peter Novak, a local engineer, the dam could fail within a year."
+    assert only(run(body)) == ("Peter Novak", K.warning, "the dam could fail within a year")

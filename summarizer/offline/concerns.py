@@ -37,7 +37,7 @@ from .sentences import (
     Token,
     never_stop,
 )
-from .stance import judge
+from .stance import MODALS, judge
 
 _K = ConcernKind
 # Nouns for people who criticise: the actors named as their examples are critics ("critics such
@@ -45,6 +45,8 @@ _K = ConcernKind
 _CRITICS = words("critics critic opponents detractors sceptics skeptics")
 # At most this many words (a title) stand between "such as" and an example's name.
 _EXAMPLE_GAP = 4
+# How far (in tokens) an appositive after "according to X," may run to its closing comma.
+_APPOSITIVE_REACH = 12
 _LIGHT_REACH = 4
 _DEGREE = words("very so deeply increasingly particularly still really too quite extremely also")
 # Words that open an adverbial phrase before the subject, not a quotation.
@@ -825,6 +827,30 @@ class _Finder:
             content = _trim(text, sentence.start, tokens[k - 1].start)
         else:
             comma = next((m for m in range(k, len(tokens)) if tokens[m].text == ","), None)
+            # "According to Novak, a local engineer, the dam ...": the source's role is no part
+            # of its words.
+            if (
+                comma is not None
+                and comma + 1 < len(tokens)
+                and tokens[comma + 1].text.lower() in ("a", "an")
+            ):
+                second = next(
+                    (
+                        m
+                        for m in range(comma + 2, min(len(tokens), comma + _APPOSITIVE_REACH))
+                        if tokens[m].text == ","
+                    ),
+                    None,
+                )
+                if (
+                    second is not None
+                    and second + 1 < len(tokens)
+                    and not any(
+                        tokens[m].text.lower() in _BE or tokens[m].text.lower() in MODALS
+                        for m in range(comma + 2, second)
+                    )
+                ):
+                    comma = second
             content = _trim(text, tokens[comma].end, sentence.end) if comma else None
         return _Frame(sentence, k, None, holder, None, content)
 

@@ -42,7 +42,7 @@ _AMOUNTS = words(
 )
 # A negative past participle after one of these is a passive: something done, not a judgement.
 _PASSIVE_BE = words("was were been be being is are get got gets")
-_RELATIVES = words("which who whom whose")
+_RELATIVE = re.compile(r"\b([a-z0-9']+)(,?\s+)(which|who|whom|whose|that)\s+([a-z']+)")
 _AUXILIARIES = words("have has had is are was were")
 _NOT_NOUNS = words("so now such")
 # How far back a negator or a modal reaches (in words) within a clause.
@@ -97,6 +97,27 @@ def _negated_kind(stance: Stance, word: str, cls: str | None, modal: bool) -> Co
     return None
 
 
+def _without_relatives(text: str) -> str:
+    """``text`` without its relative clauses, each up to the next comma or semicolon."""
+    verbs = lexicon().verbs
+    pieces: list[str] = []
+    at = 0
+    for match in _RELATIVE.finditer(text):
+        if match.start() < at:
+            continue
+        before, gap, relative, after = match.groups()
+        if relative == "that" and (
+            "," in gap or after not in _AUXILIARIES or before in verbs or before in _NOT_NOUNS
+        ):
+            continue
+        end = match.end(3)
+        stop = min((i for i in (text.find(",", end), text.find(";", end)) if i >= 0), default=-1)
+        pieces.append(text[at : match.end(1)])
+        at = len(text) if stop < 0 else stop
+    pieces.append(text[at:])
+    return " ".join(pieces) if len(pieces) > 1 else text
+
+
 def judge(text: str) -> ConcernKind | None:
     """The kind of concern ``text`` voices, or None for a neutral, positive or negated statement."""
     stance = lexicon().stance
@@ -107,6 +128,8 @@ def judge(text: str) -> ConcernKind | None:
         lowered = _ANSWER.sub(" ", lowered)
     if "'" in lowered:
         lowered = _OTHERS_WORRY.sub(" ", lowered)
+    if "wh" in lowered or "that" in lowered:
+        lowered = _without_relatives(lowered)
     tokens = _WORD.findall(lowered)
     if not tokens:
         return None
@@ -137,28 +160,6 @@ def judge(text: str) -> ConcernKind | None:
         if (word in NEGATORS and not (word == "less" and _counted(tokens, k)))
         or word.endswith("n't")
     ]
-    # Only the words before a relative clause are judged.
-    verbs = lexicon().verbs
-    described = next(
-        (
-            k
-            for k, word in enumerate(tokens)
-            if k > 0
-            and (
-                word in _RELATIVES
-                or (
-                    word == "that"
-                    and k + 1 < len(tokens)
-                    and tokens[k + 1] in _AUXILIARIES
-                    and tokens[k - 1] not in verbs
-                    and tokens[k - 1] not in _NOT_NOUNS
-                )
-            )
-        ),
-        len(tokens),
-    )
-    if described < len(tokens):
-        tokens = tokens[:described]
     found: set[ConcernKind] = set()
     # Judgements found without a negation: under a modal they forecast ("the dam could fail").
     judged = False
