@@ -507,3 +507,8 @@ def test_a_relative_clause_is_left_out_only_up_to_its_closing_comma() -> None:
 def test_the_role_of_a_source_after_according_to_is_not_its_words() -> None:
     body = "According to Peter Novak, a local engineer, the dam could fail within a year."
     assert only(run(body)) == ("Peter Novak", K.warning, "the dam could fail within a year")
+
+
+def test_the_agent_of_an_irregular_passive_reporting_verb_holds_the_words() -> None:
+    body = "Bello was told by Smith that the dam could fail within a year."
+    assert only(run(body))[:2] == ("Jane Smith", K.warning)

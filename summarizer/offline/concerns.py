@@ -768,7 +768,9 @@ class _Finder:
         """(agent, its start, where the words begin) for a passive reporting verb with its
         "by" agent ("described by officials as"), else None."""
         word = tokens[verb].text.lower()
-        if not word.endswith("ed") or verb + 2 >= len(tokens) or tokens[verb + 1].text != "by":
+        # A regular participle, or an irregular one after a be-form ("was told by Smith").
+        passive = word.endswith("ed") or (verb > 0 and tokens[verb - 1].text.lower() in _BE)
+        if not passive or verb + 2 >= len(tokens) or tokens[verb + 1].text != "by":
             return None
         after = [
             c
