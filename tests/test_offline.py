@@ -772,16 +772,16 @@ def data_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]
 
 
 def test_one_line_of_data_adds_a_reporting_verb(data_copy: Path) -> None:
-    article = "Jane Smith fretted that the dam was old."
+    article = "Jane Smith bewailed that the dam was old."
     assert not analyse(article).stated_concerns
     from summarizer.offline import lexicon as lexicon_module
 
     with (data_copy / "verbs.txt").open("a", encoding="utf-8") as verbs:
-        verbs.write("fret         concern     person\n")
+        verbs.write("bewail       concern     person\n")
     lexicon_module.lexicon.cache_clear()
     result = analyse(article)
     assert concerns_of(result, "Jane Smith") == [
-        (ConcernKind.concern, "Jane Smith fretted that the dam was old")
+        (ConcernKind.concern, "Jane Smith bewailed that the dam was old")
     ]
 
 

@@ -427,3 +427,88 @@ def test_an_attributive_noun_after_an_adjective_keeps_its_possessor(
     holder, kind, found_quote = only(run("Smith spoke on Monday. " + sentence))
     assert (holder, kind) == ("Jane Smith", K.concern)
     assert found_quote.startswith(quote)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Smith said the town would trade with neighbours that have been hostile to it.",
+        "Smith said the port would buy ships from a yard which was bankrupt in 2010.",
+    ],
+)
+def test_a_negative_word_that_only_describes_a_noun_is_no_concern(body: str) -> None:
+    assert found(run(body)) == []
+
+
+def test_a_negative_word_in_the_main_clause_before_a_relative_one_still_counts() -> None:
+    body = "Smith said the plan was dangerous for families who live by the river."
+    assert only(run(body))[0] == "Jane Smith"
+
+
+def test_less_than_an_amount_negates_nothing_but_less_than_a_quality_does() -> None:
+    assert only(run("Smith said less than half fear a flood this year."))[1] is K.concern
+    assert only(run("Smith said the repairs were less than adequate."))[1] is K.criticism
+    assert found(run("Smith said people are less afraid now.")) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "holder"),
+    [
+        ("The dam could fail within a year, according to Novak.", "Novak"),
+        ("According to Greenpeace, the river could flood the valley.", "Greenpeace"),
+        ("Novak's warning that the river could flood the valley was ignored.", "Novak"),
+        ("Residents ignored Greenpeace's warning that the river could flood.", "Greenpeace"),
+    ],
+)
+def test_a_bare_name_as_a_source_or_owning_a_warning_holds_it(body: str, holder: str) -> None:
+    assert only(run(body))[:2] == (holder, K.warning)
+
+
+def test_a_harm_is_forecast_only_close_after_its_modal() -> None:
+    assert only(run("Smith said the flood would destroy homes."))[1] is K.warning
+    body = "Smith said she would like to visit the villages again in the third year of the war."
+    assert found(run(body)) == []
+
+
+def test_a_negative_past_participle_after_be_is_a_passive_happening() -> None:
+    assert found(run("Smith said the reporter was interrogated for six hours.")) == []
+    assert only(run("Smith said the plan was cruel to families."))[1] is K.criticism
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("Smith faulted the agency for the delays.", K.criticism),
+        ("Smith scoffed at the idea of a new dam.", K.criticism),
+        ("Smith fretted that the repairs were taking too long.", K.concern),
+    ],
+)
+def test_more_cue_verbs_of_criticism_and_concern(body: str, kind: ConcernKind) -> None:
+    assert only(run(body))[:2] == ("Jane Smith", kind)
+    assert found(run("Smith said nobody was at fault for the delays.")) == []
+
+
+def test_actors_named_as_examples_of_critics_hold_a_criticism() -> None:
+    result = run("Newspapers quoted critics like immigration lawyer Peter Novak on Monday.")
+    assert only(result) == (
+        "Peter Novak",
+        K.criticism,
+        "critics like immigration lawyer Peter Novak",
+    )
+    both = run("The plan has critics such as Bello and engineer Peter Novak.")
+    assert {holder for holder, _, _ in found(both)} == {"Omar Bello", "Peter Novak"}
+
+
+def test_a_relative_clause_is_left_out_only_up_to_its_closing_comma() -> None:
+    body = "According to Bello, the dam, which is old, could fail within a year."
+    assert only(run(body))[:2] == ("Omar Bello", K.warning)
+
+
+def test_the_role_of_a_source_after_according_to_is_not_its_words() -> None:
+    body = "According to Peter Novak, a local engineer, the dam could fail within a year."
+    assert only(run(body)) == ("Peter Novak", K.warning, "the dam could fail within a year")
+
+
+def test_the_agent_of_an_irregular_passive_reporting_verb_holds_the_words() -> None:
+    body = "Bello was told by Smith that the dam could fail within a year."
+    assert only(run(body))[:2] == ("Jane Smith", K.warning)

@@ -1062,12 +1062,16 @@ class _Scanner:
             )
         else:
             verb = not governed and _verb_follows(tokens, j, lex, reporting_only=True)
+            # A source speaks: "according to Novak".
+            verb = verb or _according_to(tokens, i)
             if role_start is not None and _governed(tokens, role_start, _OF):
                 recipient = True  # "Polaroids of fashion designer Halston"
             if (i == 0 or tokens[i - 1].text in _OPENERS) and not evidence:
                 # "Estimates suggest ...": a lone capitalised word opening a sentence is a name
                 # only if it is also capitalised inside a sentence somewhere (decided later).
                 verb = verb and words[0] in self.mid_sentence_text
+            # The owner of a statement speaks, even opening a sentence: "Novak's warning that".
+            verb = verb or (not governed and _owns_statement(tokens, j, lex))
             self.singles.append(
                 _Single(sentence.index, start, end, words[0], evidence or verb, recipient, governed)
             )
@@ -1499,6 +1503,24 @@ def _better_group_name(new: str, old: str) -> bool:
     if new_pp != old_pp:
         return new_pp
     return len(new) > len(old) if new_pp else len(new) < len(old)
+
+
+def _according_to(tokens: list[Token], start: int) -> bool:
+    """ "according to X": the word at ``start`` is a source's name."""
+    return (
+        start >= 2
+        and tokens[start - 1].text.lower() == "to"
+        and tokens[start - 2].text.lower() == "according"
+    )
+
+
+def _owns_statement(tokens: list[Token], end: int, lex: Lexicon) -> bool:
+    """ "X's warning", "X’s claims": the name before the possessive owns a statement."""
+    return (
+        end + 1 < len(tokens)
+        and tokens[end].text in _POSSESSIVE
+        and tokens[end + 1].text.lower() in lex.attribution_nouns
+    )
 
 
 def _source(tokens: list[Token], start: int) -> bool:

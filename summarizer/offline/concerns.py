@@ -37,9 +37,16 @@ from .sentences import (
     Token,
     never_stop,
 )
-from .stance import judge
+from .stance import MODALS, judge
 
 _K = ConcernKind
+# Nouns for people who criticise: the actors named as their examples are critics ("critics such
+# as ...").
+_CRITICS = words("critics critic opponents detractors sceptics skeptics")
+# At most this many words (a title) stand between "such as" and an example's name.
+_EXAMPLE_GAP = 4
+# How far (in tokens) an appositive after "according to X," may run to its closing comma.
+_APPOSITIVE_REACH = 12
 _LIGHT_REACH = 4
 _DEGREE = words("very so deeply increasingly particularly still really too quite extremely also")
 # Words that open an adverbial phrase before the subject, not a quotation.
@@ -761,7 +768,9 @@ class _Finder:
         """(agent, its start, where the words begin) for a passive reporting verb with its
         "by" agent ("described by officials as"), else None."""
         word = tokens[verb].text.lower()
-        if not word.endswith("ed") or verb + 2 >= len(tokens) or tokens[verb + 1].text != "by":
+        # A regular participle, or an irregular one after a be-form ("was told by Smith").
+        passive = word.endswith("ed") or (verb > 0 and tokens[verb - 1].text.lower() in _BE)
+        if not passive or verb + 2 >= len(tokens) or tokens[verb + 1].text != "by":
             return None
         after = [
             c
@@ -820,6 +829,30 @@ class _Finder:
             content = _trim(text, sentence.start, tokens[k - 1].start)
         else:
             comma = next((m for m in range(k, len(tokens)) if tokens[m].text == ","), None)
+            # "According to Novak, a local engineer, the dam ...": the source's role is no part
+            # of its words.
+            if (
+                comma is not None
+                and comma + 1 < len(tokens)
+                and tokens[comma + 1].text.lower() in ("a", "an")
+            ):
+                second = next(
+                    (
+                        m
+                        for m in range(comma + 2, min(len(tokens), comma + _APPOSITIVE_REACH))
+                        if tokens[m].text == ","
+                    ),
+                    None,
+                )
+                if (
+                    second is not None
+                    and second + 1 < len(tokens)
+                    and not any(
+                        tokens[m].text.lower() in _BE or tokens[m].text.lower() in MODALS
+                        for m in range(comma + 2, second)
+                    )
+                ):
+                    comma = second
             content = _trim(text, tokens[comma].end, sentence.end) if comma else None
         return _Frame(sentence, k, None, holder, None, content)
 
@@ -848,11 +881,43 @@ class _Finder:
                 self._introduces(sentence)
             paragraph_frames.setdefault(sentence.paragraph, []).extend(frames)
             self._frame_concerns(frames)
+            self._named_critics(sentence)
         for quotation in doc.quotations:
             checkpoint()
             self._quotation_concern(quotation, paragraph_frames)
         checkpoint()
         return self._dedupe()
+
+    def _named_critics(self, sentence: Sentence) -> None:
+        """ "critics such as Senator Ann Hale", "opponents including the farmers' union": each
+        actor named as an example of the critics holds a criticism, quoted from the group noun to
+        its name."""
+        tokens = self.doc.tokens(sentence)
+        mentions = self.by_sentence.get(sentence.index)
+        if not mentions:
+            return
+        for k in range(len(tokens) - 2):
+            if tokens[k].text.lower() not in _CRITICS:
+                continue
+            m = k + 1
+            if tokens[m].text.lower() == "such" and tokens[m + 1].text.lower() == "as":
+                m += 1
+            elif tokens[m].text.lower() not in ("like", "including"):
+                continue
+            # The examples: mentions from the word after the link to the end of the list.
+            start = tokens[m].end
+            for mention in mentions:
+                if mention.start <= start:
+                    continue
+                gap = self.text[start : mention.start]
+                if len(gap.split()) > _EXAMPLE_GAP or any(c in gap for c in ".;:()"):
+                    break
+                self._add(
+                    mention.entity, _K.criticism, tokens[k].start, mention.end, tokens[k].start
+                )
+                start = mention.end
+                if not self.text.startswith((",", " and", ", and", " or"), start):
+                    break
 
     def _introduces(self, sentence: Sentence) -> None:
         """A sentence that ends in a colon without a reporting verb ("She put it this way:")

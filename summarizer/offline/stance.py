@@ -31,8 +31,25 @@ _ANSWER = re.compile(r"\b(?:no|yes)\s*[,.!]")
 _OTHERS_WORRY = re.compile(r"(?<=[a-z])(?:'s|s')\s+(?:concerns?|fears?|worry|worries)\b")
 # A bad happening under a condition is foreseen too: "if the dam breaks, we lose everything".
 CONDITIONALS = words("if unless")
+# A relative clause describes a noun and voices no stance of the speaker's: "ties with
+# neighbours that have been hostile", "a yard which was bankrupt". "that" is a relative pronoun
+# when an auxiliary follows it and neither a verb ("said that is") nor "so", "now", "such" comes
+# before it.
+# Words of an amount after "less than".
+_AMOUNTS = words(
+    """a an one two three four five six seven eight nine ten dozen hundred thousand half third
+    quarter month year week day hour minute"""
+)
+# A negative past participle after one of these is a passive: something done, not a judgement.
+_PASSIVE_BE = words("was were been be being is are get got gets")
+_RELATIVE = re.compile(r"\b([a-z0-9']+)(,?\s+)(which|who|whom|whose|that)\s+([a-z']+)")
+_AUXILIARIES = words("have has had is are was were")
+_NOT_NOUNS = words("so now such")
 # How far back a negator or a modal reaches (in words) within a clause.
 NEGATION_REACH = 3
+# How far back a modal reaches (in words) to make a harm a forecast: "the dam could fail" is
+# one, "she would like to visit the town in the third year of the war" is not.
+FORECAST_REACH = 6
 # Kinds in the order they win when a statement voices several.
 _ORDER = (_K.concern, _K.doubt, _K.accusation, _K.warning, _K.criticism)
 _CLASS_KIND = {
@@ -53,6 +70,16 @@ def _negated(negators: list[int], k: int) -> bool:
     return False
 
 
+def _counted(tokens: list[str], k: int) -> bool:
+    """Whether "less" at ``k`` compares a quantity ("less than 100 people", "less than half of
+    the crops"), not a quality ("less than adequate" negates)."""
+    return (
+        k + 2 < len(tokens)
+        and tokens[k + 1] == "than"
+        and (tokens[k + 2][0].isdigit() or tokens[k + 2] in _AMOUNTS)
+    )
+
+
 def _is_modal(word: str) -> bool:
     return word in MODALS or word.endswith("'ll") or word == "won't"
 
@@ -70,6 +97,27 @@ def _negated_kind(stance: Stance, word: str, cls: str | None, modal: bool) -> Co
     return None
 
 
+def _without_relatives(text: str) -> str:
+    """``text`` without its relative clauses, each up to the next comma or semicolon."""
+    verbs = lexicon().verbs
+    pieces: list[str] = []
+    at = 0
+    for match in _RELATIVE.finditer(text):
+        if match.start() < at:
+            continue
+        before, gap, relative, after = match.groups()
+        if relative == "that" and (
+            "," in gap or after not in _AUXILIARIES or before in verbs or before in _NOT_NOUNS
+        ):
+            continue
+        end = match.end(3)
+        stop = min((i for i in (text.find(",", end), text.find(";", end)) if i >= 0), default=-1)
+        pieces.append(text[at : match.end(1)])
+        at = len(text) if stop < 0 else stop
+    pieces.append(text[at:])
+    return " ".join(pieces) if len(pieces) > 1 else text
+
+
 def judge(text: str) -> ConcernKind | None:
     """The kind of concern ``text`` voices, or None for a neutral, positive or negated statement."""
     stance = lexicon().stance
@@ -80,6 +128,8 @@ def judge(text: str) -> ConcernKind | None:
         lowered = _ANSWER.sub(" ", lowered)
     if "'" in lowered:
         lowered = _OTHERS_WORRY.sub(" ", lowered)
+    if "wh" in lowered or "that" in lowered:
+        lowered = _without_relatives(lowered)
     tokens = _WORD.findall(lowered)
     if not tokens:
         return None
@@ -97,7 +147,19 @@ def judge(text: str) -> ConcernKind | None:
             )
         )
     )
-    negators = [k for k, word in enumerate(tokens) if word in NEGATORS or word.endswith("n't")]
+    modal_at = [
+        k for k, word in enumerate(tokens) if _is_modal(word) or word in ("likely", "going")
+    ]
+
+    def _foreseen(k: int) -> bool:
+        return modal and any(k - FORECAST_REACH <= m < k for m in modal_at)
+
+    negators = [
+        k
+        for k, word in enumerate(tokens)
+        if (word in NEGATORS and not (word == "less" and _counted(tokens, k)))
+        or word.endswith("n't")
+    ]
     found: set[ConcernKind] = set()
     # Judgements found without a negation: under a modal they forecast ("the dam could fail").
     judged = False
@@ -125,7 +187,7 @@ def judge(text: str) -> ConcernKind | None:
             rising = rising or phrase_class == "increase"
             if phrase_class == "event":  # "higher prices": a harm, foreseen or reported
                 harm = True
-                forecast = forecast or modal or not CONDITIONALS.isdisjoint(tokens)
+                forecast = forecast or _foreseen(k) or not CONDITIONALS.isdisjoint(tokens)
     for k, word in enumerate(tokens):
         if k in covered:
             continue
@@ -137,13 +199,21 @@ def judge(text: str) -> ConcernKind | None:
             if negated is not None:
                 found.add(negated)
             continue
+        if (
+            cls == "criticism"
+            and word.endswith("ed")
+            and k > 0
+            and tokens[k - 1] in _PASSIVE_BE
+            and not stance.listed(word)
+        ):
+            continue  # "was interrogated", "were expelled": done to someone, not judged
         if cls == "mitigating":
             mitigated = True
         elif cls == "increase":
             rising = True
         elif cls == "event":
             harm = True
-            forecast = forecast or modal or not CONDITIONALS.isdisjoint(tokens)
+            forecast = forecast or _foreseen(k) or not CONDITIONALS.isdisjoint(tokens)
         else:
             kind = _CLASS_KIND.get(cls or "")
             if kind is not None:
