@@ -154,6 +154,8 @@ def judge(text: str) -> ConcernKind | None:
     def _foreseen(k: int) -> bool:
         return modal and any(k - FORECAST_REACH <= m < k for m in modal_at)
 
+    # A harm under 'if'/'unless' is foreseen wherever it stands in the clause.
+    conditional = not CONDITIONALS.isdisjoint(tokens)
     negators = [
         k
         for k, word in enumerate(tokens)
@@ -187,7 +189,7 @@ def judge(text: str) -> ConcernKind | None:
             rising = rising or phrase_class == "increase"
             if phrase_class == "event":  # "higher prices": a harm, foreseen or reported
                 harm = True
-                forecast = forecast or _foreseen(k) or not CONDITIONALS.isdisjoint(tokens)
+                forecast = forecast or conditional or _foreseen(k)
     for k, word in enumerate(tokens):
         if k in covered:
             continue
@@ -213,7 +215,7 @@ def judge(text: str) -> ConcernKind | None:
             rising = True
         elif cls == "event":
             harm = True
-            forecast = forecast or _foreseen(k) or not CONDITIONALS.isdisjoint(tokens)
+            forecast = forecast or conditional or _foreseen(k)
         else:
             kind = _CLASS_KIND.get(cls or "")
             if kind is not None:
