@@ -384,14 +384,17 @@ def _appositive_before(
         m -= 1  # "The head of the World Health Organization, Tedros Adhanom Ghebreyesus,"
     if m < k - 1 and m >= 0 and tokens[m].text in ("for", "of", "at", "in", "from"):
         k = m
-    elif (
-        k >= 4
-        and tokens[k - 1].text.isalpha()
-        and tokens[k - 1].text.islower()
-        and tokens[k - 2].text in ("the", "a", "his", "her", "their")
-        and tokens[k - 3].text in ("for", "of", "at", "from")
-    ):
-        k -= 3  # "The lawyer of the parents, Friedrich Kurz": a lower-case complement
+    else:
+        # "The lawyer of the parents, Friedrich Kurz", "a spokesman for the Cumbria Fire and
+        # Rescue squad, Brian Mitchelhill": a complement of words, back to its preposition.
+        p = k - 1
+        while p >= 1 and p > k - 9 and (tokens[p].text.isalpha() or tokens[p].text in _POSSESSIVE):
+            if tokens[p].text in ("for", "of", "at", "from") and _is_title(
+                tokens[p - 1].text, lex
+            ):
+                k = p
+                break
+            p -= 1
     if k < 1:
         return None
     word = tokens[k - 1].text.lower()
@@ -1471,18 +1474,21 @@ class _Scanner:
                 kind = "org-of" if of_leader else "org"
             elif head in _COUNTRY_DESCRIPTIONS:
                 kind = "country"
+            inverted = left > 0 and tokens[left - 1].text.lower() in lex.verbs
             if kind == "person" and right + 2 < n and tokens[right].text == "for":
                 # "A spokesman for the ministry said": the complement before the verb
                 m = right + 1
-                while m < n and m < right + 6 and tokens[m].text.isalpha():
+                while m < n and m < right + (10 if inverted else 6) and tokens[m].text.isalpha():
                     if _verb_follows(tokens, m, lex, reporting_only=True):
                         right = m
                         break
                     m += 1
+                else:
+                    if inverted and m > right + 2 and (m == n or not tokens[m].text.isalpha()):
+                        # "..., said a spokeswoman for the British Transport Police."
+                        right = m
                 end = tokens[right - 1].end
-            acts = _verb_follows(tokens, right, lex, reporting_only=False) or (
-                left > 0 and tokens[left - 1].text.lower() in lex.verbs
-            )
+            acts = _verb_follows(tokens, right, lex, reporting_only=False) or inverted
             if kind == "org-of":
                 kind = "org"
                 determiner = "of"  # named by its leader or state: never another body's alias
@@ -1729,9 +1735,44 @@ def find_actors(doc: Document, checkpoint: Checkpoint = never_stop) -> Cast:
         if entity.kind is ActorKind.group and len(entity.spans) >= _CENTRAL_GROUP_MENTIONS:
             entity.acts = True  # a subject of the story, even if only acted upon
     _link_descriptions(scanner, builder, checkpoint)
+    _drop_outlets(builder, lex)
     builder.mentions.sort(key=lambda m: (m.start, -m.end))
     _unshare_surfaces(builder.entities)
     return Cast(builder.entities, builder.mentions)
+
+
+_NEWSROOM_AUXILIARIES = words("has have had")
+_NEXT_WORDS = re.compile(r"[\w’'-]+")
+
+
+def _drop_outlets(builder: _Builder, lex: Lexicon) -> None:
+    """The article's own outlet reports the story and is not in it: an organisation named right
+    before a newsroom act ("Wikinews spoke with", "VOA has reached out") is dropped, and so are
+    the groups named after it ("Wikinews reporters")."""
+    text = builder.doc.text
+    outlets: set[str] = set()
+    for entity in builder.entities:
+        if entity.kind is not ActorKind.organization or not entity.spans:
+            continue
+        for start, end in entity.spans:
+            after = [w.lower() for w in _NEXT_WORDS.findall(text, end, min(len(text), end + 60))]
+            if after and after[0] in _NEWSROOM_AUXILIARIES:
+                after = after[1:]
+            # "The Deseret News observed that ...": a statement, not the reporting itself.
+            if any(
+                tuple(after[: len(act)]) == act and after[len(act) : len(act) + 1] != ["that"]
+                for act in lex.newsroom_acts
+            ):
+                outlets.update(entity.surfaces)
+                entity.spans.clear()
+                entity.acts = False
+                break
+    if not outlets:
+        return
+    for entity in builder.entities:
+        if entity.kind is ActorKind.group and entity.name.split()[0] in outlets:
+            entity.spans.clear()
+            entity.acts = False
 
 
 def _unshare_surfaces(entities: list[Entity]) -> None:
@@ -1831,6 +1872,14 @@ def _link_descriptions(scanner: _Scanner, builder: _Builder, checkpoint: Checkpo
         if builder.entities[m.entity].kind is ActorKind.country
     )
     by_head: dict[str, list[tuple[int, int]]] = {}
+    # Where each named person's mentions start: "a spokesman for the squad, Brian Mitchelhill"
+    # describes the name that follows it.
+    person_starts = {
+        m.start: m.entity
+        for m in builder.mentions
+        if builder.entities[m.entity].kind is ActorKind.person
+        and not builder.entities[m.entity].key.startswith("unnamed:")
+    }
 
     def person_mentions(head: str) -> list[tuple[int, int]]:
         """(start, entity) of every mention of the people whose role ends in ``head``, sorted."""
@@ -1892,6 +1941,9 @@ def _link_descriptions(scanner: _Scanner, builder: _Builder, checkpoint: Checkpo
                 builder.mention(index_or_none, start, end, sentence, False, False)
             continue
         determiner = kind.split(":", 1)[1]
+        named = _APPOSED_NAME.match(text, end)
+        if named is not None and person_starts.get(named.end()) is not None:
+            continue  # the role of the name set off after it
         owners = role_heads.get(head, [])
         if determiner == "the" and len(owners) == 1:
             builder.mention(owners[0], start, end, sentence, False, False)
@@ -1907,6 +1959,9 @@ def _link_descriptions(scanner: _Scanner, builder: _Builder, checkpoint: Checkpo
         name = surface.split(" ", 1)[1] if " " in surface else surface
         index = builder.entity("unnamed:" + name_key(name), name, ActorKind.person, name)
         builder.mention(index, start, end, sentence, False, True)
+
+
+_APPOSED_NAME = re.compile(r"[^\S\n]*,[^\S\n]*")
 
 
 def _latest(mentions: list[tuple[int, int]], position: int) -> int | None:

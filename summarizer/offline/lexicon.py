@@ -142,6 +142,8 @@ class Lexicon:
     capitals: dict[str, Country]
     demonyms: dict[str, Country]
     stance: Stance
+    # What an outlet does while it reports ("spoke with", "reached out"), as word tuples.
+    newsroom_acts: tuple[tuple[str, ...], ...] = ()
     # Word -> its shape as a name ("name", "common", "opener"), filled as words are met.
     shapes: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
     # Words of a capitalised run -> whether they may be a person's name.
@@ -338,6 +340,7 @@ def read_lexicon(directory: Path | None = None) -> Lexicon:
         capitals=capitals,
         demonyms=demonyms,
         stance=read_stance(directory),
+        newsroom_acts=tuple(tuple(fields) for fields in entries("newsroom_acts.txt", directory)),
     )
 
 
