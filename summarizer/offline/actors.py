@@ -1377,7 +1377,11 @@ class _Scanner:
                         after = m
                         break
                     m += 1
-            acts = _verb_follows(tokens, after, lex, reporting_only=False) or _source(tokens, left)
+            acts = (
+                _verb_follows(tokens, after, lex, reporting_only=False)
+                or _source(tokens, left)
+                or _inverted_speaker(tokens, left, lex)  # "..., said analysts."
+            )
             if acts and _passive(tokens, after, lex):
                 acts = False  # "players are dropped down a shaft": acted upon
             if not acts and right < n and tokens[right].text == "and":

@@ -487,8 +487,13 @@ class _Finder:
             closing = word == "”" or (word == '"' and straight % 2 == 0)
             if closing and k > 0 and tokens[k - 1].text in (",", "!", "?") and k + 1 < verb:
                 continue
-            if k in verbs and word.endswith("ing") and k > 0 and tokens[k - 1].text == ",":
-                continue
+            if k in verbs and word.endswith("ing") and k > 0:
+                before = tokens[k - 1].text
+                if before == "," or (
+                    # "Mujahid, while speaking on Monday, rejected"
+                    before.lower() in _OPENING_WORDS and k > 1 and tokens[k - 2].text == ","
+                ):
+                    continue
             if word in ("“", "”", '"', ":", ";") or word.lower() in ("that", "which") or k in verbs:
                 floor = k + 1
         return floor
@@ -710,6 +715,14 @@ class _Finder:
             if holder is None:
                 continue
             inverted = self._inverted(tokens, k, after, floor)
+            verb = self.lex.verbs.get(word)
+            if (
+                verb is not None
+                and verb.spoken
+                and not inverted
+                and (k + 1 >= len(tokens) or tokens[k + 1].text not in (":", "“", '"', ","))
+            ):
+                continue  # "continue to get paid": no words reported
             content = self._content(sentence, tokens, k, floor, inverted)
             frames.append(_Frame(sentence, k, cue, holder, subject_start, content, k in silent))
         return frames

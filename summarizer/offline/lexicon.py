@@ -58,6 +58,9 @@ class Verb:
     silences: bool
     person: bool
     strict: bool
+    # The verb reports only quoted words or words after a colon, or follows them inverted
+    # ('"...," continued Kristensen'; but not "continue to get paid").
+    spoken: bool = False
 
 
 @dataclass(frozen=True)
@@ -212,6 +215,7 @@ def read_verbs(directory: Path | None = None) -> dict[str, Verb]:
             silences=cue == "none",
             person="person" in flag_set,
             strict="strict" in flag_set,
+            spoken="spoken" in flag_set,
         )
         for form in (base, *(forms or inflections(base))):
             table.setdefault(form, verb)
