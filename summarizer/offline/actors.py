@@ -468,6 +468,9 @@ def _subject_of_verb(tokens: list[Token], caps: list[bool], end: int, lex: Lexic
         k += 3  # "The National Aeronautics and Space Administration (NASA) said"
     if _verb_follows(tokens, k, lex, reporting_only=False):
         return True
+    after = _post_modifier(tokens, caps, k, lex)
+    if after != k and _verb_follows(tokens, after, lex, reporting_only=False):
+        return True
     after = _past_relative_clause(tokens, k, lex)
     if after != k:
         return True
@@ -486,6 +489,45 @@ def _subject_of_verb(tokens: list[Token], caps: list[bool], end: int, lex: Lexic
             following in AUXILIARIES or following in lex.verbs or following in lex.irregular_past
         )
     return False
+
+
+_MODIFIER_PREPOSITIONS = words("in at of from for")
+_ASIDE_OPENERS = words("in with without after before while during despite under through")
+_OWNERS = words("its his her their")
+
+
+def _post_modifier(tokens: list[Token], caps: list[bool], k: int, lex: Lexicon) -> int:
+    """Where the verb may stand after a short phrase that ends a subject: a place or an owner
+    ("The Chinese Embassy in Washington told", "The Embassy of China said"), an aside set off
+    by commas ("Costa Rican officials, in collaboration with the U.S. Embassy, identified"), or
+    a source ("The Pentagon in its annual report ... estimates"); else ``k``."""
+    n = len(tokens)
+    if k + 1 >= n:
+        return k
+    word = tokens[k].text.lower()
+    if word in _MODIFIER_PREPOSITIONS:
+        m = k + 1
+        if tokens[m].text == "the":
+            m += 1
+        if m < n and caps[m]:
+            while m < n and m < k + 7 and caps[m]:
+                m += 1
+            return m
+        if word in ("in", "at") and tokens[m].text.lower() in _OWNERS:
+            # A source: only a reporting verb ends it ("in its report released in May estimates").
+            for r in range(m + 1, min(n, m + 12)):
+                if tokens[r].text in (",", ".", ";", "“", '"'):
+                    break
+                if lex.is_reporting(tokens[r].text) and not tokens[r].text.endswith("ed"):
+                    return r
+        return k
+    if word == "," and tokens[k + 1].text.lower() in _ASIDE_OPENERS:
+        for m in range(k + 2, min(n, k + 14)):
+            if tokens[m].text == ",":
+                return m + 1
+            if not (tokens[m].text.isalpha() or tokens[m].text in _POSSESSIVE or caps[m]):
+                return k
+    return k
 
 
 def _past_relative_clause(tokens: list[Token], k: int, lex: Lexicon) -> int:
@@ -537,6 +579,22 @@ def _list_governed(
     return _governed(tokens, k, words) and not _governed(tokens, k, frozenset({"of"}))
 
 
+def _controlled(tokens: list[Token], start: int, end: int, lex: Lexicon) -> bool:
+    """The object of a verb such as "allow" that does what follows: "allowed Ukraine to strike",
+    "urged the United Nations to act"."""
+    k = start - 1
+    if k >= 0 and tokens[k].text.lower() == "the":
+        k -= 1
+    return (
+        k >= 0
+        and tokens[k].text.lower() in lex.control_verbs
+        and end + 1 < len(tokens)
+        and tokens[end].text == "to"
+        and tokens[end + 1].text.isalpha()
+        and tokens[end + 1].text.islower()
+    )
+
+
 def _org_acts(
     tokens: list[Token],
     caps: list[bool],
@@ -552,7 +610,7 @@ def _org_acts(
     Health"), modifies a noun ("Pentagon spending") or receives a statement."""
     if recipient:
         return False
-    if _source(tokens, start):
+    if _source(tokens, start) or _controlled(tokens, start, end, lex):
         return True
     return not governed and _subject_of_verb(tokens, caps, end, lex)
 
@@ -883,7 +941,7 @@ class _Scanner:
                 not governed
                 and _subject_of_verb(tokens, caps, j, lex)
                 and not _stative(tokens, j, lex)
-            ) or (possessive and _act_follows(tokens, j + 1))
+            ) or (possessive and _act_follows(tokens, j + 1)) or _controlled(tokens, i, j, lex)
             builder.mention(
                 index,
                 start,
@@ -994,6 +1052,15 @@ class _Scanner:
                 if owner in lex.country_names:
                     name = text[tokens[back].start : end]
                     name_start = tokens[back].start
+            if last in lex.sited_heads and j + 1 < len(tokens) and tokens[j].text == "in":
+                # "the Chinese Embassy in Costa Rica": its city is part of its name.
+                m = j + 1
+                while m < len(tokens) and m < j + 5 and caps[m]:
+                    m += 1
+                if m > j + 1:
+                    end = tokens[m - 1].end
+                    name = text[name_start:end]
+                    j = m
             key = "org:" + name_key(name)
             index = builder.entity(key, name, kind)
             if name_start != start:
@@ -1382,6 +1449,9 @@ class _Scanner:
                 or _source(tokens, left)
                 or _inverted_speaker(tokens, left, lex)  # "..., said analysts."
             )
+            if not acts and after < n and tokens[after].text == ",":
+                aside = _post_modifier(tokens, caps, after, lex)  # "officials, in a ..., said"
+                acts = aside != after and _verb_follows(tokens, aside, lex, reporting_only=False)
             if acts and _passive(tokens, after, lex):
                 acts = False  # "players are dropped down a shaft": acted upon
             if not acts and right < n and tokens[right].text == "and":

@@ -129,6 +129,10 @@ class Lexicon:
     body_heads: dict[str, ActorKind]
     # Heads of descriptions that stand for an organisation named before: "the agency".
     org_descriptions: frozenset[str]
+    # Every form of the verbs whose object acts ("allowed Ukraine to strike").
+    control_verbs: frozenset[str]
+    # Heads whose city belongs to the name: "Chinese Embassy in Washington".
+    sited_heads: frozenset[str]
     known_orgs: dict[str, str]
     place_last: frozenset[str]
     place_first: frozenset[str]
@@ -327,6 +331,12 @@ def read_lexicon(directory: Path | None = None) -> Lexicon:
         gov_heads=frozenset(w for w, kind in heads.items() if kind == "government_body"),
         body_heads={f[0]: ActorKind(f[1]) for f in head_lines if "lower" in f[2:]},
         org_descriptions=frozenset(f[0] for f in head_lines if "describes" in f[2:]),
+        control_verbs=frozenset(
+            form
+            for base, *forms in entries("control_verbs.txt", directory)
+            for form in (base, *(forms or inflections(base)))
+        ),
+        sited_heads=frozenset(f[0] for f in head_lines if "sited" in f[2:]),
         known_orgs={
             " ".join(name): ActorKind(kind).value
             for kind, *name in entries("organisation_names.txt", directory)
