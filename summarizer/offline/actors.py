@@ -906,15 +906,25 @@ class _Scanner:
         possessive = j < len(tokens) and tokens[j].text in _POSSESSIVE
         recipient = _recipient(tokens, i, lex)
         acts = not recipient and (not governed or _source(tokens, i))
+        body = False
+        after_name = j
         if (
-            j < len(tokens)
-            and tokens[j].text in lex.body_heads
+            j + 3 < len(tokens)
+            and tokens[j].text == "("
+            and tokens[j + 2].text == ")"
+            and tokens[j + 1].text.isupper()
+        ):
+            after_name = j + 3  # "a United Nations (UN) tribunal"
+        if (
+            after_name < len(tokens)
+            and tokens[after_name].text in lex.body_heads
             and bare not in lex.country_names
             and bare not in lex.demonyms
         ):
-            # "the Trump administration", "the Conservative government": the body is an actor;
-            # the name is still read below (Trump is still Trump).
-            self._state_body(name_key(bare), tokens, j, sentence, start)
+            # "the Trump administration", "the Conservative government", "a United Nations
+            # tribunal": the body is an actor; the name is still read below (Trump is still
+            # Trump), and does not act here.
+            body = self._state_body(name_key(bare), tokens, after_name, sentence, start)
         known = lex.known_orgs.get(bare)
         if known is None and len(words) > 1:
             # "British Red Cross", "Iraqi Red Crescent": a known organisation's national branch.
@@ -926,7 +936,7 @@ class _Scanner:
         if known is not None:
             kind = ActorKind(known)
             key = "org:" + name_key(bare)
-            acts = _org_acts(tokens, caps, i, j, lex, governed, recipient)
+            acts = not body and _org_acts(tokens, caps, i, j, lex, governed, recipient)
             self._org(key, bare, kind, tokens, i, j, sentence, governed, acts)
             return
         country = lex.country_names.get(bare)

@@ -1008,6 +1008,11 @@ class _Finder:
             self._add(frame.holder, kind, quote_start, quote_end, summary_start)
 
     def _add(self, holder: int, kind: ConcernKind, start: int, end: int, summary: int) -> None:
+        entity = self.cast.entities[holder]
+        if entity.kind is not ActorKind.person and entity.name.split()[-1].lower() in (
+            self.lex.ruling_heads
+        ):
+            return  # "the tribunal dismissed the claims": a ruling, a fact of the story
         start, end = _trim(self.text, start, end)
         if len(self.text[start:end].split()) < 3:
             return

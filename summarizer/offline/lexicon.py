@@ -131,6 +131,8 @@ class Lexicon:
     org_descriptions: frozenset[str]
     # Every form of the verbs whose object acts ("allowed Ukraine to strike").
     control_verbs: frozenset[str]
+    # Heads of bodies that rule on cases ("court", "tribunal"): their findings are facts.
+    ruling_heads: frozenset[str]
     # Heads whose city belongs to the name: "Chinese Embassy in Washington".
     sited_heads: frozenset[str]
     known_orgs: dict[str, str]
@@ -336,6 +338,7 @@ def read_lexicon(directory: Path | None = None) -> Lexicon:
             for base, *forms in entries("control_verbs.txt", directory)
             for form in (base, *(forms or inflections(base)))
         ),
+        ruling_heads=frozenset(f[0] for f in head_lines if "rules" in f[2:]),
         sited_heads=frozenset(f[0] for f in head_lines if "sited" in f[2:]),
         known_orgs={
             " ".join(name): ActorKind(kind).value
