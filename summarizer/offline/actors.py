@@ -492,7 +492,7 @@ def _subject_of_verb(tokens: list[Token], caps: list[bool], end: int, lex: Lexic
 
 
 _MODIFIER_PREPOSITIONS = words("in at of from for")
-_ASIDE_OPENERS = words("in with without after before while during despite under through")
+_ASIDE_OPENERS = words("in with without after before while during despite under through a an the")
 _OWNERS = words("its his her their")
 
 
