@@ -389,9 +389,7 @@ def _appositive_before(
         # Rescue squad, Brian Mitchelhill": a complement of words, back to its preposition.
         p = k - 1
         while p >= 1 and p > k - 9 and (tokens[p].text.isalpha() or tokens[p].text in _POSSESSIVE):
-            if tokens[p].text in ("for", "of", "at", "from") and _is_title(
-                tokens[p - 1].text, lex
-            ):
+            if tokens[p].text in ("for", "of", "at", "from") and _is_title(tokens[p - 1].text, lex):
                 k = p
                 break
             p -= 1
@@ -948,10 +946,14 @@ class _Scanner:
             # Malaysia said") or the source of a statement; named as a place or in a list of
             # destinations, it does not.
             subject = (
-                not governed
-                and _subject_of_verb(tokens, caps, j, lex)
-                and not _stative(tokens, j, lex)
-            ) or (possessive and _act_follows(tokens, j + 1)) or _controlled(tokens, i, j, lex)
+                (
+                    not governed
+                    and _subject_of_verb(tokens, caps, j, lex)
+                    and not _stative(tokens, j, lex)
+                )
+                or (possessive and _act_follows(tokens, j + 1))
+                or _controlled(tokens, i, j, lex)
+            )
             builder.mention(
                 index,
                 start,
@@ -1838,7 +1840,7 @@ def _drop_outlets(builder: _Builder, lex: Lexicon) -> None:
     for entity in builder.entities:
         if entity.kind is not ActorKind.organization or not entity.spans:
             continue
-        for start, end in entity.spans:
+        for _, end in entity.spans:
             after = [w.lower() for w in _NEXT_WORDS.findall(text, end, min(len(text), end + 60))]
             if after and after[0] in _NEWSROOM_AUXILIARIES:
                 after = after[1:]

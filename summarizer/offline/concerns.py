@@ -198,11 +198,12 @@ class _Predicates:
 
 _POSSESSORS = words("his her their its ’s 's")
 _BE = words("is are was were be been being 's")
-# The kinds of actor a pronoun may stand for: "it" a body, a company or a country ("It warned").
+# The kinds of actor a pronoun may stand for: "it" a body, a company or a country ("It warned");
+# "they" a group, or a country or a body in the plural sense ("China ... They reject").
 _PRONOUN_KINDS = {
     "he": (ActorKind.person,),
     "she": (ActorKind.person,),
-    "they": (ActorKind.group,),
+    "they": (ActorKind.group, ActorKind.country, ActorKind.organization, ActorKind.government_body),
     "it": (ActorKind.organization, ActorKind.government_body, ActorKind.country),
 }
 
