@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from summarizer.offline import analyse
 
 
@@ -403,3 +405,74 @@ def test_an_acronym_the_article_defines_is_a_name_even_when_it_spells_a_common_w
         "WHO said 30 countries had reported cases."
     )
     assert "WHO" in actors["World Health Organization"].mentions
+
+
+def _actor_names(text: str) -> list[str]:
+    return [actor.name for actor in analyse(text).actors]
+
+
+def test_the_outlet_that_reports_the_story_is_not_an_actor() -> None:
+    text = (
+        "Wikinews spoke with Jane Smith, the festival's director. Wikinews reporters attended "
+        "the opening. The Riverton Herald observed that the crowds were larger this year."
+    )
+    names = _actor_names(text)
+    assert "Wikinews" not in names
+    assert not any(name.startswith("Wikinews") for name in names)
+    # Another outlet stating something is still in the story.
+    assert "Riverton Herald" in names
+
+
+def test_an_inverted_description_keeps_its_complement_and_gives_a_name_its_role() -> None:
+    result = analyse(
+        '"There are numerous injuries," said a spokesman for the Riverton Fire and Rescue squad, '
+        'Brian Tull. "Two cars are on the way," said a spokeswoman for the Riverton Police.'
+    )
+    roles = {actor.name: actor.role for actor in result.actors}
+    assert roles["Brian Tull"] == "spokesman for the Riverton Fire and Rescue squad"
+    assert "spokeswoman for the Riverton Police" in roles
+    assert "spokesman" not in roles  # the description is Tull's role, not another person
+
+
+def test_a_group_after_an_inverted_verb_speaks() -> None:
+    result = analyse("The plan will help but could drive an arms race, said analysts.")
+    assert [actor.name for actor in result.actors] == ["analysts"]
+    assert [(c.holder, c.kind.value) for c in result.stated_concerns] == [("analysts", "warning")]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "The Chinese Embassy in Riverton told reporters that it had no comment.",
+            "Chinese Embassy in Riverton",
+        ),
+        (
+            "The Pentagon in its annual report released in May estimates that costs will rise.",
+            "Pentagon",
+        ),
+        (
+            "Local officials, in collaboration with the police, identified the suspects.",
+            "local officials",
+        ),
+        ("Jane Smith allowed Ukraine to strike the targets.", "Ukraine"),
+        ("Sanaz Toossi, an Iranian-American, wrote the play.", "Sanaz Toossi"),
+        (
+            "South Africa's opposition parties stood against the new law.",
+            "South Africa's opposition parties",
+        ),
+    ],
+)
+def test_a_subject_acts_across_its_place_owner_or_aside(text: str, actor: str) -> None:
+    assert actor in _actor_names(text)
+
+
+def test_a_body_named_after_an_organisation_acts_and_its_rulings_are_facts() -> None:
+    result = analyse(
+        "A United Nations (UN) tribunal in The Hague dismissed the claims on Tuesday. "
+        "The tribunal also found that the fishing ban was unfair."
+    )
+    assert [(a.name, a.mentions) for a in result.actors] == [
+        ("United Nations (UN) tribunal", ["United Nations (UN) tribunal", "The tribunal"])
+    ]
+    assert result.stated_concerns == []

@@ -512,3 +512,30 @@ def test_the_role_of_a_source_after_according_to_is_not_its_words() -> None:
 def test_the_agent_of_an_irregular_passive_reporting_verb_holds_the_words() -> None:
     body = "Bello was told by Smith that the dam could fail within a year."
     assert only(run(body))[:2] == ("Jane Smith", K.warning)
+
+
+def test_a_participle_after_while_does_not_hide_the_subject() -> None:
+    assert only(run("Smith, while speaking on Monday, rejected the report."))[:2] == (
+        "Jane Smith",
+        K.criticism,
+    )
+
+
+def test_continued_reports_quoted_words_but_not_a_clause() -> None:
+    holder, kind, _ = only(run('"The dam is unsafe and could fail," continued Smith.'))
+    assert (holder, kind) == ("Jane Smith", K.warning)
+    assert found(run("Smith will continue to get paid without working.")) == []
+
+
+def test_a_participle_right_after_its_subject_is_that_subjects() -> None:
+    result = run("Bello opposed the plan, with Smith telling reporters it was “reckless.”")
+    assert ("Jane Smith", K.criticism) in [(h, k) for h, k, _ in found(result)]
+
+
+def test_they_may_stand_for_a_country() -> None:
+    result = run("Brazil signed the treaty in 1982. They reject the authority of the court.")
+    assert [(h, k) for h, k, _ in found(result)] == [("Brazil", K.criticism)]
+
+
+def test_a_harm_reported_as_a_fact_is_no_concern() -> None:
+    assert found(run("Witnesses said that several passengers have broken bones.")) == []

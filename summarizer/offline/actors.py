@@ -1372,6 +1372,18 @@ class _Scanner:
                     left -= 1
                     continue
                 break
+            if (
+                left >= 2
+                and tokens[left - 1].text in _POSSESSIVE
+                and caps[left - 2]
+                and left < k
+                and tokens[left].text.lower() not in ("the", "a", "an")
+            ):
+                # "South Africa’s opposition parties": the owner is part of the group's name.
+                owner = left - 2
+                while owner > 0 and caps[owner - 1]:
+                    owner -= 1
+                left = owner
             right = k + 1
             if right < n and tokens[right].text == "reports" and head == "media":
                 right += 1  # "according to media reports": the reports stand for the media

@@ -57,6 +57,8 @@ _THAT_REACH = 8
 _ALLAYING = words("dismiss reject")
 # How far "quoted" may stand from "as saying": "was quoted by the Associated Press as saying".
 _QUOTED_REACH = 10
+# Reporting verbs whose object follows them: "..., told VOA" names a recipient, not a speaker.
+_OBJECT_VERBS = words("tell ask")
 _DAYS = words(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday evening"""
 )
@@ -275,7 +277,12 @@ def _predicates(
                     moods.add(k)
                     continue
         noun = lex.attribution_nouns.get(word)
-        if noun is not None and _possessive_mark(tokens, k) is not None:
+        if (
+            noun is not None
+            and _possessive_mark(tokens, k) is not None
+            # "South Africa’s opposition parties": a modifier of a group, not a stance
+            and not (k + 1 < n and tokens[k + 1].text.lower() in lex.group_nouns)
+        ):
             # "the mayor’s warning that ...", "his criticism of ...": the possessor holds it.
             hits.append((k, noun[0], False))
             nouns.add(k)
@@ -414,6 +421,24 @@ class _Finder:
         speaking: bool = True,
     ) -> tuple[int | None, int | None, bool]:
         """(holder, start of its words, found after the verb) for the verb at token ``verb``."""
+        said = self.lex.verbs.get(tokens[verb].text.lower())
+        if (
+            not strict
+            and said is not None
+            and said.cue is None
+            and said.person
+            and said.base not in _OBJECT_VERBS
+            and verb > floor
+            and tokens[verb - 1].text in (",", "”", '"')
+        ):
+            # "..., said analysts.": a speaker right after the verb, ending the clause, settles
+            # it, whatever the reported words name.
+            right_after = self._candidates(sentence, tokens, verb + 1, min(len(tokens), verb + 12))
+            first = tokens[verb + 1].start if verb + 1 < len(tokens) else -1
+            if right_after and right_after[0][0] == first and right_after[0][2] is not None:
+                tail = self.text[right_after[0][1] : right_after[0][1] + 2].lstrip()
+                if not tail or tail[0] in ",.;:”\"":
+                    return right_after[0][2], right_after[0][0], True
         # Commas inside a mention ("advisers of the U.S., South Korea and Japan") do not split.
         spans = [(m.start, m.end) for m in self.by_sentence.get(sentence.index, [])]
         cuts = [floor]
@@ -704,6 +729,21 @@ class _Finder:
                 # that is neither a tense ("is warning"), nor attached to the main clause, nor
                 # right after its own subject ("with Boswell stating").
                 continue
+            if word.endswith("ing") and k > 1 and tokens[k - 1].end in self._mention_ends(sentence):
+                # "with the White House telling VOA ...", "with Boswell stating": the participle's
+                # own subject, right before it.
+                own = [
+                    m
+                    for m in self.by_sentence.get(sentence.index, [])
+                    if m.end == tokens[k - 1].end
+                ]
+                own.sort(key=lambda m: m.start)
+                if own:
+                    content = self._content(sentence, tokens, k, k, inverted=False)
+                    frames.append(
+                        _Frame(sentence, k, cue, own[0].entity, own[0].start, content, k in silent)
+                    )
+                    continue
             if word.endswith("ing") and k > 0 and tokens[k - 1].text in (",", "and"):
                 # "..., warning that ...": the participle's subject is the main clause's.
                 holder, subject_start, _ = self._main_subject(sentence, tokens, k)
