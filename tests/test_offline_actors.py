@@ -476,3 +476,24 @@ def test_a_body_named_after_an_organisation_acts_and_its_rulings_are_facts() -> 
         ("United Nations (UN) tribunal", ["United Nations (UN) tribunal", "The tribunal"])
     ]
     assert result.stated_concerns == []
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("The Afghan people now own these weapons.", "Afghan people"),
+        ("Investigators attempt to determine the cause of the crash.", "investigators"),
+        (
+            "Lawyers for Riverton and Ashby are seeking a new hearing.",
+            "lawyers for Riverton and Ashby",
+        ),
+        ("Many nations made statements after the decision.", "nations"),
+        ("An American jury found that the store was a monopoly.", "American jury"),
+    ],
+)
+def test_a_group_acts_with_a_plain_verb_a_complement_or_a_quantifier(text: str, group: str) -> None:
+    assert group in _actor_names(text)
+
+
+def test_a_group_after_help_is_not_a_subject() -> None:
+    assert _actor_names("The teacher used stories to help students understand the world.") == []

@@ -722,6 +722,28 @@ def _verb_follows(tokens: list[Token], end: int, lex: Lexicon, reporting_only: b
     )
 
 
+_BARE_INFINITIVE_VERBS = words(
+    "help helps helped helping let lets make makes made making see saw watch"
+)
+
+
+def _base_verb_follows(tokens: list[Token], end: int, lex: Lexicon) -> bool:
+    """Whether a plural subject ending at ``end`` is followed by a verb's base form, over
+    adverbs: "investigators attempt to", "The Afghan people now own"."""
+    k = end
+    while k < len(tokens) and (tokens[k].text.lower() in ADVERBS or _manner_adverb(tokens[k].text)):
+        k += 1
+    if k >= len(tokens) or not tokens[k].text.islower():
+        return False
+    word = tokens[k].text
+    if word not in lex.base_verbs:
+        return False
+    # "voters use ballots" but not "the workers' union" or "people power": a determiner, a
+    # pronoun, a preposition or "to" most often follows a verb; a noun compound ends a phrase.
+    following = tokens[k + 1].text.lower() if k + 1 < len(tokens) else ""
+    return following not in (".", ",", ";", ")") or word in lex.verbs
+
+
 def _name_like(words: tuple[str, ...], lex: Lexicon) -> bool:
     """Whether words may be a person's name (no title, head, place or known name among them);
     remembered per lexicon, as names recur."""
@@ -1352,6 +1374,12 @@ class _Scanner:
                     )
                     and tokens[k - 1].text.lower() not in _FUNCTION_WORDS
                 )
+                and not (
+                    # "Many nations made statements": a quantified generic head that acts
+                    k > 0
+                    and tokens[k - 1].text.lower() in ("many", "several", "some", "other")
+                    and _verb_follows(tokens, k + 1, lex, reporting_only=False)
+                )
             ):
                 k += 1
                 continue
@@ -1387,7 +1415,7 @@ class _Scanner:
             right = k + 1
             if right < n and tokens[right].text == "reports" and head == "media":
                 right += 1  # "according to media reports": the reports stand for the media
-            if right + 1 < n and tokens[right].text in ("of", "in", "at", "from"):
+            if right + 1 < n and tokens[right].text in ("of", "in", "at", "from", "for"):
                 m = right + 1
                 if m < n and tokens[m].text == "the":
                     m += 1
@@ -1406,7 +1434,7 @@ class _Scanner:
                             ):
                                 break
                             end = m
-                    if tokens[right].text == "of":
+                    if tokens[right].text in ("of", "for"):
                         while end + 1 < n and tokens[end].text in (",", "and") and caps[end + 1]:
                             end += 1
                             while end < n and caps[end]:
@@ -1470,6 +1498,11 @@ class _Scanner:
                     m += 1
             acts = (
                 _verb_follows(tokens, after, lex, reporting_only=False)
+                or (
+                    # not "helped her students see": a bare infinitive after an object
+                    not (left > 0 and tokens[left - 1].text.lower() in _BARE_INFINITIVE_VERBS)
+                    and _base_verb_follows(tokens, after, lex)
+                )
                 or _source(tokens, left)
                 or _inverted_speaker(tokens, left, lex)  # "..., said analysts."
             )

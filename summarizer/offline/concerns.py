@@ -437,7 +437,7 @@ class _Finder:
             first = tokens[verb + 1].start if verb + 1 < len(tokens) else -1
             if right_after and right_after[0][0] == first and right_after[0][2] is not None:
                 tail = self.text[right_after[0][1] : right_after[0][1] + 2].lstrip()
-                if not tail or tail[0] in ",.;:”\"":
+                if not tail or tail[0] in ',.;:”"':
                     return right_after[0][2], right_after[0][0], True
         # Commas inside a mention ("advisers of the U.S., South Korea and Japan") do not split.
         spans = [(m.start, m.end) for m in self.by_sentence.get(sentence.index, [])]

@@ -129,6 +129,8 @@ class Lexicon:
     body_heads: dict[str, ActorKind]
     # Heads of descriptions that stand for an organisation named before: "the agency".
     org_descriptions: frozenset[str]
+    # Base forms of common verbs: the verb after a plural subject ("investigators attempt").
+    base_verbs: frozenset[str]
     # Every form of the verbs whose object acts ("allowed Ukraine to strike").
     control_verbs: frozenset[str]
     # Heads of bodies that rule on cases ("court", "tribunal"): their findings are facts.
@@ -333,6 +335,7 @@ def read_lexicon(directory: Path | None = None) -> Lexicon:
         gov_heads=frozenset(w for w, kind in heads.items() if kind == "government_body"),
         body_heads={f[0]: ActorKind(f[1]) for f in head_lines if "lower" in f[2:]},
         org_descriptions=frozenset(f[0] for f in head_lines if "describes" in f[2:]),
+        base_verbs=frozenset(fields[0] for fields in entries("common_verbs.txt", directory)),
         control_verbs=frozenset(
             form
             for base, *forms in entries("control_verbs.txt", directory)
