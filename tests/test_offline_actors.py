@@ -497,3 +497,23 @@ def test_a_group_acts_with_a_plain_verb_a_complement_or_a_quantifier(text: str, 
 
 def test_a_group_after_help_is_not_a_subject() -> None:
     assert _actor_names("The teacher used stories to help students understand the world.") == []
+
+
+def test_a_lower_case_description_before_a_name_makes_an_organisation() -> None:
+    result = analyse(
+        "Opposition party ActionSA, which vowed to pursue legal action, said the law was unfair."
+    )
+    assert [(a.name, a.kind.value, a.role) for a in result.actors] == [
+        ("ActionSA", "organization", "Opposition party")
+    ]
+    assert [(c.holder, c.kind.value) for c in result.stated_concerns] == [("ActionSA", "criticism")]
+
+
+def test_a_role_with_a_bracketed_acronym_is_set_off_before_the_name() -> None:
+    result = analyse(
+        "Riverton’s minister for NRI (Non-Resident Indians) Affairs, Kuldeep Singh Dhaliwal, "
+        "urged people to stay."
+    )
+    assert [(a.name, a.role) for a in result.actors] == [
+        ("Kuldeep Singh Dhaliwal", "Riverton’s minister for NRI (Non-Resident Indians) Affairs")
+    ]

@@ -388,7 +388,15 @@ def _appositive_before(
         # "The lawyer of the parents, Friedrich Kurz", "a spokesman for the Cumbria Fire and
         # Rescue squad, Brian Mitchelhill": a complement of words, back to its preposition.
         p = k - 1
-        while p >= 1 and p > k - 9 and (tokens[p].text.isalpha() or tokens[p].text in _POSSESSIVE):
+        while (
+            p >= 1
+            and p > k - 12
+            and (
+                tokens[p].text.replace("-", "").isalpha()
+                or tokens[p].text in _POSSESSIVE
+                or tokens[p].text in ("(", ")")
+            )
+        ):
             if tokens[p].text in ("for", "of", "at", "from") and _is_title(tokens[p - 1].text, lex):
                 k = p
                 break
@@ -591,6 +599,20 @@ def _controlled(tokens: list[Token], start: int, end: int, lex: Lexicon) -> bool
         and tokens[end + 1].text.isalpha()
         and tokens[end + 1].text.islower()
     )
+
+
+# Descriptions that come before a name as a title does but rarely describe an organisation
+# in that place ("the government Smith led", "an office Jones held").
+_NOT_ORG_TITLES = words("government administration office court board union league")
+
+
+def _appositive_acts(tokens: list[Token], end: int, lex: Lexicon) -> bool:
+    """Whether a relative clause or an appositive set off by commas after a name is followed by
+    the name's verb: "ActionSA, which vowed to pursue legal action, said"."""
+    if end >= len(tokens) or tokens[end].text != ",":
+        return False
+    after = _past_relative_clause(tokens, end, lex)
+    return after != end
 
 
 def _org_acts(
@@ -1008,6 +1030,31 @@ class _Scanner:
                 self.definites.append(
                     (sentence.index, tokens[i - 1].start, end, "cardinal", words[0], governed)
                 )
+            return
+        if (
+            i > 0
+            and tokens[i - 1].text in lex.org_descriptions
+            and tokens[i - 1].text not in _NOT_ORG_TITLES
+            and not (words[0] in given_names() and _person_shaped(words))
+        ):
+            # "opposition party ActionSA", "Volunteer organization Comic Corps of Canada": a
+            # lower-case description before a name, as a title before a person's.
+            described_from = i - 1
+            while described_from > 0 and (
+                tokens[described_from - 1].text.lower() in lex.role_modifiers
+                or tokens[described_from - 1].text.lower() in lex.group_modifiers
+                or "-" in tokens[described_from - 1].text
+            ):
+                described_from -= 1
+            description = text[tokens[described_from].start : tokens[i - 1].end]
+            kind = ActorKind.organization
+            if tokens[i - 1].text in lex.gov_heads:
+                kind = ActorKind.government_body
+            index = builder.entity("org:" + name_key(bare), bare, kind, description)
+            acts = _org_acts(tokens, caps, i, j, lex, governed, recipient) or _appositive_acts(
+                tokens, j, lex
+            )
+            builder.mention(index, start, end, sentence.index, governed, acts)
             return
         # A title inside the run splits it: "South Korean Unification Minister | Kim Yung-ho".
         title_at = None

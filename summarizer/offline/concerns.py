@@ -506,7 +506,18 @@ class _Finder:
         subject ('"This is unacceptable," Smith said': the quotation is the verb's)."""
         floor = 0
         straight = 0
+        aside = verb
+        if verb > 2 and tokens[verb - 1].text == ",":
+            # "ActionSA, which vowed to pursue legal action, said": the relative clause is no
+            # boundary either.
+            for m in range(verb - 2, max(0, verb - 25), -1):
+                if tokens[m].text == ",":
+                    if m + 1 < verb and tokens[m + 1].text.lower() in ("which", "who"):
+                        aside = m
+                    break
         for k in range(verb):
+            if aside <= k < verb:
+                continue
             word = tokens[k].text
             if word == '"':
                 straight += 1
