@@ -539,3 +539,18 @@ def test_they_may_stand_for_a_country() -> None:
 
 def test_a_harm_reported_as_a_fact_is_no_concern() -> None:
     assert found(run("Witnesses said that several passengers have broken bones.")) == []
+
+
+def test_an_excess_is_a_criticism_but_too_as_also_is_not() -> None:
+    assert only(analyse("Critics say the law is too vague."))[:2] == ("critics", K.criticism)
+    assert found(run("Smith, too, said the bridge would reopen on Monday.")) == []
+
+
+def test_making_things_harder_is_a_warning_when_forecast() -> None:
+    holder, kind, _ = only(run("Smith said the new rules would make it harder for families."))
+    assert (holder, kind) == ("Jane Smith", K.warning)
+
+
+def test_a_negative_description_of_someone_is_not_their_mood() -> None:
+    # "the driver was drunk" says what the police said, not what the driver feels.
+    assert only(analyse("Police said the driver was drunk."))[0] == "police"

@@ -270,6 +270,10 @@ def _predicates(
                     # "was interrogated": a passive; "are struggling": a progressive tense; neither
                     # is a state of mind (the listed "is worried", "is troubling" are).
                     cls = None
+                if cls == "criticism" and not stance.listed(adjective):
+                    # "the driver was drunk", "the man was crazy": a negative word of VADER's
+                    # describes someone; only a listed word ("unhappy", "angry") is a mood.
+                    cls = None
                 if adjective == "critical" and m + 1 < n and tokens[m + 1].text == "of":
                     cls = "criticism"
                 if cls in _MOOD_CLASSES and adjective.isalpha():

@@ -118,6 +118,27 @@ def _without_relatives(text: str) -> str:
     return " ".join(pieces) if len(pieces) > 1 else text
 
 
+def _excess(tokens: list[str], k: int) -> bool:
+    """Whether "too" at ``k`` says "more than it should" ("too vague", "too late"), not "also"
+    ("he, too, warned", "me too"): a word follows that is no verb."""
+    if k + 1 >= len(tokens):
+        return False
+    following = tokens[k + 1]
+    lex = lexicon()
+    return (
+        following.isalpha()
+        and following not in lex.verbs
+        and following not in lex.base_verbs
+        and following not in lex.irregular_past
+        and not following.endswith("ed")
+        and following not in _NOT_EXCESS
+    )
+
+
+# Words after "too" that do not make it an excess: "too" then meaning "also".
+_NOT_EXCESS = frozenset({"and", "but", "or", "the", "a", "an", "is", "was", "are", "were", "has"})
+
+
 def judge(text: str) -> ConcernKind | None:
     """The kind of concern ``text`` voices, or None for a neutral, positive or negated statement."""
     stance = lexicon().stance
@@ -192,6 +213,13 @@ def judge(text: str) -> ConcernKind | None:
                 forecast = forecast or conditional or _foreseen(k)
     for k, word in enumerate(tokens):
         if k in covered:
+            continue
+        if word == "too" and _excess(tokens, k):
+            # "the law is too vague", "too little, too late": an excess is a judgement.
+            if negators and _negated(negators, k):
+                continue  # "not too bad"
+            found.add(_K.criticism)
+            judged = True
             continue
         cls = stance.word_class(word)
         if cls is None and word not in stance.valence:
