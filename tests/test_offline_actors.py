@@ -517,3 +517,9 @@ def test_a_role_with_a_bracketed_acronym_is_set_off_before_the_name() -> None:
     assert [(a.name, a.role) for a in result.actors] == [
         ("Kuldeep Singh Dhaliwal", "Riverton’s minister for NRI (Non-Resident Indians) Affairs")
     ]
+
+
+def test_a_known_name_with_a_lower_case_word_inside_stays_whole() -> None:
+    assert _actor_names("Doctors Without Borders warned of a cholera outbreak.") == [
+        "Doctors Without Borders"
+    ]

@@ -285,14 +285,49 @@ def _shape(word: str, lex: Lexicon) -> str:
 _SHAPE_MEMO = 200_000
 
 
+_KNOWN_NAMES: dict[int, dict[str, tuple[tuple[str, ...], ...]]] = {}
+
+
+def _known_names(lex: Lexicon) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The words of each known organisation's name with an inner lower-case or function word
+    ("Doctors Without Borders"), by their first word, longest first."""
+    index = _KNOWN_NAMES.get(id(lex))
+    if index is None:
+        grouped: dict[str, list[tuple[str, ...]]] = {}
+        for name in lex.known_orgs:
+            parts = tuple(name.split())
+            if len(parts) > 1:
+                grouped.setdefault(parts[0], []).append(parts)
+        index = {
+            first: tuple(sorted(names, key=len, reverse=True)) for first, names in grouped.items()
+        }
+        _KNOWN_NAMES.clear()
+        _KNOWN_NAMES[id(lex)] = index
+    return index
+
+
 def _chunks(tokens: list[Token], caps: list[bool], lex: Lexicon) -> list[tuple[int, int]]:
     """Runs of capitalised tokens; organisation names extend over "of", "for" and "and"."""
     runs: list[tuple[int, int]] = []
     n = len(tokens)
     i = 0
+    known = _known_names(lex)
     while i < n:
         if not caps[i]:
             i += 1
+            continue
+        whole = next(
+            (
+                len(name)
+                for name in known.get(tokens[i].text, ())
+                if tuple(t.text for t in tokens[i : i + len(name)]) == name
+            ),
+            0,
+        )
+        if whole > 1 and not all(caps[i : i + whole]):
+            # "Doctors Without Borders": a known name, whatever its inner words.
+            runs.append((i, i + whole))
+            i += whole
             continue
         j = i + 1
         extended = False
