@@ -554,3 +554,20 @@ def test_making_things_harder_is_a_warning_when_forecast() -> None:
 def test_a_negative_description_of_someone_is_not_their_mood() -> None:
     # "the driver was drunk" says what the police said, not what the driver feels.
     assert only(analyse("Police said the driver was drunk."))[0] == "police"
+
+
+def test_the_one_quoted_as_saying_holds_the_words_not_the_outlet() -> None:
+    result = analyse("The Riverton Times quoted Jane Smith as saying the plan was reckless.")
+    assert [(c.holder, c.kind) for c in result.stated_concerns] == [("Jane Smith", K.criticism)]
+
+
+def test_an_unknown_word_opening_a_sentence_before_said_is_a_speaker() -> None:
+    result = analyse("Greenpeace said the spill would devastate wildlife.")
+    assert [(c.holder, c.kind) for c in result.stated_concerns] == [("Greenpeace", K.warning)]
+    # A common noun before another verb is not: "Evidence suggests".
+    assert analyse("Evidence suggests the spill would devastate wildlife.").actors == []
+
+
+def test_the_government_is_not_a_party_named_before() -> None:
+    result = analyse("The opposition Labour Party criticised the government.")
+    assert [a.mentions for a in result.actors] == [["Labour Party"]]

@@ -784,6 +784,18 @@ _BARE_INFINITIVE_VERBS = words(
 )
 
 
+_SAYING = words("say tell")
+
+
+def _says_follows(tokens: list[Token], end: int, lex: Lexicon) -> bool:
+    """ "said", "says", "told" right after a word: a speaker's verb ("Greenpeace said"), which
+    common nouns seldom take ("Evidence suggests" is no speaker)."""
+    if end >= len(tokens):
+        return False
+    verb = lex.verbs.get(tokens[end].text.lower())
+    return verb is not None and verb.base in _SAYING
+
+
 def _base_verb_follows(tokens: list[Token], end: int, lex: Lexicon) -> bool:
     """Whether a plural subject ending at ``end`` is followed by a verb's base form, over
     adverbs: "investigators attempt to", "The Afghan people now own"."""
@@ -1214,7 +1226,12 @@ class _Scanner:
                     evidence = True
         if possessive and j + 1 < len(tokens) and tokens[j + 1].text.lower() in lex.kin:
             evidence = True
-        if _inverted_speaker(tokens, i, lex):
+        if _inverted_speaker(tokens, i, lex) or (
+            # "The Times quoted Jane Smith as saying": a speaker
+            j + 1 < len(tokens)
+            and tokens[j].text == "as"
+            and tokens[j + 1].text.lower() == "saying"
+        ):
             evidence = True
         if len(words) > 1:
             evidence = (
@@ -1255,7 +1272,10 @@ class _Scanner:
             if (i == 0 or tokens[i - 1].text in _OPENERS) and not evidence:
                 # "Estimates suggest ...": a lone capitalised word opening a sentence is a name
                 # only if it is also capitalised inside a sentence somewhere (decided later).
-                verb = verb and words[0] in self.mid_sentence_text
+                verb = verb and (
+                    words[0] in self.mid_sentence_text
+                    or (_says_follows(tokens, j, lex) and self._unknown_word(words[0]))
+                )
             # The owner of a statement speaks, even opening a sentence: "Novak's warning that".
             verb = verb or (not governed and _owns_statement(tokens, j, lex))
             self.singles.append(
@@ -1265,6 +1285,24 @@ class _Scanner:
                 self.candidates.append(
                     _Candidate(sentence.index, start, end, words, role, True, recipient)
                 )
+
+    def _unknown_word(self, word: str) -> bool:
+        """A capitalised word that is no English word this engine knows ("Greenpeace said"),
+        unlike "Estimates suggest" or "Sources said": not in the article in lower case, not a
+        common, stance or group word, not a plural."""
+        lex, lower = self.lex, word.lower()
+        return (
+            len(word) > 2
+            and word[1:].islower()
+            and not lower.endswith("s")
+            and lower not in self.doc.lower_words
+            and lower not in lex.common_capitalised
+            and lower not in lex.group_nouns
+            and lower not in lex.verbs
+            and lower not in lex.base_verbs
+            and lower not in lex.stance.valence
+            and lex.stance.word_class(lower) is None
+        )
 
     def _uncommon(self, words: tuple[str, ...]) -> bool:
         """No word of the run is a common word of the article, a letter or a country: "Kim
@@ -2183,6 +2221,9 @@ def _latest(mentions: list[tuple[int, int]], position: int) -> int | None:
     return mentions[k][1] if k >= 0 else None
 
 
+_STATE_HEADS = words("government administration")
+
+
 def _org_for(builder: _Builder, head: str, position: int) -> int | None:
     """The organisation a description like "the health agency" stands for: one named before it,
     preferably one whose name has the description's head, else the most mentioned."""
@@ -2193,6 +2234,8 @@ def _org_for(builder: _Builder, head: str, position: int) -> int | None:
             continue
         if not entity.spans or entity.first >= position:
             continue
+        if head in _STATE_HEADS and entity.kind is not ActorKind.government_body:
+            continue  # "the government" is no party's or company's alias
         score = (int(head in entity.name.lower()), len(entity.spans))
         if score > best_score:
             best, best_score = index, score

@@ -697,8 +697,17 @@ class _Finder:
             if quoted is not None:
                 if quoted < k:
                     # "Smith was quoted (by Reuters) as saying ...": the subject of "quoted"
-                    # speaks; the agent only reports.
-                    holder, subject_start, _ = self._main_subject(sentence, tokens, quoted)
+                    # speaks; the agent only reports. "Reuters quoted Smith as saying ...": the
+                    # object does.
+                    quoted_object = [
+                        c
+                        for c in self._candidates(sentence, tokens, quoted + 1, k - 1)
+                        if c[2] is not None
+                    ]
+                    if quoted_object and tokens[quoted - 1].text.lower() not in _BE:
+                        holder, subject_start = quoted_object[0][2], quoted_object[0][0]
+                    else:
+                        holder, subject_start, _ = self._main_subject(sentence, tokens, quoted)
                     content = self._content(sentence, tokens, k, k, inverted=False)
                     frames.append(_Frame(sentence, k, cue, holder, subject_start, content))
                 continue
