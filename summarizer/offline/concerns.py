@@ -704,6 +704,8 @@ class _Finder:
                         for c in self._candidates(sentence, tokens, quoted + 1, k - 1)
                         if c[2] is not None
                     ]
+                    holder: int | None
+                    subject_start: int | None
                     if quoted_object and tokens[quoted - 1].text.lower() not in _BE:
                         holder, subject_start = quoted_object[0][2], quoted_object[0][0]
                     else:
