@@ -571,3 +571,15 @@ def test_an_unknown_word_opening_a_sentence_before_said_is_a_speaker() -> None:
 def test_the_government_is_not_a_party_named_before() -> None:
     result = analyse("The opposition Labour Party criticised the government.")
     assert [a.mentions for a in result.actors] == [["Labour Party"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        ("Some of the residents complained that the water was dirty.", "residents"),
+        ("Two-thirds of doctors warned that the hospitals could not cope.", "doctors"),
+        ("Half of all voters say the country is on the wrong track.", "voters"),
+    ],
+)
+def test_a_part_of_a_group_speaks_for_the_group(text: str, holder: str) -> None:
+    assert [c.holder for c in analyse(text).stated_concerns] == [holder]

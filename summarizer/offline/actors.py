@@ -905,10 +905,21 @@ def _initials(name: str) -> str:
     return "".join(letters)
 
 
+# Words of a part or an amount before "of": "half of all voters", "40 percent of Americans",
+# "most of the residents" are the voters, the Americans, the residents themselves.
+_PARTITIVES = words(
+    """half most some many all none few several majority minority third thirds quarter quarters
+    percent cent % dozens hundreds thousands millions number one two three four five six seven
+    eight nine ten two-thirds three-quarters each"""
+)
+
+
 def _governed(tokens: list[Token], start: int, words: frozenset[str]) -> bool:
     k = start - 1
     if k >= 0 and tokens[k].text.lower() in ("the", "a", "an"):
         k -= 1
+    if k >= 1 and tokens[k].text == "of" and tokens[k - 1].text.lower() in _PARTITIVES:
+        return False  # "Some of the residents complained": the residents did
     return k >= 0 and tokens[k].text.lower() in words
 
 
