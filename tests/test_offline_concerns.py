@@ -583,3 +583,21 @@ def test_the_government_is_not_a_party_named_before() -> None:
 )
 def test_a_part_of_a_group_speaks_for_the_group(text: str, holder: str) -> None:
     assert [c.holder for c in analyse(text).stated_concerns] == [holder]
+
+
+def test_a_second_verb_after_and_shares_the_first_ones_subject() -> None:
+    result = analyse(
+        "The Riverton Weather Agency said the two quakes were of magnitudes 6.4 and 5.7 "
+        "and warned there could be more strong aftershocks."
+    )
+    assert [(c.holder, c.kind, c.quote) for c in result.stated_concerns] == [
+        (
+            "Riverton Weather Agency",
+            K.warning,
+            "warned there could be more strong aftershocks",
+        )
+    ]
+
+
+def test_a_disaster_named_as_a_service_is_no_warning() -> None:
+    assert found(run('"We are working on emergency disaster measures," Smith said.')) == []

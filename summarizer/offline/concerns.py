@@ -776,6 +776,29 @@ class _Finder:
                 content = self._content(sentence, tokens, k, floor, inverted=False)
                 frames.append(_Frame(sentence, k, cue, holder, subject_start, content, k in silent))
                 continue
+            if (
+                k > 1
+                and tokens[k - 1].text.lower() == "and"
+                and frames
+                and frames[-1].holder is not None
+                and frames[-1].verb < k
+                and k not in moods
+            ):
+                # "The agency said the quakes were strong and warned there could be more": the
+                # second verb shares the first one's subject.
+                content = self._content(sentence, tokens, k, k, inverted=False)
+                frames.append(
+                    _Frame(
+                        sentence,
+                        k,
+                        cue,
+                        frames[-1].holder,
+                        frames[-1].subject_start,
+                        content,
+                        k in silent,
+                    )
+                )
+                continue
             holder, subject_start, after = self._subject(
                 sentence, tokens, k, floor, strict, speaking=k not in moods
             )
