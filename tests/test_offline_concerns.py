@@ -601,3 +601,8 @@ def test_a_second_verb_after_and_shares_the_first_ones_subject() -> None:
 
 def test_a_disaster_named_as_a_service_is_no_warning() -> None:
     assert found(run('"We are working on emergency disaster measures," Smith said.')) == []
+
+
+def test_a_cue_verb_without_words_after_it_keeps_the_verb_in_its_quote() -> None:
+    result = analyse('Tom Brown, an engineer, disagreed. "The dam is safe," Brown said.')
+    assert found(result) == [("Tom Brown", K.criticism, "Tom Brown, an engineer, disagreed")]

@@ -1084,7 +1084,9 @@ class _Finder:
                 if len(gap) <= MAX_SUBJECT_WORDS:
                     quote_start = frame.subject_start
             if frame.cue is not None:
+                # The cue is the concern: "Tom Brown, an engineer, disagreed" keeps its verb.
                 quote_start = min(quote_start, verb_start)
+                end = max(end, tokens[frame.verb].end)
             # A holder's article belongs to its words: "the U.S. accused".
             for article_word in ("the ", "The "):
                 if self.text.startswith(article_word, quote_start - 4):
