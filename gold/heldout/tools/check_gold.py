@@ -10,7 +10,7 @@ For every ``NAME.txt`` in the folder (default: the folder above this script) wit
 - every concern's ``holder`` is the ``name`` of an actor; names and mentions are not duplicated;
 - ``summarizer.grounding.check_answer`` reports no problem.
 
-Run with the project's interpreter: ``/work/main/.venv/bin/python gold/heldout/tools/check_gold.py``
+Run with the project's interpreter: ``.venv/bin/python gold/heldout/tools/check_gold.py [FOLDER]``
 (put the checkout on ``PYTHONPATH`` to check against its own ``summarizer``). Exits non-zero if any
 file fails.
 """
@@ -20,6 +20,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from summarizer.article import Article
 from summarizer.grounding import NormalisedText, check_answer, locate_mention, locate_quote
 from summarizer.models import ExtractedSummary
 
@@ -69,7 +70,7 @@ def check(txt: Path) -> list[str]:
             problems.append(f"quote not a substring: {concern.quote!r}")
         elif locate_quote(article, concern.quote) is None:
             problems.append(f"locate_quote failed for {concern.quote!r}")
-    report = check_answer(article, answer)
+    report = check_answer(Article(text), answer)
     problems.extend(report.problems)
     return problems
 
