@@ -606,3 +606,14 @@ def test_a_disaster_named_as_a_service_is_no_warning() -> None:
 def test_a_cue_verb_without_words_after_it_keeps_the_verb_in_its_quote() -> None:
     result = analyse('Tom Brown, an engineer, disagreed. "The dam is safe," Brown said.')
     assert found(result) == [("Tom Brown", K.criticism, "Tom Brown, an engineer, disagreed")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Smith said there was little risk of an accident.",
+        "Smith said there was nothing to worry about.",
+    ],
+)
+def test_a_reassurance_is_no_concern(body: str) -> None:
+    assert found(run(body)) == []

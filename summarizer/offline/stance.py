@@ -187,6 +187,8 @@ def judge(text: str) -> ConcernKind | None:
     # Judgements found without a negation: under a modal they forecast ("the dam could fail").
     judged = False
     mitigated = forecast = harm = False
+    # "there is little risk of an accident": the clause reassures, whatever else it names.
+    reassured = False
     covered: set[int] = set()
     rising = False
     for k, word in enumerate(tokens):
@@ -207,6 +209,7 @@ def judge(text: str) -> ConcernKind | None:
                 found.add(kind)
                 judged = judged or kind is _K.criticism
             mitigated = mitigated or phrase_class == "mitigating"
+            reassured = reassured or phrase_class == "reassurance"
             rising = rising or phrase_class == "increase"
             if phrase_class == "event":  # "higher prices": a harm, foreseen or reported
                 harm = True
@@ -251,7 +254,7 @@ def judge(text: str) -> ConcernKind | None:
                 judged = judged or kind is _K.criticism
     if (forecast or (harm and rising)) and not mitigated:
         found.add(_K.warning)
-    if not found:
+    if not found or reassured:
         return None
     kind = next(k for k in _ORDER if k in found)
     if kind is _K.criticism and judged and modal:
