@@ -523,3 +523,19 @@ def test_a_known_name_with_a_lower_case_word_inside_stays_whole() -> None:
     assert _actor_names("Doctors Without Borders warned of a cholera outbreak.") == [
         "Doctors Without Borders"
     ]
+
+
+def test_a_person_whose_surname_is_a_place_word_is_still_a_person() -> None:
+    result = analyse("The council met. Its director, Susan Park, said the closure was a mistake.")
+    assert [(a.name, a.role) for a in result.actors] == [("Susan Park", "director")]
+
+
+def test_a_town_council_in_lower_case_is_a_body_and_an_appositive_names_its_head() -> None:
+    result = analyse(
+        "The Riverton city council voted on Tuesday to close the library. The Ohio Library "
+        "Alliance, a statewide advocacy group, said it was disappointed. Its director said "
+        "the group was considering legal action."
+    )
+    mentions = {a.name: a.mentions for a in result.actors}
+    assert mentions["Riverton city council"] == ["Riverton city council"]
+    assert mentions["Ohio Library Alliance"] == ["Ohio Library Alliance", "the group"]

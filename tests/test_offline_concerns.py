@@ -617,3 +617,9 @@ def test_a_cue_verb_without_words_after_it_keeps_the_verb_in_its_quote() -> None
 )
 def test_a_reassurance_is_no_concern(body: str) -> None:
     assert found(run(body)) == []
+
+
+def test_a_quote_does_not_end_on_a_conjunction() -> None:
+    body = 'Mayor Ann Hale called the plan "short-sighted" and said it would hurt children.'
+    quotes = [q for _, _, q in found(analyse(body))]
+    assert quotes == ['Ann Hale called the plan "short-sighted"', "it would hurt children"]

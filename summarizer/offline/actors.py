@@ -157,6 +157,8 @@ class Entity:
 
     # Where the first mention starts (kept up to date, so that the tie-breaks stay linear).
     first: int = -1
+    # Heads an appositive gave it ("X, a statewide advocacy group,"): "the group" is X.
+    described_as: set[str] = field(default_factory=set)
 
     def add(self, start: int, end: int, text: str) -> None:
         surface = text[start:end]
@@ -402,6 +404,9 @@ def _role_chain(tokens: list[Token], caps: list[bool], end: int, lex: Lexicon) -
     return k + 1
 
 
+_DETERMINERS = words("its his her their the a an")
+
+
 def _appositive_before(
     tokens: list[Token], caps: list[bool], start: int, end: int, lex: Lexicon
 ) -> int | None:
@@ -442,6 +447,8 @@ def _appositive_before(
     if not _is_title(word, lex) and word not in lex.kin:
         return None
     chain = _role_chain(tokens, caps, k, lex)
+    while chain is not None and chain < k - 1 and tokens[chain].text.lower() in _DETERMINERS:
+        chain += 1  # "Its director, Susan Park": the role is "director"
     return chain
 
 
@@ -841,8 +848,10 @@ def _is_name_like(words: tuple[str, ...], lex: Lexicon) -> bool:
             or word in lex.demonyms
         ):
             return False
-    if words[-1].lower() in lex.place_last or words[0].lower() in lex.place_first:
-        return False
+    if (words[-1].lower() in lex.place_last or words[0].lower() in lex.place_first) and not (
+        len(words) == 2 and words[0] in given_names()
+    ):
+        return False  # "Hyde Park"; but "Susan Park" is a person
     text = " ".join(words)
     return not (
         text in lex.country_names
@@ -1015,9 +1024,17 @@ class _Scanner:
             and tokens[j + 1].text.isupper()
         ):
             after_name = j + 3  # "a United Nations (UN) tribunal"
+        head_at = after_name
+        while (
+            head_at < len(tokens)
+            and head_at < after_name + 2
+            and tokens[head_at].text in lex.role_modifiers
+            and tokens[head_at].text not in lex.body_heads
+        ):
+            head_at += 1  # "the Riverton city council"
         if (
-            after_name < len(tokens)
-            and tokens[after_name].text in lex.body_heads
+            head_at < len(tokens)
+            and tokens[head_at].text in lex.body_heads
             and bare not in lex.country_names
             and bare not in lex.demonyms
         ):
@@ -1210,8 +1227,10 @@ class _Scanner:
             acts = _org_acts(tokens, caps, i, j, lex, governed, recipient)
             builder.mention(index, name_start, end, sentence.index, governed, acts)
             return
-        if words[-1].lower() in lex.place_last or words[0].lower() in lex.place_first:
-            return
+        if (words[-1].lower() in lex.place_last or words[0].lower() in lex.place_first) and not (
+            len(words) == 2 and words[0] in names
+        ):
+            return  # "Hyde Park", "Mount Sinabung"; but "Susan Park" is a person
         if not _name_like(words, lex):
             return
         role_start = _role_chain(tokens, caps, i, lex)
@@ -2134,6 +2153,16 @@ def _link_descriptions(scanner: _Scanner, builder: _Builder, checkpoint: Checkpo
         if builder.entities[m.entity].kind is ActorKind.country
     )
     by_head: dict[str, list[tuple[int, int]]] = {}
+    org_mentions = sorted(
+        (m.start, m.entity)
+        for m in builder.mentions
+        if builder.entities[m.entity].kind in (ActorKind.organization, ActorKind.government_body)
+    )
+    org_ends = {
+        m.end: m.entity
+        for m in builder.mentions
+        if builder.entities[m.entity].kind in (ActorKind.organization, ActorKind.government_body)
+    }
     # Where each named person's mentions start: "a spokesman for the squad, Brian Mitchelhill"
     # describes the name that follows it.
     person_starts = {
@@ -2185,9 +2214,18 @@ def _link_descriptions(scanner: _Scanner, builder: _Builder, checkpoint: Checkpo
                 builder.mention(body, start, end, sentence, False, True)
             continue
         if kind.startswith("org:"):
+            if kind in ("org:a", "org:an"):
+                # "The Ohio Library Council, a statewide advocacy group, said": the head now
+                # stands for that organisation ("the group" later on).
+                comma = text.rfind(",", max(0, start - 3), start)
+                if comma >= 0 and not text[comma + 1 : start].strip():
+                    owner = org_ends.get(len(text[:comma].rstrip()))
+                    if owner is not None:
+                        builder.entities[owner].described_as.add(head)
+                continue
             if kind != "org:the":
                 continue
-            index_or_none = _org_for(builder, head, start)
+            index_or_none = _org_for(builder, head, start, org_mentions)
             described = surface.split()[1:]  # "the national disaster council": its own words
             if len(described) > 1 and index_or_none is None and acts:
                 # A body described, not named, that acts: "the national disaster council".
@@ -2235,11 +2273,25 @@ def _latest(mentions: list[tuple[int, int]], position: int) -> int | None:
 _STATE_HEADS = words("government administration")
 
 
-def _org_for(builder: _Builder, head: str, position: int) -> int | None:
-    """The organisation a description like "the health agency" stands for: one named before it,
-    preferably one whose name has the description's head, else the most mentioned."""
+def _org_for(
+    builder: _Builder, head: str, position: int, org_mentions: list[tuple[int, int]]
+) -> int | None:
+    """The organisation a description like "the health agency" stands for: of those named before
+    it, the one named last whose name has the description's head ("the council" after two
+    councils), else the most mentioned one."""
+    k = bisect.bisect_left(org_mentions, (position, -1)) - 1
+    while k >= 0:
+        index = org_mentions[k][1]
+        entity = builder.entities[index]
+        if (
+            entity.spans
+            and (head in entity.name.lower() or head in entity.described_as)
+            and not (head in _STATE_HEADS and entity.kind is not ActorKind.government_body)
+        ):
+            return index
+        k -= 1
     best: int | None = None
-    best_score = (-1, -1)
+    best_mentions = -1
     for index, entity in enumerate(builder.entities):
         if entity.kind not in (ActorKind.organization, ActorKind.government_body):
             continue
@@ -2247,7 +2299,6 @@ def _org_for(builder: _Builder, head: str, position: int) -> int | None:
             continue
         if head in _STATE_HEADS and entity.kind is not ActorKind.government_body:
             continue  # "the government" is no party's or company's alias
-        score = (int(head in entity.name.lower()), len(entity.spans))
-        if score > best_score:
-            best, best_score = index, score
+        if len(entity.spans) > best_mentions:
+            best, best_mentions = index, len(entity.spans)
     return best

@@ -104,8 +104,16 @@ def _overlap(a: set[str], b: set[str]) -> float:
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in _EDGE:
         start += 1
-    while end > start and (text[end - 1] in _EDGE or text[end - 1] == "."):
-        end -= 1
+    trimmed = True
+    while trimmed:
+        trimmed = False
+        while end > start and (text[end - 1] in _EDGE or text[end - 1] == "."):
+            end -= 1
+        # 'called the decision "short-sighted" and': a conjunction left at the end goes too.
+        for conjunction in (" and", " but", " or"):
+            if text.endswith(conjunction, start, end) and end - len(conjunction) > start:
+                end -= len(conjunction)
+                trimmed = True
     # Keep quotation marks balanced: drop a lone opening mark, keep a closing one if it was opened.
     inner = text[start:end]
     if inner.count("“") > inner.count("”") or inner.count('"') % 2:
