@@ -619,7 +619,12 @@ def test_a_reassurance_is_no_concern(body: str) -> None:
     assert found(run(body)) == []
 
 
-def test_a_quote_does_not_end_on_a_conjunction() -> None:
-    body = 'Mayor Ann Hale called the plan "short-sighted" and said it would hurt children.'
+@pytest.mark.parametrize("speaker", ["Mayor Ann Hale", "Hale"])
+def test_a_quote_does_not_end_on_a_conjunction(speaker: str) -> None:
+    body = (
+        f"Mayor Ann Hale visited the dam. {speaker} called the plan "
+        '"short-sighted" and said it would hurt children.'
+    )
     quotes = [q for _, _, q in found(analyse(body))]
-    assert quotes == ['Ann Hale called the plan "short-sighted"', "it would hurt children"]
+    name = speaker.removeprefix("Mayor ")
+    assert quotes == [f'{name} called the plan "short-sighted"', "it would hurt children"]

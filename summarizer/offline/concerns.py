@@ -795,16 +795,9 @@ class _Finder:
                 # "The agency said the quakes were strong and warned there could be more": the
                 # second verb shares the first one's subject.
                 content = self._content(sentence, tokens, k, k, inverted=False)
+                # Its subject stands before the first verb: the quote starts at this one.
                 frames.append(
-                    _Frame(
-                        sentence,
-                        k,
-                        cue,
-                        frames[-1].holder,
-                        frames[-1].subject_start,
-                        content,
-                        k in silent,
-                    )
+                    _Frame(sentence, k, cue, frames[-1].holder, None, content, k in silent)
                 )
                 continue
             holder, subject_start, after = self._subject(
