@@ -539,3 +539,13 @@ def test_a_town_council_in_lower_case_is_a_body_and_an_appositive_names_its_head
     mentions = {a.name: a.mentions for a in result.actors}
     assert mentions["Riverton city council"] == ["Riverton city council"]
     assert mentions["Ohio Library Alliance"] == ["Ohio Library Alliance", "the group"]
+
+
+def test_a_bracketed_acronym_after_a_name_is_that_name_whatever_its_letters() -> None:
+    result = analyse(
+        "The United Nations Children's Fund (UNICEF) raised concerns about the cuts. "
+        "UNICEF said funding had fallen."
+    )
+    assert [(a.name, a.mentions) for a in result.actors] == [
+        ("United Nations Children's Fund", ["United Nations Children's Fund", "UNICEF"])
+    ]

@@ -338,6 +338,19 @@ def _chunks(tokens: list[Token], caps: list[bool], lex: Lexicon) -> list[tuple[i
                 j += 1
                 continue
             word = tokens[j].text
+            if (
+                word in _POSSESSIVE
+                and j + 1 < n
+                and caps[j + 1]
+                and any(
+                    " ".join(t.text for t in tokens[i:cut]) in lex.known_orgs
+                    for cut in range(i + 1, j + 1)
+                )
+                and _ends_in_head(tokens, caps, j + 1, lex)
+            ):
+                # "United Nations Children’s Fund": a possessive inside a body's name.
+                j += 2
+                continue
             if word in _PARTICLES and j + 1 < n and caps[j + 1] and not extended:
                 j += 2
                 continue
@@ -2085,8 +2098,27 @@ def _link_acronyms(builder: _Builder) -> None:
         for i, e in enumerate(builder.entities)
         if e.kind in (ActorKind.organization, ActorKind.government_body) and e.spans
     ]
+    text = builder.doc.text
+    # "The United Nations Children’s Fund (UNICEF)": an acronym in brackets right after a name
+    # is that name's, whatever its letters.
+    ends = {
+        m.end: m.entity
+        for m in builder.mentions
+        if builder.entities[m.entity].kind in (ActorKind.organization, ActorKind.government_body)
+    }
     for i, acronym in orgs:
         if not _ACRONYM.fullmatch(acronym.name):
+            continue
+        defined = next(
+            (
+                ends[len(text[: start - 1].rstrip())]
+                for start, _ in acronym.spans
+                if start > 1 and text[start - 1] == "(" and len(text[: start - 1].rstrip()) in ends
+            ),
+            None,
+        )
+        if defined is not None and defined != i and " " in builder.entities[defined].name:
+            _merge(builder, source=i, target=defined)
             continue
         for j, full in orgs:
             if j == i or " " not in full.name or _initials(full.name) != acronym.name:
