@@ -549,3 +549,16 @@ def test_a_bracketed_acronym_after_a_name_is_that_name_whatever_its_letters() ->
     assert [(a.name, a.mentions) for a in result.actors] == [
         ("United Nations Children's Fund", ["United Nations Children's Fund", "UNICEF"])
     ]
+
+
+def test_a_surname_that_is_also_a_title_is_a_name() -> None:
+    result = analyse(
+        "Prosecutors allege that Robert King, who was mayor until 2020, used public money."
+    )
+    assert ("Robert King", None) in [(a.name, a.role) for a in result.actors]
+
+
+def test_council_members_are_one_group() -> None:
+    assert "city council members" in _actor_names(
+        "City council members expressed frustration that the theft went unnoticed."
+    )

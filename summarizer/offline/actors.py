@@ -473,9 +473,13 @@ def _appositive_after(tokens: list[Token], end: int, lex: Lexicon) -> tuple[int,
     if k < len(tokens) and tokens[k].text.lower() in ("a", "an", "the"):
         k += 1
     elif k < len(tokens) and (
-        tokens[k].text.lower() in AUXILIARIES or tokens[k].text.lower() in lex.verbs
+        tokens[k].text.lower() in AUXILIARIES
+        or tokens[k].text.lower() in lex.verbs
+        or tokens[k].text.lower() in ("who", "which", "that", "whose", "whom")
     ):
-        return None  # "Hemedti, was a commander": a verb, not an appositive
+        # "Hemedti, was a commander": a verb, not an appositive; "King, who was mayor": a
+        # relative clause.
+        return None
     first = k
     for j in range(k, min(k + 5, len(tokens))):
         word = tokens[j].text.lower()
@@ -847,6 +851,8 @@ def _name_like(words: tuple[str, ...], lex: Lexicon) -> bool:
 def _is_name_like(words: tuple[str, ...], lex: Lexicon) -> bool:
     if not words or len(words) > 4:
         return False
+    # "Robert King": a given name, then a surname that is also a title.
+    surname_title = len(words) == 2 and words[0] in given_names()
     for position, word in enumerate(words):
         if word in _PARTICLES or (position == len(words) - 1 and position and word in _SUFFIXES):
             continue
@@ -854,7 +860,7 @@ def _is_name_like(words: tuple[str, ...], lex: Lexicon) -> bool:
         if (
             not _NAME_TOKEN.fullmatch(word)
             or _ACRONYM.fullmatch(word)
-            or lower in lex.titles
+            or (lower in lex.titles and not (surname_title and position == 1))
             or lower in lex.org_heads
             or lower in lex.group_nouns
             or lower in lex.honorifics
@@ -1015,8 +1021,12 @@ class _Scanner:
         surface = text[start:end]
         if _DIGIT.search(surface) or _role_part(tokens, caps, j, lex):
             return
-        if words[-1].lower() in lex.titles or (len(words) == 1 and words[0].lower() in lex.kin):
-            # "CEO", "President", "an Ottawa New Democrat MP": a title or a role, not a name.
+        surname_title = len(words) == 2 and words[0] in given_names() and words[1][1:].islower()
+        if (words[-1].lower() in lex.titles and not surname_title) or (
+            len(words) == 1 and words[0].lower() in lex.kin
+        ):
+            # "CEO", "President", "an Ottawa New Democrat MP": a title or a role, not a name
+            # (but "Robert King", "Sarah Judge": a given name, then a surname).
             return
         quotation = doc.in_quotation(start) if doc.quotations else None
         if quotation is not None and quotation.words < MIN_SPEECH_WORDS:
