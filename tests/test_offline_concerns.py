@@ -628,3 +628,31 @@ def test_a_quote_does_not_end_on_a_conjunction(speaker: str) -> None:
     quotes = [q for _, _, q in found(analyse(body))]
     name = speaker.removeprefix("Mayor ")
     assert quotes == [f'{name} called the plan "short-sighted"', "it would hurt children"]
+
+
+def test_a_participle_after_a_clause_between_is_that_clauses_subject() -> None:
+    result = analyse(
+        "President Ann Hale spoke on Monday. The ministers gathered days after Hale upended "
+        "the policy, suggesting Riverton was to blame for the war."
+    )
+    assert [c.holder for c in result.stated_concerns] == ["Ann Hale"]
+
+
+def test_a_participle_after_a_recipient_is_the_senders() -> None:
+    result = analyse(
+        "The Riverton Voters League sent a letter to Interior Secretary Tom Brown warning that "
+        "the cuts could endanger future elections."
+    )
+    assert [c.holder for c in result.stated_concerns] == ["Riverton Voters League"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '"He is unprepared and unqualified," Smith said.',
+        'Smith said the claims were a "hoax".',
+        "Smith said the agency had lost trust among voters.",
+    ],
+)
+def test_words_of_judgement_vader_lacks_are_criticisms(body: str) -> None:
+    assert [k for _, k, _ in found(run(body))] == [K.criticism]

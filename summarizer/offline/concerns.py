@@ -17,6 +17,7 @@ Example::
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import deque
 from dataclasses import dataclass
@@ -766,21 +767,30 @@ class _Finder:
             if word.endswith("ing") and k > 1 and tokens[k - 1].end in self._mention_ends(sentence):
                 # "with the White House telling VOA ...", "with Boswell stating": the participle's
                 # own subject, right before it.
+                # Not a recipient's: "a letter to Secretary Kristi Noem warning that ..." is the
+                # letter's.
                 own = [
                     m
                     for m in self.by_sentence.get(sentence.index, [])
-                    if m.end == tokens[k - 1].end
+                    if m.end == tokens[k - 1].end and not self._after_preposition(tokens, m.start)
                 ]
                 own.sort(key=lambda m: m.start)
-                if own:
+                holder, subject_start = (own[0].entity, own[0].start) if own else (None, None)
+                if holder is None:
+                    holder, subject_start, _ = self._main_subject(sentence, tokens, k)
+                if holder is not None:
                     content = self._content(sentence, tokens, k, k, inverted=False)
                     frames.append(
-                        _Frame(sentence, k, cue, own[0].entity, own[0].start, content, k in silent)
+                        _Frame(sentence, k, cue, holder, subject_start, content, k in silent)
                     )
                     continue
             if word.endswith("ing") and k > 0 and tokens[k - 1].text in (",", "and"):
-                # "..., warning that ...": the participle's subject is the main clause's.
-                holder, subject_start, _ = self._main_subject(sentence, tokens, k)
+                # "..., warning that ...": the participle's subject is the main clause's, or
+                # that of a clause between ("gathered days after Trump upended the policy,
+                # suggesting ...": Trump's).
+                holder, subject_start = self._nearest_subject(sentence, tokens, k, verbs)
+                if holder is None:
+                    holder, subject_start, _ = self._main_subject(sentence, tokens, k)
                 content = self._content(sentence, tokens, k, floor, inverted=False)
                 frames.append(_Frame(sentence, k, cue, holder, subject_start, content, k in silent))
                 continue
@@ -959,6 +969,44 @@ class _Finder:
                     comma = second
             content = _trim(text, tokens[comma].end, sentence.end) if comma else None
         return _Frame(sentence, k, None, holder, None, content)
+
+    def _after_preposition(self, tokens: list[Token], start: int) -> bool:
+        """Whether the name starting at ``start`` follows a preposition, over its title: "to
+        Homeland Security Secretary Kristi Noem"."""
+        k = next((i for i, t in enumerate(tokens) if t.start == start), None)
+        if k is None:
+            return False
+        k -= 1
+        while k >= 0 and (
+            tokens[k].text[:1].isupper() or tokens[k].text.lower() in self.lex.titles
+        ):
+            k -= 1
+        if k >= 0 and tokens[k].text.lower() in ("the", "a", "an"):
+            k -= 1
+        # "with the White House telling ...": "with" opens a clause of its own.
+        return k >= 0 and tokens[k].text.lower() in PREPOSITIONS and tokens[k].text != "with"
+
+    def _nearest_subject(
+        self, sentence: Sentence, tokens: list[Token], verb: int, verbs: list[int]
+    ) -> tuple[int | None, int | None]:
+        """The actor right before the verb of the last clause before ``verb``, unless that clause
+        is inside reported words (after the sentence's first reporting verb the words are the
+        speaker's): "gathered days after Trump upended the policy, suggesting" gives Trump."""
+        first_report = min((v for v in verbs if v < verb), default=verb)
+        starts = [t.start for t in tokens]
+        best: Mention | None = None
+        for mention in self.by_sentence.get(sentence.index, []):
+            after = bisect.bisect_left(starts, mention.end)
+            if after >= verb or after > first_report:
+                continue
+            word = tokens[after].text.lower()
+            if (
+                after in verbs
+                or word in self.lex.irregular_past
+                or (word.isalpha() and len(word) > 4 and word.endswith("ed"))
+            ) and (best is None or mention.start > best.start):
+                best = mention
+        return (best.entity, best.start) if best is not None else (None, None)
 
     def _main_subject(
         self, sentence: Sentence, tokens: list[Token], verb: int

@@ -29,6 +29,9 @@ DATA = Path(str(resources.files(__package__).joinpath("data")))
 # At -1.5 it left out words such as "shocked" and "tension" that voice a stance in news; the
 # words of reported facts in between ("fought", "gun") are listed as neutral in stance.txt.
 NEGATIVE_VALENCE = -1.2
+# "un" + a word at least this positive in VADER is a criticism ("unprepared" from "prepared").
+POSITIVE_STEM = 0.8
+NEGATIVE_PREFIXES = ("un", "dis", "in", "im", "ir", "il")
 # At most this many distinct words' stance classes are remembered.
 _CLASS_MEMO = 200_000
 
@@ -95,6 +98,18 @@ class Stance:
                 self._listed[word] = known
         return known
 
+    def _negated_positive(self, word: str) -> str | None:
+        """ "unqualified", "dishonest", "inaccurate": a negative prefix on a clearly positive word
+        (VADER's, or a listed good quality) that VADER does not know itself is a criticism."""
+        for prefix in NEGATIVE_PREFIXES:
+            if word.startswith(prefix) and len(word) - len(prefix) >= 4:
+                stem = word[len(prefix) :]
+                value = self.valence.get(stem)
+                listed = self.exact.get(stem)
+                if (value is not None and value >= POSITIVE_STEM) or listed == "merit":
+                    return "criticism"
+        return None
+
     def word_class(self, word: str) -> str | None:
         """The class of one lower-case word: a listed class, else "criticism" for VADER negatives."""
         if word in self._classes:
@@ -106,6 +121,8 @@ class Stance:
             value = self.valence.get(word)
             if value is not None and value <= NEGATIVE_VALENCE:
                 found = "criticism"
+            elif value is None:
+                found = self._negated_positive(word)
         if len(self._classes) < _CLASS_MEMO:
             self._classes[word] = found
         return found
