@@ -562,3 +562,15 @@ def test_council_members_are_one_group() -> None:
     assert "city council members" in _actor_names(
         "City council members expressed frustration that the theft went unnoticed."
     )
+
+
+def test_a_known_organisation_then_a_name_are_two_actors() -> None:
+    names = _actor_names(
+        "According to Amnesty International Iason Athanasiadis-Fowden, a reporter, was arrested."
+    )
+    assert "Amnesty International" in names and "Iason Athanasiadis-Fowden" in names
+
+
+def test_a_preposition_opening_a_sentence_is_no_part_of_a_name() -> None:
+    names = _actor_names("Unlike Itokawa, the asteroid holds together. Unlike Smith, Jones said.")
+    assert not any(name.startswith("Unlike") for name in names)

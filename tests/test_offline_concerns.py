@@ -656,3 +656,12 @@ def test_a_participle_after_a_recipient_is_the_senders() -> None:
 )
 def test_words_of_judgement_vader_lacks_are_criticisms(body: str) -> None:
     assert [k for _, k, _ in found(run(body))] == [K.criticism]
+
+
+def test_two_dashes_set_off_an_aside_not_two_clauses() -> None:
+    body = (
+        'Smith said: "It is shocking that journalists – whose job it is to inform others – '
+        'are being detained."'
+    )
+    quotes = [q for _, _, q in found(run(body))]
+    assert len(quotes) == 1 and "whose job it is" in quotes[0]

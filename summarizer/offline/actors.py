@@ -1066,6 +1066,13 @@ class _Scanner:
             # Trump), and does not act here.
             body = self._state_body(name_key(bare), tokens, after_name, sentence, start)
         known = lex.known_orgs.get(bare)
+        if known is None and len(words) > 2:
+            # "Amnesty International Iason Athanasiadis-Fowden": a known name, then a person's.
+            for cut in range(len(words) - 1, 1, -1):
+                if " ".join(words[:cut]) in lex.known_orgs and _name_like(words[cut:], lex):
+                    self._chunk(tokens, caps, i, i + cut, sentence)
+                    self._chunk(tokens, caps, i + cut, j, sentence)
+                    return
         if known is None and len(words) > 1:
             # "British Red Cross", "Iraqi Red Crescent": a known organisation's national branch.
             for cut in range(1, len(words)):

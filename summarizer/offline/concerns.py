@@ -161,11 +161,25 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
+_DASH = re.compile(r"\s+[—–]\s+")
+# At most this many characters between two dashes that set off an aside.
+_ASIDE_REACH = 120
+
+
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The clauses of ``text[start:end]`` as spans."""
+    """The clauses of ``text[start:end]`` as spans. Two dashes close together set off an
+    aside, not a clause ("journalists – whose job it is to inform – are being detained")."""
     spans: list[tuple[int, int]] = []
     begin = start
+    paired: set[int] = set()
+    if "—" in text[start:end] or "–" in text[start:end]:
+        dashes = [m.start() for m in _DASH.finditer(text, start, end)]
+        for a, b in zip(dashes, dashes[1:], strict=False):
+            if b - a <= _ASIDE_REACH and a not in paired:
+                paired.update((a, b))
     for match in _CLAUSE_BREAK.finditer(text, start, end):
+        if match.start() in paired:
+            continue
         if match.start() > begin:
             spans.append((begin, match.start()))
         begin = match.end()
