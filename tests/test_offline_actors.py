@@ -574,3 +574,11 @@ def test_a_known_organisation_then_a_name_are_two_actors() -> None:
 def test_a_preposition_opening_a_sentence_is_no_part_of_a_name() -> None:
     names = _actor_names("Unlike Itokawa, the asteroid holds together. Unlike Smith, Jones said.")
     assert not any(name.startswith("Unlike") for name in names)
+
+
+def test_an_organisation_or_a_person_only_acted_upon_is_not_an_actor() -> None:
+    names = _actor_names(
+        "The Iran-based newspaper Kalameh Sabz was shut down. Maziar Bahari was arrested on "
+        "June 21. Amnesty International called for their release."
+    )
+    assert names == ["Amnesty International"]

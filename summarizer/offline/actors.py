@@ -691,7 +691,10 @@ def _org_acts(
         return False
     if _source(tokens, start) or _controlled(tokens, start, end, lex):
         return True
-    return not governed and _subject_of_verb(tokens, caps, end, lex)
+    # "Kalameh Sabz was shut down": acted upon, not acting.
+    return (
+        not governed and _subject_of_verb(tokens, caps, end, lex) and not _passive(tokens, end, lex)
+    )
 
 
 _BE = words("is are was were be been being")
@@ -1319,8 +1322,11 @@ class _Scanner:
                     words,
                     role,
                     evidence,
-                    # "Polaroids of fashion designer Halston": named, but not acting
-                    recipient or (role_start is not None and _governed(tokens, role_start, _OF)),
+                    # "Polaroids of fashion designer Halston": named, but not acting; "Maziar
+                    # Bahari was arrested": acted upon
+                    recipient
+                    or (role_start is not None and _governed(tokens, role_start, _OF))
+                    or _passive(tokens, j, lex),
                 )
             )
         else:
