@@ -665,3 +665,20 @@ def test_two_dashes_set_off_an_aside_not_two_clauses() -> None:
     )
     quotes = [q for _, _, q in found(run(body))]
     assert len(quotes) == 1 and "whose job it is" in quotes[0]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Smith said its engineers were able to fix that problem.",
+        "Smith said the money would help towns defend against these security threats.",
+        "Smith said the law would protect children from abuse.",
+    ],
+)
+def test_a_bad_thing_a_remedy_acts_on_is_no_concern(body: str) -> None:
+    assert found(run(body)) == []
+
+
+def test_a_forecast_harm_is_still_a_warning_next_to_a_remedy_word_elsewhere() -> None:
+    holder, kind, _ = only(run("Smith said the repairs could fail and the dam could collapse."))
+    assert (holder, kind) == ("Jane Smith", K.warning)

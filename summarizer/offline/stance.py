@@ -50,6 +50,8 @@ NEGATION_REACH = 3
 # How far back a modal reaches (in words) to make a harm a forecast: "the dam could fail" is
 # one, "she would like to visit the town in the third year of the war" is not.
 FORECAST_REACH = 6
+# A remedy ("fix", "prevent") neutralises the bad words this many words after it.
+REMEDY_REACH = 5
 # Kinds in the order they win when a statement voices several.
 _ORDER = (_K.concern, _K.doubt, _K.accusation, _K.warning, _K.criticism)
 _CLASS_KIND = {
@@ -184,6 +186,14 @@ def judge(text: str) -> ConcernKind | None:
         or word.endswith("n't")
     ]
     found: set[ConcernKind] = set()
+    # "engineers were able to fix that problem", "to defend against these threats": a bad thing
+    # a remedy acts on is no concern.
+    remedied = {
+        m
+        for k, word in enumerate(tokens)
+        if stance.word_class(word) == "remedy"
+        for m in range(k + 1, min(len(tokens), k + 1 + REMEDY_REACH))
+    }
     # Judgements found without a negation: under a modal they forecast ("the dam could fail").
     judged = False
     mitigated = forecast = harm = False
@@ -215,7 +225,7 @@ def judge(text: str) -> ConcernKind | None:
                 harm = True
                 forecast = forecast or conditional or _foreseen(k)
     for k, word in enumerate(tokens):
-        if k in covered:
+        if k in covered or k in remedied:
             continue
         if word == "too" and _excess(tokens, k):
             # "the law is too vague", "too little, too late": an excess is a judgement.
