@@ -682,3 +682,8 @@ def test_a_bad_thing_a_remedy_acts_on_is_no_concern(body: str) -> None:
 def test_a_forecast_harm_is_still_a_warning_next_to_a_remedy_word_elsewhere() -> None:
     holder, kind, _ = only(run("Smith said the repairs could fail and the dam could collapse."))
     assert (holder, kind) == ("Jane Smith", K.warning)
+
+
+def test_a_word_set_off_by_commas_does_not_part_a_cue_from_its_subject() -> None:
+    result = analyse("Democrats, however, have repeatedly questioned the nominee's record.")
+    assert [(c.holder, c.kind) for c in result.stated_concerns] == [("Democrats", K.doubt)]

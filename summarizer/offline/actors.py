@@ -766,7 +766,7 @@ def _country_modifier(tokens: list[Token], end: int, lex: Lexicon) -> bool:
 _NOT_ADVERBS = words("family assembly ally rally reply supply italy july belly bully jelly")
 
 
-def _manner_adverb(word: str) -> bool:
+def manner_adverb(word: str) -> bool:
     """ "mistakenly", "strongly": an adverb between a subject and its verb."""
     return (
         len(word) > 4 and word.endswith("ly") and word.isalpha() and word.islower()
@@ -788,7 +788,7 @@ def _verb_follows(tokens: list[Token], end: int, lex: Lexicon, reporting_only: b
     while k < len(tokens) and (
         tokens[k].text.lower() in ADVERBS
         or tokens[k].text.lower() in lex.days_months
-        or _manner_adverb(tokens[k].text)
+        or manner_adverb(tokens[k].text)
     ):
         k += 1
     if k >= len(tokens):
@@ -827,7 +827,7 @@ def _base_verb_follows(tokens: list[Token], end: int, lex: Lexicon) -> bool:
     """Whether a plural subject ending at ``end`` is followed by a verb's base form, over
     adverbs: "investigators attempt to", "The Afghan people now own"."""
     k = end
-    while k < len(tokens) and (tokens[k].text.lower() in ADVERBS or _manner_adverb(tokens[k].text)):
+    while k < len(tokens) and (tokens[k].text.lower() in ADVERBS or manner_adverb(tokens[k].text)):
         k += 1
     if k >= len(tokens) or not tokens[k].text.islower():
         return False

@@ -23,7 +23,7 @@ from collections import deque
 from dataclasses import dataclass
 
 from ..models import ActorKind, ConcernKind
-from .actors import ADVERBS, AUXILIARIES, PREPOSITIONS, Cast, Mention
+from .actors import ADVERBS, AUXILIARIES, PREPOSITIONS, Cast, Mention, manner_adverb
 from .lexicon import COPULAS as _COPULAS
 from .lexicon import LIGHT_VERBS as _LIGHT_VERBS
 from .lexicon import MOOD_CLASSES as _MOOD_CLASSES
@@ -469,7 +469,19 @@ class _Finder:
         # Commas inside a mention ("advisers of the U.S., South Korea and Japan") do not split.
         spans = [(m.start, m.end) for m in self.by_sentence.get(sentence.index, [])]
         cuts = [floor]
+        # ", however," ", too,": a word set off by commas is no clause of its own.
+        asides = {
+            m
+            for k in range(floor, verb - 2)
+            if tokens[k].text == ","
+            and tokens[k + 2].text == ","
+            and tokens[k + 1].text.isalpha()
+            and tokens[k + 1].text.islower()
+            for m in (k, k + 1, k + 2)
+        }
         for k in range(floor, verb):
+            if k in asides:
+                continue
             if tokens[k].text == "," and not any(s < tokens[k].start < e for s, e in spans):
                 cuts.append(k + 1)
         cuts.append(verb)
@@ -492,10 +504,14 @@ class _Finder:
                 # actor; the previous clause's subject does not speak here.
                 return None, None, False
             if strict:
-                # The cue must follow its subject directly: "analysts question", "Bong ... doubts".
+                # The cue must follow its subject directly: "analysts question", "Bong ... doubts"
+                # (over adverbs and auxiliaries: "Democrats, however, have repeatedly questioned").
                 last = hi - 1
                 while last >= lo and (
-                    tokens[last].text.lower() in ADVERBS or tokens[last].text.lower() in AUXILIARIES
+                    tokens[last].text.lower() in ADVERBS
+                    or tokens[last].text.lower() in AUXILIARIES
+                    or manner_adverb(tokens[last].text)
+                    or last in asides
                 ):
                     last -= 1
                 adjacent = last >= lo and any(c[1] == tokens[last].end for c in candidates)
