@@ -687,3 +687,21 @@ def test_a_forecast_harm_is_still_a_warning_next_to_a_remedy_word_elsewhere() ->
 def test_a_word_set_off_by_commas_does_not_part_a_cue_from_its_subject() -> None:
     result = analyse("Democrats, however, have repeatedly questioned the nominee's record.")
     assert [(c.holder, c.kind) for c in result.stated_concerns] == [("Democrats", K.doubt)]
+
+
+def test_a_document_speaks_for_its_author() -> None:
+    result = analyse("A letter from the Riverton Teachers Union warned that schools could close.")
+    assert [(c.holder, c.kind) for c in result.stated_concerns] == [
+        ("Riverton Teachers Union", K.warning)
+    ]
+
+
+def test_a_possessed_warning_makes_its_owner_a_speaker() -> None:
+    result = analyse("Jane Smith's warning that the dam could fail went unheeded.")
+    assert [(c.holder, c.kind) for c in result.stated_concerns] == [("Jane Smith", K.warning)]
+
+
+def test_a_body_named_only_by_its_head_acts_when_nothing_was_named_before() -> None:
+    result = analyse("The union accused the company of breaking the agreement.")
+    assert [(a.name, a.mentions) for a in result.actors] == [("union", ["The union"])]
+    assert [(c.holder, c.kind) for c in result.stated_concerns] == [("union", K.accusation)]

@@ -1287,7 +1287,15 @@ class _Scanner:
                 if after is not None:
                     role = text[tokens[after[0]].start : tokens[after[1] - 1].end]
                     evidence = True
-        if possessive and j + 1 < len(tokens) and tokens[j + 1].text.lower() in lex.kin:
+        if (
+            possessive
+            and j + 1 < len(tokens)
+            and (
+                tokens[j + 1].text.lower() in lex.kin
+                # "Jane Smith's warning that ...": someone's own words
+                or tokens[j + 1].text.lower() in lex.attribution_nouns
+            )
+        ):
             evidence = True
         if _inverted_speaker(tokens, i, lex) or (
             # "The Times quoted Jane Smith as saying": a speaker
@@ -2282,7 +2290,11 @@ def _link_descriptions(scanner: _Scanner, builder: _Builder, checkpoint: Checkpo
                 continue
             index_or_none = _org_for(builder, head, start, org_mentions)
             described = surface.split()[1:]  # "the national disaster council": its own words
-            if len(described) > 1 and index_or_none is None and acts:
+            if (
+                index_or_none is None
+                and acts
+                and (len(described) > 1 or head in _STANDALONE_BODIES)
+            ):
                 # A body described, not named, that acts: "the national disaster council".
                 name = " ".join(described)
                 body_kind = (
@@ -2326,6 +2338,9 @@ def _latest(mentions: list[tuple[int, int]], position: int) -> int | None:
 
 
 _STATE_HEADS = words("government administration")
+# Bodies that "the <head>" names well enough alone when no organisation was named before it:
+# "The union accused the company", "the government said".
+_STANDALONE_BODIES = words("union government police military army court council parliament")
 
 
 def _org_for(
@@ -2354,6 +2369,8 @@ def _org_for(
             continue
         if head in _STATE_HEADS and entity.kind is not ActorKind.government_body:
             continue  # "the government" is no party's or company's alias
+        if entity.key.startswith("unnamed-org:"):
+            continue  # "the union" is not "the company"
         if len(entity.spans) > best_mentions:
             best, best_mentions = index, len(entity.spans)
     return best

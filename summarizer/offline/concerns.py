@@ -58,6 +58,10 @@ _THAT_REACH = 8
 _ALLAYING = words("dismiss reject")
 # How far "quoted" may stand from "as saying": "was quoted by the Associated Press as saying".
 _QUOTED_REACH = 10
+# Documents that speak for their author ("a statement released by X said"), and the words
+# before the author.
+_DOCUMENTS = words("statement letter report release memo memorandum communique declaration")
+_AUTHORS = words("by from of")
 # Reporting verbs whose object follows them: "..., told VOA" names a recipient, not a speaker.
 _OBJECT_VERBS = words("tell ask")
 _DAYS = words(
@@ -517,6 +521,11 @@ class _Finder:
                 adjacent = last >= lo and any(c[1] == tokens[last].end for c in candidates)
                 if not adjacent and seg == len(cuts) - 2 and hi > lo:
                     return None, None, False
+            if not candidates and seg == len(cuts) - 2 and hi - lo > 2:
+                # "A statement released by Acme Corp said": a document speaks for its author.
+                author = self._document_author(sentence, tokens, lo, hi)
+                if author is not None:
+                    return author
             if candidates:
                 # The words right before the verb are its subject when they name an actor
                 # ("... and withdrew the U.S. from what he calls"); else the segment's first.
@@ -999,6 +1008,22 @@ class _Finder:
                     comma = second
             content = _trim(text, tokens[comma].end, sentence.end) if comma else None
         return _Frame(sentence, k, None, holder, None, content)
+
+    def _document_author(
+        self, sentence: Sentence, tokens: list[Token], lo: int, hi: int
+    ) -> tuple[int | None, int | None, bool] | None:
+        """For a subject such as "A statement released by Acme Corp" or "a letter from the
+        ministry", the author named after the document's noun."""
+        nouns = [k for k in range(lo, min(hi, lo + 3)) if tokens[k].text.lower() in _DOCUMENTS]
+        if not nouns:
+            return None
+        for start, _, entity, _ in self._candidates(sentence, tokens, nouns[0] + 1, hi):
+            k = next((m for m in range(nouns[0] + 1, hi) if tokens[m].start == start), None)
+            if k is not None and tokens[k - 1].text.lower() in ("the", "a", "an"):
+                k -= 1
+            if entity is not None and k is not None and tokens[k - 1].text.lower() in _AUTHORS:
+                return entity, start, False
+        return None
 
     def _after_preposition(self, tokens: list[Token], start: int) -> bool:
         """Whether the name starting at ``start`` follows a preposition, over its title: "to
