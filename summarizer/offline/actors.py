@@ -1799,7 +1799,12 @@ class _Scanner:
                 kind = "org-of" if of_leader else "org"
             elif head in _COUNTRY_DESCRIPTIONS:
                 kind = "country"
-            inverted = left > 0 and tokens[left - 1].text.lower() in lex.verbs
+            # '"...," said a spokesman': a description after a reporting verb after a quote.
+            inverted = (
+                left > 1
+                and tokens[left - 1].text.lower() in lex.verbs
+                and tokens[left - 2].text in (",", "”", '"', "’", "'")
+            )
             if kind == "person" and right + 2 < n and tokens[right].text == "for":
                 # "A spokesman for the ministry said": the complement before the verb
                 m = right + 1
