@@ -16,9 +16,10 @@ from conftest import ROOT
 GOLD = ROOT / "gold"
 HELD_OUT = GOLD / "heldout"
 VALIDATION = GOLD / "validation"
-# The development set (in-sample for the offline rules), the validation set (only its aggregate
-# scores are looked at while the rules change) and the held-out set, checked alike.
-SETS = (GOLD, VALIDATION, HELD_OUT)
+EXTRA = GOLD / "extra"
+# The development sets (in-sample for the offline rules: gold/, gold/validation/ and
+# gold/extra/) and the held-out set, checked alike.
+SETS = (GOLD, VALIDATION, EXTRA, HELD_OUT)
 ARTICLES = sorted(path for folder in SETS for path in folder.glob("*.txt"))
 
 
