@@ -526,7 +526,9 @@ def test_a_known_name_with_a_lower_case_word_inside_stays_whole() -> None:
 
 
 def test_a_person_whose_surname_is_a_place_word_is_still_a_person() -> None:
-    result = analyse("The library closed. Its director, Susan Park, said the closure was a mistake.")
+    result = analyse(
+        "The library closed. Its director, Susan Park, said the closure was a mistake."
+    )
     assert [(a.name, a.role) for a in result.actors] == [("Susan Park", "director")]
 
 

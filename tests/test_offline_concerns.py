@@ -705,3 +705,14 @@ def test_a_body_named_only_by_its_head_acts_when_nothing_was_named_before() -> N
     result = analyse("The union accused the company of breaking the agreement.")
     assert [(a.name, a.mentions) for a in result.actors] == [("union", ["The union"])]
     assert [(c.holder, c.kind) for c in result.stated_concerns] == [("union", K.accusation)]
+
+
+def test_a_spokesperson_for_a_body_speaks_and_the_body_does_not() -> None:
+    result = analyse(
+        "A spokesperson for the government confirmed the zone would grow. He stressed there was "
+        '"no need to evacuate immediately" but said concerns had been raised over health risks.'
+    )
+    assert [a.name for a in result.actors] == ["spokesperson for the government"]
+    assert [(c.kind, c.quote) for c in result.stated_concerns] == [
+        (K.concern, "concerns had been raised over health risks")
+    ]

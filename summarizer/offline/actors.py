@@ -1809,7 +1809,8 @@ class _Scanner:
                 # "A spokesman for the ministry said": the complement before the verb
                 m = right + 1
                 while m < n and m < right + (10 if inverted else 6) and tokens[m].text.isalpha():
-                    if _verb_follows(tokens, m, lex, reporting_only=True):
+                    # Any reporting verb ends the complement: "said", "confirmed", "announced".
+                    if tokens[m].text.lower() in lex.verbs:
                         right = m
                         break
                     m += 1
@@ -1824,6 +1825,8 @@ class _Scanner:
                 determiner = "of"  # named by its leader or state: never another body's alias
             if kind == "person" and not acts and _past_relative_clause(tokens, right, lex) != right:
                 acts = True  # "One resident, who asked not to be named, said"
+            if kind == "org" and acts and _governed(tokens, left, PREPOSITIONS):
+                acts = False  # "A spokesperson for the government confirmed": the spokesperson
             if kind != "country" and _source(tokens, left):
                 # "according to a report by the national disaster council", "found by a
                 # passerby": the agent or the source

@@ -823,7 +823,7 @@ class _Finder:
                         _Frame(sentence, k, cue, holder, subject_start, content, k in silent)
                     )
                     continue
-            if word.endswith("ing") and k > 0 and tokens[k - 1].text in (",", "and"):
+            if word.endswith("ing") and k > 0 and tokens[k - 1].text in (",", "and", ";"):
                 # "..., warning that ...": the participle's subject is the main clause's, or
                 # that of a clause between ("gathered days after Trump upended the policy,
                 # suggesting ...": Trump's).
@@ -835,7 +835,7 @@ class _Finder:
                 continue
             if (
                 k > 1
-                and tokens[k - 1].text.lower() == "and"
+                and tokens[k - 1].text.lower() in ("and", "but")
                 and frames
                 and frames[-1].holder is not None
                 and frames[-1].verb < k
