@@ -584,3 +584,10 @@ def test_an_organisation_or_a_person_only_acted_upon_is_not_an_actor() -> None:
         "June 21. Amnesty International called for their release."
     )
     assert names == ["Amnesty International"]
+
+
+def test_an_organisations_study_speaks_for_it() -> None:
+    names = _actor_names(
+        "At least 28 states recognized the holiday, a Pew Research Center study said."
+    )
+    assert names == ["Pew Research Center"]

@@ -674,6 +674,22 @@ def _appositive_acts(tokens: list[Token], end: int, lex: Lexicon) -> bool:
     return after != end
 
 
+_DOCUMENT_NOUNS = words("study report survey statement analysis poll letter")
+
+
+def _document_speaks(tokens: list[Token], end: int, lex: Lexicon) -> bool:
+    """ "a Pew Research Center study said", "the agency's report found": an organisation's
+    document speaks for it."""
+    k = end
+    if k < len(tokens) and tokens[k].text in _POSSESSIVE:
+        k += 1
+    return (
+        k + 1 < len(tokens)
+        and tokens[k].text.lower() in _DOCUMENT_NOUNS
+        and tokens[k + 1].text.lower() in lex.verbs
+    )
+
+
 def _org_acts(
     tokens: list[Token],
     caps: list[bool],
@@ -689,7 +705,11 @@ def _org_acts(
     Health"), modifies a noun ("Pentagon spending") or receives a statement."""
     if recipient:
         return False
-    if _source(tokens, start) or _controlled(tokens, start, end, lex):
+    if (
+        _source(tokens, start)
+        or _controlled(tokens, start, end, lex)
+        or _document_speaks(tokens, end, lex)
+    ):
         return True
     # "Kalameh Sabz was shut down": acted upon, not acting.
     return (
