@@ -716,3 +716,17 @@ def test_a_spokesperson_for_a_body_speaks_and_the_body_does_not() -> None:
     assert [(c.kind, c.quote) for c in result.stated_concerns] == [
         (K.concern, "concerns had been raised over health risks")
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ('"Nobody listens to us," Smith said.', K.criticism),
+        ("Smith is not convinced the dam will hold.", K.doubt),
+        ("Smith is not sure the repairs will work.", K.doubt),
+    ],
+)
+def test_a_complaint_or_a_denied_certainty_without_a_negative_word(
+    body: str, kind: ConcernKind
+) -> None:
+    assert [k for _, k, _ in found(run(body))] == [kind]

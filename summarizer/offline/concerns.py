@@ -290,7 +290,18 @@ def _predicates(
             m = k + 1
             while m < n and tokens[m].text.lower() in _DEGREE:
                 m += 1
-            if m < n:
+            negated_mood = m + 1 < n and tokens[m].text.lower() in ("not", "n't")
+            if negated_mood:
+                # "residents are not convinced": a certainty denied is a doubt
+                m += 1
+                while m < n and tokens[m].text.lower() in _DEGREE:
+                    m += 1
+            if m < n and negated_mood:
+                if stance.word_class(tokens[m].text.lower()) == "certain":
+                    hits.append((k, ConcernKind.doubt, True))
+                    moods.add(k)
+                    continue
+            elif m < n:
                 adjective = tokens[m].text.lower()
                 cls = stance.word_class(adjective)
                 if adjective.endswith(("ed", "ing")) and not stance.listed(adjective):
