@@ -591,3 +591,20 @@ def test_an_organisations_study_speaks_for_it() -> None:
         "At least 28 states recognized the holiday, a Pew Research Center study said."
     )
     assert names == ["Pew Research Center"]
+
+
+def test_a_sign_off_after_the_outlets_name_is_no_actor() -> None:
+    names = _actor_names(
+        "Long life\n\nChristopher Murray said Americans live longer.\n\n"
+        "For VOA Learning English, I’m Alex Villarreal."
+    )
+    assert names == ["Christopher Murray"]
+
+
+def test_the_reporters_of_an_outlet_that_is_no_actor_are_not_actors() -> None:
+    names = _actor_names(
+        "Wikinews reporters attended the opening. The BBC said its reporters were expelled. "
+        "BBC reporters said they were questioned for hours."
+    )
+    assert "Wikinews reporters" not in names
+    assert "BBC reporters" in names

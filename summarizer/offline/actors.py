@@ -2095,6 +2095,7 @@ def find_actors(doc: Document, checkpoint: Checkpoint = never_stop) -> Cast:
 
 
 _NEWSROOM_AUXILIARIES = words("has have had")
+_JOURNALISTS = words("reporters journalists correspondents")
 _NEXT_WORDS = re.compile(r"[\w’'-]+")
 
 
@@ -2120,10 +2121,19 @@ def _drop_outlets(builder: _Builder, lex: Lexicon) -> None:
                 entity.spans.clear()
                 entity.acts = False
                 break
-    if not outlets:
-        return
+    acting_names = {e.name for e in builder.entities if e.acts and e.kind is not ActorKind.group}
     for entity in builder.entities:
-        if entity.kind is ActorKind.group and entity.name.split()[0] in outlets:
+        if entity.kind is not ActorKind.group or not entity.spans:
+            continue
+        words = entity.name.split()
+        # "Wikinews reporters attended": the reporters of an outlet that is no actor itself.
+        staff = (
+            len(words) == 2
+            and words[0][:1].isupper()
+            and words[1].lower() in _JOURNALISTS
+            and words[0] not in acting_names
+        )
+        if words[0] in outlets or staff:
             entity.spans.clear()
             entity.acts = False
 

@@ -52,7 +52,11 @@ _PHOTO_CREDIT = re.compile(r"\b(?:[Pp]hoto|AP|Getty|Reuters|AFP|[Cc]ourtesy|[Ff]
 _TERMINAL = ".!?…\"”’')"
 # Credit and sign-off lines of the outlet's own staff, who report the story rather than act in it:
 # "Adam Phillips wrote this story for VOA News.", "I’m John Russell.".
-_SIGN_OFF = re.compile(r"(?:And\s+)?I['’]m\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\.?")
+# "For VOA Learning English, I’m Alex Villarreal.": an outlet before the sign-off.
+_SIGN_OFF = re.compile(
+    r"(?:For\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4},\s+)?(?:And\s+)?"
+    r"I['’]m\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\.?"
+)
 _CREDIT = re.compile(
     r"\b(?:wrote|reported on|adapted|edited|produced|contributed to)\s+(?:this|the)\s+"
     r"(?:story|report|article)\b|\badapted (?:it|this|the story) for\b|\bwas the editor\b"
