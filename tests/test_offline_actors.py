@@ -595,7 +595,7 @@ def test_an_organisations_study_speaks_for_it() -> None:
 
 def test_a_sign_off_after_the_outlets_name_is_no_actor() -> None:
     names = _actor_names(
-        "Long life\n\nChristopher Murray said Americans live longer.\n\n"
+        "Long life\n\nChristopher Murray said people live longer.\n\n"
         "For VOA Learning English, I’m Alex Villarreal."
     )
     assert names == ["Christopher Murray"]
