@@ -730,3 +730,8 @@ def test_a_complaint_or_a_denied_certainty_without_a_negative_word(
     body: str, kind: ConcernKind
 ) -> None:
     assert [k for _, k, _ in found(run(body))] == [kind]
+
+
+def test_a_negative_adverb_of_a_narrative_is_no_judgement() -> None:
+    assert found(run('"There was a bang and the whole house shook violently," Smith said.')) == []
+    assert [k for _, k, _ in found(run("Smith said the team had played badly."))] == [K.criticism]

@@ -119,7 +119,10 @@ class Stance:
             found = next((cls for prefix, cls in self.prefixes if word.startswith(prefix)), None)
         if found is None:
             value = self.valence.get(word)
-            if value is not None and value <= NEGATIVE_VALENCE:
+            # A negative adverb of VADER's tells how something happened ("the house shook
+            # violently"), not what someone thinks of it.
+            narrative = word.endswith("ly") and len(word) > 5
+            if value is not None and value <= NEGATIVE_VALENCE and not narrative:
                 found = "criticism"
             elif value is None:
                 found = self._negated_positive(word)
