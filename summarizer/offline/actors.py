@@ -644,6 +644,20 @@ def _list_governed(
     return _governed(tokens, k, words) and not _governed(tokens, k, frozenset({"of"}))
 
 
+def _past_modifiers(tokens: list[Token], k: int, lex: Lexicon, reach: int) -> int:
+    """Where a body's head may stand after up to ``reach`` lower-case modifiers from ``k``:
+    "presidential office", "city council"."""
+    m = k
+    while (
+        m < len(tokens)
+        and m < k + reach
+        and tokens[m].text in lex.role_modifiers
+        and tokens[m].text not in lex.body_heads
+    ):
+        m += 1
+    return m
+
+
 def _controlled(tokens: list[Token], start: int, end: int, lex: Lexicon) -> bool:
     """The object of a verb such as "allow" that does what follows: "allowed Ukraine to strike",
     "urged the United Nations to act"."""
@@ -1070,14 +1084,7 @@ class _Scanner:
             and tokens[j + 1].text.isupper()
         ):
             after_name = j + 3  # "a United Nations (UN) tribunal"
-        head_at = after_name
-        while (
-            head_at < len(tokens)
-            and head_at < after_name + 2
-            and tokens[head_at].text in lex.role_modifiers
-            and tokens[head_at].text not in lex.body_heads
-        ):
-            head_at += 1  # "the Riverton city council"
+        head_at = _past_modifiers(tokens, after_name, lex, 2)  # "the Riverton city council"
         if (
             head_at < len(tokens)
             and tokens[head_at].text in lex.body_heads
@@ -1523,14 +1530,7 @@ class _Scanner:
         """A body named after its state, people, leader or party: "South Korea’s presidential
         office", "North Korean media", "the Trump administration", "the Greek court"."""
         lex = self.lex
-        m = k
-        while (
-            m < len(tokens)
-            and m < k + 3
-            and tokens[m].text in lex.role_modifiers
-            and tokens[m].text not in lex.body_heads
-        ):
-            m += 1
+        m = _past_modifiers(tokens, k, lex, 3)
         if m >= len(tokens):
             return False
         head = tokens[m].text
