@@ -6,10 +6,10 @@ moves them, or when articles are added to a directory, re-measure and update tha
 
     summarizer eval gold --model offline --format json   # aggregate.micro
 
-The figures are in-sample for ``gold/``: the engine's rules were developed with those articles
-in view. ``gold/validation/`` was read only as a micro line, to choose between rules, so it is
-half in-sample. ``gold/heldout/`` is never read for rules: its figures are the honest ones, and
-pinning them here is measurement, not tuning (a fall there fails like any other).
+The figures are in-sample for ``gold/``, ``gold/validation/`` and ``gold/extra/``: the engine's
+rules were developed with those articles in view. ``gold/heldout/`` is never read for rules: its
+figures are the honest ones, and pinning them here is measurement, not tuning (a fall there fails
+like any other).
 """
 
 from __future__ import annotations
