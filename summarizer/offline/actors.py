@@ -2160,6 +2160,13 @@ def _unshare_surfaces(entities: list[Entity]) -> None:
                         del entity.surfaces[surface]
 
 
+def _end_before(text: str, position: int) -> int:
+    """Where the words before ``position`` end, white space skipped (without copying text)."""
+    while position > 0 and text[position - 1].isspace():
+        position -= 1
+    return position
+
+
 def _link_acronyms(builder: _Builder) -> None:
     """ "IMF" is "International Monetary Fund", "USAID" is "U.S. Agency for International ..."."""
     orgs = [
@@ -2180,9 +2187,9 @@ def _link_acronyms(builder: _Builder) -> None:
             continue
         defined = next(
             (
-                ends[len(text[: start - 1].rstrip())]
+                ends[_end_before(text, start - 1)]
                 for start, _ in acronym.spans
-                if start > 1 and text[start - 1] == "(" and len(text[: start - 1].rstrip()) in ends
+                if start > 1 and text[start - 1] == "(" and _end_before(text, start - 1) in ends
             ),
             None,
         )
@@ -2320,7 +2327,7 @@ def _link_descriptions(scanner: _Scanner, builder: _Builder, checkpoint: Checkpo
                 # stands for that organisation ("the group" later on).
                 comma = text.rfind(",", max(0, start - 3), start)
                 if comma >= 0 and not text[comma + 1 : start].strip():
-                    owner = org_ends.get(len(text[:comma].rstrip()))
+                    owner = org_ends.get(_end_before(text, comma))
                     if owner is not None:
                         builder.entities[owner].described_as.add(head)
                 continue
