@@ -688,9 +688,6 @@ def _appositive_acts(tokens: list[Token], end: int, lex: Lexicon) -> bool:
     return after != end
 
 
-_DOCUMENT_NOUNS = words("study report survey statement analysis poll letter")
-
-
 def _document_speaks(tokens: list[Token], end: int, lex: Lexicon) -> bool:
     """ "a Pew Research Center study said", "the agency's report found": an organisation's
     document speaks for it."""
@@ -699,7 +696,7 @@ def _document_speaks(tokens: list[Token], end: int, lex: Lexicon) -> bool:
         k += 1
     return (
         k + 1 < len(tokens)
-        and tokens[k].text.lower() in _DOCUMENT_NOUNS
+        and tokens[k].text.lower() in lex.document_nouns
         and tokens[k + 1].text.lower() in lex.verbs
     )
 

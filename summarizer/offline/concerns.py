@@ -58,9 +58,7 @@ _THAT_REACH = 8
 _ALLAYING = words("dismiss reject")
 # How far "quoted" may stand from "as saying": "was quoted by the Associated Press as saying".
 _QUOTED_REACH = 10
-# Documents that speak for their author ("a statement released by X said"), and the words
-# before the author.
-_DOCUMENTS = words("statement letter report release memo memorandum communique declaration")
+# The words before a document's author: "a statement released by X", "a letter from X".
 _AUTHORS = words("by from of")
 # Reporting verbs whose object follows them: "..., told VOA" names a recipient, not a speaker.
 _OBJECT_VERBS = words("tell ask")
@@ -1025,7 +1023,11 @@ class _Finder:
     ) -> tuple[int | None, int | None, bool] | None:
         """For a subject such as "A statement released by Acme Corp" or "a letter from the
         ministry", the author named after the document's noun."""
-        nouns = [k for k in range(lo, min(hi, lo + 3)) if tokens[k].text.lower() in _DOCUMENTS]
+        nouns = [
+            k
+            for k in range(lo, min(hi, lo + 3))
+            if tokens[k].text.lower() in self.lex.document_nouns
+        ]
         if not nouns:
             return None
         for start, _, entity, _ in self._candidates(sentence, tokens, nouns[0] + 1, hi):
