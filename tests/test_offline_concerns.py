@@ -735,3 +735,28 @@ def test_a_complaint_or_a_denied_certainty_without_a_negative_word(
 def test_a_negative_adverb_of_a_narrative_is_no_judgement() -> None:
     assert found(run('"There was a bang and the whole house shook violently," Smith said.')) == []
     assert [k for _, k, _ in found(run("Smith said the team had played badly."))] == [K.criticism]
+
+
+def test_a_paragraph_announced_by_a_colon_is_the_speakers() -> None:
+    result = analyse(
+        "Debate\n\nLee Bollinger, the university president, spoke first.\n\n"
+        "Bollinger then gave his opening address, turning to his guest and stating:\n\n"
+        "Mr. President, you exhibit all the signs of a petty and cruel dictator."
+    )
+    assert [c.holder for c in result.stated_concerns] == ["Lee Bollinger"]
+
+
+def test_a_relayed_quotation_is_the_subjects_not_the_outlets() -> None:
+    result = analyse(
+        "Letter\n\nCardinal Francis George leads the archdiocese.\n\nCardinal George is quoted by "
+        'Fox 32 Chicago responding to the letter: "It is morally dishonest to use the poor."'
+    )
+    assert [c.holder for c in result.stated_concerns] == ["Francis George"]
+
+
+def test_a_reported_concern_stays_with_its_own_holder() -> None:
+    result = analyse(
+        "Sinkhole\n\nEngineer Eric Haddox visited the site.\n\nAuthorities are also concerned "
+        "that similar breakages may be happening at other locations, Mr. Haddox said."
+    )
+    assert [c.holder for c in result.stated_concerns] == ["authorities"]

@@ -2015,9 +2015,9 @@ def find_actors(doc: Document, checkpoint: Checkpoint = never_stop) -> Cast:
         owners = [k for k, g in multi.items() if word in (_surname(g[0].tokens), g[0].tokens[0])]
         if owners:
             target = owners[0]
-            for cand in persons.pop(key):
-                if cand.role and not any(c.role for c in persons[target]):
-                    persons[target].append(cand)
+            # Its mentions are the longer name's ("Cardinal George" for Francis George); the
+            # longer name's own role, if any, stays first.
+            persons[target].extend(persons.pop(key))
     token_index: dict[str, list[int]] = {}
     for key, group in persons.items():
         longest = max(group, key=lambda c: len(" ".join(c.tokens)))

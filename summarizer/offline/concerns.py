@@ -793,6 +793,17 @@ class _Finder:
                 # warned of delays" is active).
                 continue
             passive = self._agent(sentence, tokens, k)
+            relayed = self.lex.verbs.get(word)
+            if passive is not None and relayed is not None and relayed.relayed:
+                # "Cardinal George is quoted by Fox 32 Chicago responding: ...": the outlet only
+                # relays; the subject speaks.
+                holder, subject_start, _ = self._main_subject(sentence, tokens, k)
+                if holder is not None:
+                    content = self._content(sentence, tokens, k, passive[2], inverted=False)
+                    frames.append(
+                        _Frame(sentence, k, cue, holder, subject_start, content, k in silent)
+                    )
+                continue
             if passive is not None:
                 # "described by U.S. officials as ...", "was criticised by rights groups": the
                 # agent of a passive holds the words.
@@ -1088,6 +1099,9 @@ class _Finder:
     def run(self, checkpoint: Checkpoint) -> list[FoundConcern]:
         doc = self.doc
         paragraph_frames: dict[int, list[_Frame]] = {}
+        # A paragraph that ends "..., stating:" hands the next one to its speaker, quotation
+        # marks or not: (the next paragraph, the speaker).
+        announced: tuple[int, int] | None = None
         for sentence in doc.sentences:
             checkpoint()
             if sentence.role != BODY:
@@ -1099,6 +1113,14 @@ class _Finder:
                     self.speaker_of_paragraph[sentence.paragraph] = frame.holder
             if not any(f.holder is not None for f in frames):
                 self._introduces(sentence)
+                if announced is not None and announced[0] == sentence.paragraph:
+                    for kind, start, end in self._points(sentence.start, sentence.end):
+                        self._add(announced[1], kind, start, end, start)
+            speaker = next((f.holder for f in reversed(frames) if f.holder is not None), None)
+            if speaker is not None and self.text[sentence.start : sentence.end].rstrip().endswith(
+                ":"
+            ):
+                announced = (sentence.paragraph + 1, speaker)
             paragraph_frames.setdefault(sentence.paragraph, []).extend(frames)
             self._frame_concerns(frames)
             self._named_critics(sentence)
@@ -1157,6 +1179,23 @@ class _Finder:
             if frame.holder is None or frame.content is None:
                 continue
             start, end = frame.content
+            if (
+                frame.cue is None
+                and (frame.subject_start or -1) > start
+                and any(
+                    other is not frame
+                    and other.holder is not None
+                    and other.holder != frame.holder
+                    and other.content is not None
+                    and other.verb < frame.verb
+                    and other.content[0] <= start < other.content[1]
+                    and other.cue is not None
+                    for other in frames
+                )
+            ):
+                # "Authorities are concerned that ..., Mr. Haddox said": the words are the
+                # authorities' concern, which Haddox only reports.
+                continue
             if frame.cue is None:
                 # The report of a report: the inner speaker holds what follows its own words
                 # ("X said the plan would fail, but retailers fear shortages").

@@ -64,6 +64,9 @@ class Verb:
     # The verb reports only quoted words or words after a colon, or follows them inverted
     # ('"...," continued Kristensen'; but not "continue to get paid").
     spoken: bool = False
+    # In the passive, the agent only relays the words and the subject holds them ("Smith was
+    # quoted by Reuters"); for other verbs the agent speaks ("described by officials as").
+    relayed: bool = False
 
 
 @dataclass(frozen=True)
@@ -246,6 +249,7 @@ def read_verbs(directory: Path | None = None) -> dict[str, Verb]:
             person="person" in flag_set,
             strict="strict" in flag_set,
             spoken="spoken" in flag_set,
+            relayed="relayed" in flag_set,
         )
         for form in (base, *(forms or inflections(base))):
             table.setdefault(form, verb)
