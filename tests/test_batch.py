@@ -9,6 +9,7 @@ answer is grounded.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import signal
 import subprocess
@@ -116,20 +117,45 @@ def article_of(request: dict[str, Any]) -> str:
     return str(request.get("messages", [{}])[-1].get("content", ""))
 
 
+# How long a held request waits at most before it is answered anyway (a test that forgets to
+# release it then fails on its assertions, not by hanging).
+HOLD_LIMIT = 10.0
+
+
 class BatchServer(ScriptedServer):
-    """The scripted server with a default reply (``respond``), a delay, and requests in flight."""
+    """The scripted server with a default reply (``respond``), requests in flight, and two gates
+    instead of a delay: ``batch_of(n)`` answers requests only in groups of ``n`` arriving
+    together, and ``hold_after(n)`` answers the first ``n`` requests and holds the others until
+    ``release()`` (or the next test's ``reset()``)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.respond: Callable[[dict[str, Any], int], Response] = answer
-        self.delay = 0.0
         self.in_flight = 0
         self.peak = 0
         self._gauge = threading.Lock()
+        self._barrier: threading.Barrier | None = None
+        self._answered_freely: int | None = None
+        self._released = threading.Event()
+        self._answered = 0
 
     def reset(self) -> None:
         super().reset()
-        self.respond, self.delay, self.in_flight, self.peak = answer, 0.0, 0, 0
+        self.release()
+        self.respond, self.in_flight, self.peak = answer, 0, 0
+        self._barrier, self._answered_freely, self._answered = None, None, 0
+        self._released = threading.Event()
+
+    def batch_of(self, size: int) -> None:
+        self._barrier = threading.Barrier(size, timeout=HOLD_LIMIT)
+
+    def hold_after(self, count: int) -> None:
+        self._answered_freely = count
+
+    def release(self) -> None:
+        self._released.set()
+        if self._barrier is not None:
+            self._barrier.abort()
 
     def _pop(self) -> Any:
         return super()._pop() or self._default
@@ -138,8 +164,15 @@ class BatchServer(ScriptedServer):
         with self._gauge:
             self.in_flight += 1
             self.peak = max(self.peak, self.in_flight)
+            self._answered += 1
+            held = self._answered_freely is not None and self._answered > self._answered_freely
+            barrier, released = self._barrier, self._released
         try:
-            time.sleep(self.delay)
+            if barrier is not None:
+                with contextlib.suppress(threading.BrokenBarrierError):
+                    barrier.wait()
+            if held:
+                released.wait(HOLD_LIMIT)
             return self.respond(request, n)
         finally:
             with self._gauge:
@@ -281,7 +314,7 @@ def test_an_interrupted_run_resumes_where_it_stopped(tmp_path: Path, server: Bat
         tmp_path / "feed.jsonl", [{"id": f"i{i}", "text": article(i)} for i in range(12)]
     )
     out = tmp_path / "results.jsonl"
-    server.delay = 0.3
+    server.hold_after(3)  # the run is under way, and stays so, when Ctrl-C comes
     args = [
         *("batch", str(source), "--out", str(out), "--concurrency", "2", "--timeout", "5"),
         *("--model", "vllm/scripted-model", "--base-url", server.base_url),
@@ -293,6 +326,8 @@ def test_an_interrupted_run_resumes_where_it_stopped(tmp_path: Path, server: Bat
         stderr=subprocess.PIPE,
         text=True,
     )
+    # Poll the other process's output until the three answered articles are in it; no timing is
+    # relied on (the held requests keep the run going however long this takes).
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         if out.exists() and len(out.read_text(encoding="utf-8").splitlines()) >= 3:
@@ -520,7 +555,7 @@ def test_rpm_paces_every_request_re_asks_included(server: BatchServer) -> None:
 def test_summarize_many_streams_its_input_and_bounds_the_requests_in_flight(
     server: BatchServer,
 ) -> None:
-    server.delay = 0.1
+    server.batch_of(4)  # answered only four at a time: the bound is reached, and held
     pulled = 0
 
     def feed() -> Iterator[tuple[str, str]]:
@@ -571,7 +606,7 @@ def test_asummarize_many_yields_errors_per_article_and_totals_add_up(server: Bat
 
 
 def test_stopping_early_cancels_the_work_in_flight(server: BatchServer) -> None:
-    server.delay = 0.2
+    server.hold_after(1)  # one answer; the rest stay in flight until close() cancels them
     results = summarize_many(
         (article(n) for n in range(50)),
         concurrency=3,
