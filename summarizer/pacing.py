@@ -12,6 +12,7 @@ part of a long article alike.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 from contextvars import ContextVar
 from typing import Any
 
@@ -19,21 +20,33 @@ from .errors import ConfigurationError
 
 
 class RequestPacer:
-    """Evenly spaced requests: at most ``per_minute`` in any minute, without bursts."""
+    """Evenly spaced requests: at most ``per_minute`` in any minute, without bursts.
 
-    def __init__(self, per_minute: float) -> None:
+    ``clock`` and ``sleep`` default to the running event loop's time and ``asyncio.sleep``; a test
+    passes its own to check the spacing without waiting for it.
+    """
+
+    def __init__(
+        self,
+        per_minute: float,
+        *,
+        clock: Callable[[], float] | None = None,
+        sleep: Callable[[float], Awaitable[None]] | None = None,
+    ) -> None:
         if per_minute <= 0:
             raise ConfigurationError("the requests-per-minute limit must be a positive number")
         self.interval = 60.0 / per_minute
         self._next = 0.0
+        self._clock = clock
+        self._sleep = sleep or asyncio.sleep
 
     async def wait(self) -> None:
-        now = asyncio.get_running_loop().time()
+        now = self._clock() if self._clock is not None else asyncio.get_running_loop().time()
         start = max(now, self._next)
         # Reserved before sleeping, so concurrent callers queue up one interval apart.
         self._next = start + self.interval
         if start > now:
-            await asyncio.sleep(start - now)
+            await self._sleep(start - now)
 
 
 PACER: ContextVar[RequestPacer | None] = ContextVar("summarizer_pacer", default=None)

@@ -31,6 +31,7 @@ from summarizer import (
     asummarize_many,
     summarize_many,
 )
+from summarizer.pacing import RequestPacer
 
 from cli_runner import run_cli
 from conftest import ROOT
@@ -520,33 +521,78 @@ def test_the_progress_bar_shows_on_a_terminal(
     assert "articles" in result.stderr and "3/3" in result.stderr and "tokens" in result.stderr
 
 
-def test_rpm_spaces_the_starts(tmp_path: Path, server: BatchServer, llm_args: list[str]) -> None:
+class VirtualClock:
+    """A clock that stands still while the pacer's sleeps are only written down: each request's
+    wait is measured from the same moment, so the waits show the slots reserved, one interval
+    apart, and nothing waits for real."""
+
+    def __init__(self) -> None:
+        self.sleeps: list[float] = []
+
+    def time(self) -> float:
+        return 0.0
+
+    async def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        await asyncio.sleep(0)  # let the other requests take their turn, as a real wait would
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> VirtualClock:
+    """Batches in this process pace their requests on a virtual clock."""
+    virtual = VirtualClock()
+
+    def pacer(per_minute: float) -> RequestPacer:
+        return RequestPacer(per_minute, clock=virtual.time, sleep=virtual.sleep)
+
+    monkeypatch.setattr("summarizer.batch.RequestPacer", pacer)
+    return virtual
+
+
+def test_the_pacer_spaces_requests_one_interval_apart() -> None:
+    virtual = VirtualClock()
+    pacer = RequestPacer(300, clock=virtual.time, sleep=virtual.sleep)  # one every 0.2 s
+
+    async def four() -> None:
+        await asyncio.gather(*(pacer.wait() for _ in range(4)))
+
+    asyncio.run(four())
+
+    # The first goes at once; the others reserved their slots 0.2 s apart before waiting.
+    assert sorted(virtual.sleeps) == pytest.approx([0.2, 0.4, 0.6])
+
+
+def test_rpm_spaces_the_starts(
+    tmp_path: Path, server: BatchServer, llm_args: list[str], clock: VirtualClock
+) -> None:
     source = write_jsonl(
         tmp_path / "feed.jsonl", [{"id": f"q{i}", "text": article(i)} for i in range(4)]
     )
-    started = time.monotonic()
     result = run_cli(
         "batch", str(source), "--out", str(tmp_path / "o.jsonl"), *llm_args, "--rpm", "300"
     )
     assert result.exit_code == 0
-    assert time.monotonic() - started >= 3 * 0.2  # 300 a minute: one start every 0.2 s
+    assert len(server.requests) == 4
+    # 300 a minute: one start every 0.2 s.
+    assert sorted(clock.sleeps) == pytest.approx([0.2, 0.4, 0.6])
 
 
-def test_rpm_paces_every_request_re_asks_included(server: BatchServer) -> None:
-    arrivals: list[float] = []
+def test_rpm_paces_every_request_re_asks_included(server: BatchServer, clock: VirtualClock) -> None:
+    answered = 0
 
     def twice_prose(request: dict[str, Any], n: int) -> Response:
-        arrivals.append(time.monotonic())
+        nonlocal answered
+        answered += 1
         # Prose instead of the record is re-asked at once, unless something paces the requests.
-        return prose(request, n) if len(arrivals) <= 2 else answer(request, n)
+        return prose(request, n) if answered <= 2 else answer(request, n)
 
     server.respond = twice_prose
     options = {"model": "vllm/scripted-model", "base_url": server.base_url, "api_key": "t"}
     results = list(summarize_many([article(0)], rpm=300, **options))  # a request every 0.2 s
 
     assert results[0].summary is not None and results[0].summary.meta.attempts == 3
-    gaps = [later - earlier for earlier, later in zip(arrivals, arrivals[1:], strict=False)]
-    assert len(gaps) == 2 and min(gaps) >= 0.1  # well above a re-ask's few milliseconds
+    # The two re-asks waited for their slots, 0.2 s and 0.4 s after the first request.
+    assert clock.sleeps == pytest.approx([0.2, 0.4])
 
 
 # -- the Python API ---------------------------------------------------------------------------
