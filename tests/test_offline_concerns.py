@@ -23,6 +23,11 @@ def found(result: OfflineAnalysis) -> list[tuple[str, ConcernKind, str]]:
     return [(c.holder, c.kind, c.quote) for c in result.stated_concerns]
 
 
+def holders(text: str) -> list[str]:
+    """The holders of the concerns the engine finds in ``text``, in order."""
+    return [c.holder for c in analyse(text).stated_concerns]
+
+
 def only(result: OfflineAnalysis) -> tuple[str, ConcernKind, str]:
     concerns = found(result)
     assert len(concerns) == 1, concerns
@@ -582,7 +587,7 @@ def test_the_government_is_not_a_party_named_before() -> None:
     ],
 )
 def test_a_part_of_a_group_speaks_for_the_group(text: str, holder: str) -> None:
-    assert [c.holder for c in analyse(text).stated_concerns] == [holder]
+    assert holders(text) == [holder]
 
 
 def test_a_second_verb_after_and_shares_the_first_ones_subject() -> None:
@@ -631,19 +636,19 @@ def test_a_quote_does_not_end_on_a_conjunction(speaker: str) -> None:
 
 
 def test_a_participle_after_a_clause_between_is_that_clauses_subject() -> None:
-    result = analyse(
+    text = (
         "President Ann Hale spoke on Monday. The ministers gathered days after Hale upended "
         "the policy, suggesting Riverton was to blame for the war."
     )
-    assert [c.holder for c in result.stated_concerns] == ["Ann Hale"]
+    assert holders(text) == ["Ann Hale"]
 
 
 def test_a_participle_after_a_recipient_is_the_senders() -> None:
-    result = analyse(
+    text = (
         "The Riverton Voters League sent a letter to Interior Secretary Tom Brown warning that "
         "the cuts could endanger future elections."
     )
-    assert [c.holder for c in result.stated_concerns] == ["Riverton Voters League"]
+    assert holders(text) == ["Riverton Voters League"]
 
 
 @pytest.mark.parametrize(
@@ -738,25 +743,25 @@ def test_a_negative_adverb_of_a_narrative_is_no_judgement() -> None:
 
 
 def test_a_paragraph_announced_by_a_colon_is_the_speakers() -> None:
-    result = analyse(
+    text = (
         "Debate\n\nLee Bollinger, the university president, spoke first.\n\n"
         "Bollinger then gave his opening address, turning to his guest and stating:\n\n"
         "Mr. President, you exhibit all the signs of a petty and cruel dictator."
     )
-    assert [c.holder for c in result.stated_concerns] == ["Lee Bollinger"]
+    assert holders(text) == ["Lee Bollinger"]
 
 
 def test_a_relayed_quotation_is_the_subjects_not_the_outlets() -> None:
-    result = analyse(
+    text = (
         "Letter\n\nCardinal Francis George leads the archdiocese.\n\nCardinal George is quoted by "
         'Fox 32 Chicago responding to the letter: "It is morally dishonest to use the poor."'
     )
-    assert [c.holder for c in result.stated_concerns] == ["Francis George"]
+    assert holders(text) == ["Francis George"]
 
 
 def test_a_reported_concern_stays_with_its_own_holder() -> None:
-    result = analyse(
+    text = (
         "Sinkhole\n\nEngineer Eric Haddox visited the site.\n\nAuthorities are also concerned "
         "that similar breakages may be happening at other locations, Mr. Haddox said."
     )
-    assert [c.holder for c in result.stated_concerns] == ["authorities"]
+    assert holders(text) == ["authorities"]
