@@ -608,3 +608,28 @@ def test_the_reporters_of_an_outlet_that_is_no_actor_are_not_actors() -> None:
     )
     assert "Wikinews reporters" not in names
     assert "BBC reporters" in names
+
+
+def test_a_speaker_named_with_an_affiliation_after_the_name_speaks() -> None:
+    result = analyse(
+        "The ash rose high. Wiranto of the Agency for Volcanology and Disaster Mitigation said, "
+        '"It is clearly dangerous, so we have raised the alert to the highest level." '
+        "Lina Harsono of the state health department said clinics were full."
+    )
+    names = {actor.name for actor in result.actors}
+    assert {"Wiranto", "Lina Harsono"} <= names
+    assert [c.holder for c in result.stated_concerns][:1] == ["Wiranto"]
+
+
+def test_a_single_word_before_a_given_name_is_part_of_the_name_unless_it_is_an_affiliation() -> (
+    None
+):
+    names = set(
+        _actors(
+            "Mir Hossein Mousavi said the count was flawed. "
+            "Pentagon spokesman Carl Dietz said it was not. NATO Jens Halvorsen agreed."
+        )
+    )
+    assert "Mir Hossein Mousavi" in names
+    assert "Hossein Mousavi" not in names
+    assert "Jens Halvorsen" in names

@@ -143,6 +143,18 @@ def _name_inside(words: tuple[str, ...], names: frozenset[str]) -> int | None:
     return None
 
 
+def _affiliation_word(word: str, lex: Lexicon) -> bool:
+    """Whether one capitalised word before a person's name can be an affiliation ("Pentagon Maria
+    Lopez"), and not the first part of the name itself ("Mir Hossein Mousavi")."""
+    lower = word.lower()
+    return (
+        lower in lex.org_heads
+        or _is_title(word, lex)
+        or word in lex.country_names
+        or _ACRONYM.fullmatch(word) is not None
+    )
+
+
 @dataclass
 class Entity:
     key: str
@@ -561,6 +573,10 @@ _ASIDE_OPENERS = words("in with without after before while during despite under 
 _OWNERS = words("its his her their")
 
 
+def _at(tokens: list[Token], k: int, word: str) -> bool:
+    return k < len(tokens) and tokens[k].text == word
+
+
 def _post_modifier(tokens: list[Token], caps: list[bool], k: int, lex: Lexicon) -> int:
     """Where the verb may stand after a short phrase that ends a subject: a place or an owner
     ("The Chinese Embassy in Washington told", "The Embassy of China said"), an aside set off
@@ -575,9 +591,28 @@ def _post_modifier(tokens: list[Token], caps: list[bool], k: int, lex: Lexicon) 
         if tokens[m].text == "the":
             m += 1
         if m < n and caps[m]:
-            while m < n and m < k + 7 and caps[m]:
+            limit = k + 12
+            while m < n and m < limit and caps[m]:
                 m += 1
+                if (
+                    m + 1 < n
+                    and (
+                        tokens[m].text in _POSSESSIVE or tokens[m].text in ("of", "for", "and", "&")
+                    )
+                    and caps[m + 1]
+                ):
+                    # "of Indonesia's Directorate of Vulcanology said"
+                    m += 1
             return m
+        if word in ("of", "at", "from") and m > k + 1:
+            # "of the agency said", "from the state health department told": a body named by
+            # its head noun.
+            for r in range(m, min(n, m + 3)):
+                word = tokens[r].text
+                if not (word.isalpha() and word.islower()):
+                    break
+                if word in lex.org_heads:
+                    return r + 1
         if word in ("in", "at") and tokens[m].text.lower() in _OWNERS:
             # A source: only a reporting verb ends it ("in its report released in May estimates").
             for r in range(m + 1, min(n, m + 12)):
@@ -1240,7 +1275,11 @@ class _Scanner:
             # "Director of the Institute of Civic Relations Nadia Farouk said": the affiliation, then the
             # person's name.
             inside = _name_inside(words, names)
-            if inside is not None and _name_like(words[inside:], lex):
+            if (
+                inside is not None
+                and _name_like(words[inside:], lex)
+                and (inside > 1 or _affiliation_word(words[0], lex))
+            ):
                 self._chunk(tokens, caps, i + inside, j, sentence)
                 return
         last = words[-1].lower()
@@ -1362,7 +1401,9 @@ class _Scanner:
                 )
             )
         else:
-            verb = not governed and _verb_follows(tokens, j, lex, reporting_only=True)
+            # "Surono of Indonesia's Directorate of Vulcanology said": the verb after the affiliation.
+            after = _post_modifier(tokens, caps, j, lex) if _at(tokens, j, "of") else j
+            verb = not governed and _verb_follows(tokens, after, lex, reporting_only=True)
             # A source speaks: "according to Novak".
             verb = verb or _according_to(tokens, i)
             if role_start is not None and _governed(tokens, role_start, _OF):
@@ -1372,7 +1413,7 @@ class _Scanner:
                 # only if it is also capitalised inside a sentence somewhere (decided later).
                 verb = verb and (
                     words[0] in self.mid_sentence_text
-                    or (_says_follows(tokens, j, lex) and self._unknown_word(words[0]))
+                    or (_says_follows(tokens, after, lex) and self._unknown_word(words[0]))
                 )
             # The owner of a statement speaks, even opening a sentence: "Novak's warning that".
             verb = verb or (not governed and _owns_statement(tokens, j, lex))
