@@ -633,3 +633,17 @@ def test_a_single_word_before_a_given_name_is_part_of_the_name_unless_it_is_an_a
     assert "Mir Hossein Mousavi" in names
     assert "Hossein Mousavi" not in names
     assert "Jens Halvorsen" in names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "group"),
+    [
+        ("At the rally, speakers put their arguments to the crowd.", "speakers"),
+        ("Hundreds of thousands of women traveled abroad for care.", "women"),
+        ("Other suspects fled abroad before the trial.", "suspects"),
+        ("Mourners gathered outside the church on Sunday.", "mourners"),
+        ("The vote was held, and separatists said it was void.", "separatists"),
+    ],
+)
+def test_people_named_by_what_they_do_act_as_a_group(sentence: str, group: str) -> None:
+    assert group in _actors(sentence)
