@@ -765,3 +765,22 @@ def test_a_reported_concern_stays_with_its_own_holder() -> None:
         "that similar breakages may be happening at other locations, Mr. Haddox said."
     )
     assert holders(text) == ["authorities"]
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("Smith said the authorities were trying to quash freedom of speech.", K.accusation),
+        ("Bello said the government had cracked down on the press.", K.accusation),
+        ('Smith said, "The dam continues to have leaks and collapses."', K.warning),
+        ("Bello said the fighting persists in the north.", K.warning),
+    ],
+)
+def test_power_used_against_rights_and_a_harm_that_goes_on_are_concerns(
+    body: str, kind: ConcernKind
+) -> None:
+    assert [c[1] for c in found(run(body))] == [kind]
+
+
+def test_a_harm_reported_once_is_still_a_fact() -> None:
+    assert found(run("Smith said the storm damaged two roads.")) == []
