@@ -784,3 +784,25 @@ def test_power_used_against_rights_and_a_harm_that_goes_on_are_concerns(
 
 def test_a_harm_reported_once_is_still_a_fact() -> None:
     assert found(run("Smith said the storm damaged two roads.")) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Smith said the council quickly fired back at the minister's description of the dam.",
+        "Bello did not agree with the plan.",
+        "Bello said the council had lashed out at the engineers.",
+        "Smith bristled at the minister's remarks.",
+        "Residents have expressed impatience with the slow pace of repairs, Smith said.",
+    ],
+)
+def test_answering_back_and_rejecting_are_criticism(body: str) -> None:
+    assert [c[1] for c in found(run(body))] == [K.criticism]
+
+
+def test_agreeing_is_no_criticism() -> None:
+    assert found(run("Bello agreed with the plan.")) == []
+
+
+def test_not_believing_a_claim_is_a_doubt() -> None:
+    assert [c[1] for c in found(run("Smith does not believe the dam is safe."))] == [K.doubt]

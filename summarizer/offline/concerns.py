@@ -742,7 +742,16 @@ class _Finder:
         frames: list[_Frame] = []
         for k, cue, strict in hits:
             word = tokens[k].text.lower()
-            if cue is not None and (self._negated(tokens, k) or self._allays(tokens, k, cue)):
+            verb = self.lex.verbs.get(word)
+            if (
+                cue is None
+                and verb is not None
+                and verb.negated is not None
+                and self._negated(tokens, k)
+            ):
+                # "did not agree with it": the negated verb voices the concern itself.
+                cue = verb.negated
+            elif cue is not None and (self._negated(tokens, k) or self._allays(tokens, k, cue)):
                 # "did not criticise", "has never accused"; "dismissed fears that ...": the
                 # speaker voices no concern, and the words reported are not one either.
                 cue = None

@@ -64,6 +64,9 @@ class Verb:
     # The verb reports only quoted words or words after a colon, or follows them inverted
     # ('"...," continued Kristensen'; but not "continue to get paid").
     spoken: bool = False
+    # The concern the verb makes when negated ("did not agree" a criticism, "does not believe"
+    # a doubt); None when a negation only silences it.
+    negated: ConcernKind | None = None
     # In the passive, the agent only relays the words and the subject holds them ("Smith was
     # quoted by Reuters"); for other verbs the agent speaks ("described by officials as").
     relayed: bool = False
@@ -242,6 +245,7 @@ def read_verbs(directory: Path | None = None) -> dict[str, Verb]:
     for fields in entries("verbs.txt", directory):
         base, cue, flags, *forms = fields
         flag_set = set(flags.split(",")) - {"-"}
+        negated = next((f[4:] for f in flag_set if f.startswith("not=")), None)
         verb = Verb(
             base=base,
             cue=None if cue in ("-", "none") else ConcernKind(cue),
@@ -250,6 +254,7 @@ def read_verbs(directory: Path | None = None) -> dict[str, Verb]:
             strict="strict" in flag_set,
             spoken="spoken" in flag_set,
             relayed="relayed" in flag_set,
+            negated=ConcernKind(negated) if negated else None,
         )
         for form in (base, *(forms or inflections(base))):
             table.setdefault(form, verb)
