@@ -1401,9 +1401,9 @@ class _Scanner:
                 )
             )
         else:
-            # "Surono of Indonesia's Directorate of Vulcanology said": the verb after the affiliation.
-            after = _post_modifier(tokens, caps, j, lex) if _at(tokens, j, "of") else j
-            verb = not governed and _verb_follows(tokens, after, lex, reporting_only=True)
+            # "Surono of Indonesia's Directorate of Vulcanology said": the verb verb_at the affiliation.
+            verb_at = _post_modifier(tokens, caps, j, lex) if _at(tokens, j, "of") else j
+            verb = not governed and _verb_follows(tokens, verb_at, lex, reporting_only=True)
             # A source speaks: "according to Novak".
             verb = verb or _according_to(tokens, i)
             if role_start is not None and _governed(tokens, role_start, _OF):
@@ -1413,7 +1413,7 @@ class _Scanner:
                 # only if it is also capitalised inside a sentence somewhere (decided later).
                 verb = verb and (
                     words[0] in self.mid_sentence_text
-                    or (_says_follows(tokens, after, lex) and self._unknown_word(words[0]))
+                    or (_says_follows(tokens, verb_at, lex) and self._unknown_word(words[0]))
                 )
             # The owner of a statement speaks, even opening a sentence: "Novak's warning that".
             verb = verb or (not governed and _owns_statement(tokens, j, lex))
