@@ -1401,7 +1401,7 @@ class _Scanner:
                 )
             )
         else:
-            # "Surono of Indonesia's Directorate of Vulcanology said": the verb verb_at the affiliation.
+            # "Surono of Indonesia's Directorate of Vulcanology said": the verb after the affiliation.
             verb_at = _post_modifier(tokens, caps, j, lex) if _at(tokens, j, "of") else j
             verb = not governed and _verb_follows(tokens, verb_at, lex, reporting_only=True)
             # A source speaks: "according to Novak".
