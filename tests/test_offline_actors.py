@@ -647,3 +647,28 @@ def test_a_single_word_before_a_given_name_is_part_of_the_name_unless_it_is_an_a
 )
 def test_people_named_by_what_they_do_act_as_a_group(sentence: str, group: str) -> None:
     assert group in _actors(sentence)
+
+
+def test_an_appositive_with_a_hyphenated_modifier_gives_the_role() -> None:
+    actor = _actors(
+        "The vote was counted. Nora Quill, an anti-abortion activist, said the vote was wrong."
+    )["Nora Quill"]
+    assert actor.role == "anti-abortion activist"
+
+
+def test_a_boss_set_off_by_commas_is_a_role() -> None:
+    actor = _actors(
+        "The case grew so large that Liu Weiping, boss of the inspection body, took charge."
+    )["Liu Weiping"]
+    assert actor.role == "boss of the inspection body"
+
+
+def test_a_bodys_country_after_of_ends_its_name() -> None:
+    actor = _actors("The Security Service of Ukraine (SBU) published a recording.")[
+        "Security Service of Ukraine"
+    ]
+    assert actor.mentions == ["Security Service of Ukraine", "SBU"]
+
+
+def test_an_unknown_word_opening_a_sentence_speaks_with_any_verb_of_a_person() -> None:
+    assert "Eurocontrol" in _actors("The jet was hit. Eurocontrol noted the airspace was closed.")

@@ -381,7 +381,12 @@ def _chunks(tokens: list[Token], caps: list[bool], lex: Lexicon) -> list[tuple[i
                         and _ends_in_head(tokens, caps, after, lex)
                     )
                 )
-                and tokens[after].text not in lex.country_names
+                and (
+                    tokens[after].text not in lex.country_names
+                    # "the Security Service of Ukraine", "the Bank of England": a body's
+                    # country ends its name (but "Smith and Russia" is a list).
+                    or (word == "of" and last in lex.org_heads)
+                )
             ):
                 extended = extended or word != "and"
                 j = after + 1
@@ -508,6 +513,7 @@ def _appositive_after(tokens: list[Token], end: int, lex: Lexicon) -> tuple[int,
             word in lex.role_modifiers
             or tokens[j].text[:1].isupper()
             or word.isalpha()
+            or (word.replace("-", "").isalpha() and word[0] != "-")  # "an anti-abortion activist"
             or word in _POSSESSIVE  # "Jane Smith, the city’s engineer"
         ):
             return None
@@ -881,12 +887,20 @@ _SAYING = words("say tell")
 
 
 def _says_follows(tokens: list[Token], end: int, lex: Lexicon) -> bool:
-    """ "said", "says", "told" right after a word: a speaker's verb ("Greenpeace said"), which
-    common nouns seldom take ("Evidence suggests" is no speaker)."""
+    """ "said", "told" or another verb of a person right after a word: a speaker's verb
+    ("Greenpeace said", "Eurocontrol noted"), which common nouns seldom take ("Evidence
+    suggests" is no speaker)."""
     if end >= len(tokens):
         return False
     verb = lex.verbs.get(tokens[end].text.lower())
-    return verb is not None and verb.base in _SAYING
+    return verb is not None and (
+        verb.base in _SAYING
+        or (verb.person and not verb.strict and verb.base not in _THINGS_DO_TOO)
+    )
+
+
+# Verbs of a person that abstract nouns take as well: "Evidence suggests", "History shows".
+_THINGS_DO_TOO = words("suggest feel hope expect wonder think believe continue call point describe")
 
 
 def _base_verb_follows(tokens: list[Token], end: int, lex: Lexicon) -> bool:
