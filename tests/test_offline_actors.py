@@ -672,3 +672,19 @@ def test_a_bodys_country_after_of_ends_its_name() -> None:
 
 def test_an_unknown_word_opening_a_sentence_speaks_with_any_verb_of_a_person() -> None:
     assert "Eurocontrol" in _actors("The jet was hit. Eurocontrol noted the airspace was closed.")
+
+
+def test_one_of_a_group_is_a_person_described_by_it() -> None:
+    result = analyse(
+        "The village was attacked. One of the victims from Saraf Jidad recalled the attack. "
+        '"They set my house on fire," he said.'
+    )
+    actor = {a.name: a for a in result.actors}["victim from Saraf Jidad"]
+    assert actor.kind.value == "person"
+    assert actor.mentions == ["One of the victims from Saraf Jidad"]
+    assert [c.holder for c in result.stated_concerns] == ["victim from Saraf Jidad"]
+
+
+def test_a_title_for_a_region_before_a_name_is_the_role() -> None:
+    actor = _actors('"Act now," said WHO Regional Director for Africa Luis Sambo.')["Luis Sambo"]
+    assert actor.role == "Regional Director for Africa"

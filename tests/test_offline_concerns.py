@@ -806,3 +806,38 @@ def test_agreeing_is_no_criticism() -> None:
 
 def test_not_believing_a_claim_is_a_doubt() -> None:
     assert [c[1] for c in found(run("Smith does not believe the dam is safe."))] == [K.doubt]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '"They set my house on fire," Smith said.',
+        "Bello said one of them hit his head with a gun.",
+        "Smith said the shops were looted by the soldiers.",
+    ],
+)
+def test_violence_told_with_its_agent_is_an_accusation(body: str) -> None:
+    assert [c[1] for c in found(run(body))] == [K.accusation]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Smith said the storm destroyed two houses.",
+        "Bello said seven people have died.",
+        "Smith said the soldiers were killed in the blast.",
+    ],
+)
+def test_a_harm_with_no_one_doing_it_is_a_fact(body: str) -> None:
+    assert found(run(body)) == []
+
+
+def test_too_few_of_something_is_a_criticism_but_few_harmed_is_not() -> None:
+    scant = "Smith said only five percent of homes are covered by the new rules."
+    assert [c[1] for c in found(run(scant))] == [K.criticism]
+    assert found(run("Bello said only two people were hurt.")) == []
+
+
+def test_taking_advantage_of_the_weak_is_an_accusation() -> None:
+    body = "Bello said the industry takes advantage of children's trust."
+    assert [c[1] for c in found(run(body))] == [K.accusation]

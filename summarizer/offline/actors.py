@@ -1025,6 +1025,18 @@ _PARTITIVES = words(
 )
 
 
+def _singular(noun: str) -> str:
+    """One of a plural noun of people: "victims" -> "victim", "policemen" -> "policeman",
+    "deputies" -> "deputy", "witnesses" -> "witness"."""
+    if noun.endswith("men"):
+        return noun[:-3] + "man"
+    if noun.endswith("ies"):
+        return noun[:-3] + "y"
+    if noun.endswith(("sses", "ches", "shes")):
+        return noun[:-2]
+    return noun[:-1]
+
+
 def _governed(tokens: list[Token], start: int, words: frozenset[str]) -> bool:
     k = start - 1
     if k >= 0 and tokens[k].text.lower() in ("the", "a", "an"):
@@ -1476,10 +1488,14 @@ class _Scanner:
         recipient: bool,
     ) -> bool:
         """A title's portfolio and a person's name in one run: "Secretary of State Marco Rubio",
-        "Minister of Foreign Affairs Wang Yi". The name is the last two words (three with a
+        "Minister of Foreign Affairs Wang Yi", "Regional Director for Africa Luis Sambo". The name is the last two words (three with a
         middle initial or a suffix)."""
         lex, text = self.lex, self.doc.text
-        if i < 2 or tokens[i - 1].text != "of" or not _is_title(tokens[i - 2].text, lex):
+        if (
+            i < 2
+            or tokens[i - 1].text not in ("of", "for")
+            or not _is_title(tokens[i - 2].text, lex)
+        ):
             return False
         size = 3 if len(words) >= 4 and _person_shaped(words[-3:]) else 2
         if len(words) == 2:
@@ -1795,6 +1811,23 @@ class _Scanner:
                 if left > 0 and tokens[left - 1].text.lower() in ("a", "an", "the"):
                     left -= 1
                 acts = acts or _verb_follows(tokens, right, lex, reporting_only=False)
+            if (
+                left >= 2
+                and tokens[left - 1].text == "of"
+                and tokens[left - 2].text.lower() == "one"
+                and head.endswith("s")
+                and head not in ("police", "staff", "media")
+            ):
+                # "One of the victims from Saraf Jidad recalled": one person, described so.
+                head_token = tokens[k]
+                person = (
+                    text[tokens[first].start : head_token.start]
+                    + _singular(head_token.text)
+                    + text[head_token.end : tokens[right - 1].end]
+                )
+                person = person[0].lower() + person[1:] if first == k else person
+                index = self.builder.entity("person:" + name_key(person), person, ActorKind.person)
+                left -= 2
             governed = _governed(tokens, left, PREPOSITIONS)
             self.builder.mention(
                 index, tokens[left].start, tokens[right - 1].end, sentence.index, governed, acts

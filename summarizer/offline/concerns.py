@@ -38,7 +38,7 @@ from .sentences import (
     Token,
     never_stop,
 )
-from .stance import MODALS, judge
+from .stance import MODALS, amount_word, judge
 
 _K = ConcernKind
 # Nouns for people who criticise: the actors named as their examples are critics ("critics such
@@ -649,7 +649,14 @@ class _Finder:
             skip += 1
         if skip < len(tokens) and tokens[skip].text.lower() == "that":
             k = skip
-        while k < len(tokens) and tokens[k].text.lower() in ("that", "only", ":", ","):
+        while k < len(tokens) and (
+            tokens[k].text.lower() in ("that", ":", ",")
+            # "said only that ...", but "said only five percent ...": too few, a judgement
+            or (
+                tokens[k].text.lower() == "only"
+                and not (k + 1 < len(tokens) and amount_word(tokens[k + 1].text.lower()))
+            )
+        ):
             k += 1
         if k >= len(tokens):
             return None

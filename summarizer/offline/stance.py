@@ -120,6 +120,23 @@ def _without_relatives(text: str) -> str:
     return " ".join(pieces) if len(pieces) > 1 else text
 
 
+def amount_word(word: str) -> bool:
+    """A number or a word of an amount: "5", "five", "half", "dozen"."""
+    return word[:1].isdigit() or (word in _AMOUNTS and word not in ("a", "an"))
+
+
+def _scant(tokens: list[str], k: int) -> bool:
+    """Whether "only" at ``k`` says "too few" of an amount ("only five percent of the world is
+    covered", "only a 40 percent chance"), not "merely" before a verb ("only wanted to help")."""
+    for m in range(k + 1, min(len(tokens), k + 3)):
+        word = tokens[m]
+        if amount_word(word):
+            return True
+        if word not in ("a", "an", "about", "around", "some"):
+            return False
+    return False
+
+
 def _excess(tokens: list[str], k: int) -> bool:
     """Whether "too" at ``k`` says "more than it should" ("too vague", "too late"), not "also"
     ("he, too, warned", "me too"): a word follows that is no verb."""
@@ -139,6 +156,46 @@ def _excess(tokens: list[str], k: int) -> bool:
 
 # Words after "too" that do not make it an excess: "too" then meaning "also".
 _NOT_EXCESS = frozenset({"and", "but", "or", "the", "a", "an", "is", "was", "are", "were", "has"})
+
+
+# Harms: facts when reported, warnings when forecast; violence accuses its agent.
+_HARMS = ("event", "violence")
+# Who does a harm: a person or people ("they set my house on fire", "one of them hit me",
+# "looted by soldiers"); a storm, a fire or a virus is no agent.
+_AGENT_PRONOUNS = words("they he she")
+# How far before a harm its agent may stand, and how far after it a "by" agent.
+AGENT_REACH = 4
+
+
+def _agent_of(tokens: list[str], k: int) -> bool:
+    """Whether a person or people do the harm at ``k``: the subject shortly before it, or the
+    agent of a passive just after it ("raped by soldiers")."""
+    groups = lexicon().group_nouns
+    # "the soldiers were killed": in the passive the subject is the victim; only "by" names
+    # the agent.
+    passive = k > 0 and tokens[k - 1] in _PASSIVE_BE
+    for m in range(max(0, k - AGENT_REACH), 0 if passive else k):
+        word = tokens[m]
+        if word in _AGENT_PRONOUNS or word in groups:
+            return True
+        if word == "of" and m + 1 < k and tokens[m + 1] == "them":
+            return True  # "one of them hit my head"
+    for m in range(k + 1, min(len(tokens) - 1, k + 1 + AGENT_REACH)):
+        if tokens[m] == "by":
+            after = (
+                tokens[m + 1]
+                if tokens[m + 1] not in ("the", "a", "an")
+                else (tokens[m + 2] if m + 2 < len(tokens) else "")
+            )
+            return (
+                after in _AGENT_PRONOUNS
+                or after in groups
+                or (
+                    # "by Sudanese soldiers": one modifier, then the group
+                    m + 2 < len(tokens) and tokens[m + 2] in groups
+                )
+            )
+    return False
 
 
 def judge(text: str) -> ConcernKind | None:
@@ -201,6 +258,11 @@ def judge(text: str) -> ConcernKind | None:
     reassured = False
     covered: set[int] = set()
     rising = False
+    # A harm someone did, told by a speaker: "they set my house on fire" accuses its agent.
+    accused = False
+    # "only five percent": too few of something, a criticism unless it counts a harm ("only
+    # two people were hurt" reassures).
+    scant = False
     for k, word in enumerate(tokens):
         if word not in stance.phrases:
             continue
@@ -221,11 +283,15 @@ def judge(text: str) -> ConcernKind | None:
             mitigated = mitigated or phrase_class == "mitigating"
             reassured = reassured or phrase_class == "reassurance"
             rising = rising or phrase_class == "increase"
-            if phrase_class == "event":  # "higher prices": a harm, foreseen or reported
+            if phrase_class in _HARMS:  # "higher prices": a harm, foreseen or reported
                 harm = True
                 forecast = forecast or conditional or _foreseen(k)
+                accused = accused or (phrase_class == "violence" and _agent_of(tokens, k))
     for k, word in enumerate(tokens):
         if k in covered or k in remedied:
+            continue
+        if word == "only" and _scant(tokens, k) and not (negators and _negated(negators, k)):
+            scant = True
             continue
         if word == "too" and _excess(tokens, k):
             # "the law is too vague", "too little, too late": an excess is a judgement.
@@ -254,9 +320,10 @@ def judge(text: str) -> ConcernKind | None:
             mitigated = True
         elif cls == "increase":
             rising = True
-        elif cls == "event":
+        elif cls in _HARMS:
             harm = True
             forecast = forecast or conditional or _foreseen(k)
+            accused = accused or (cls == "violence" and _agent_of(tokens, k))
         else:
             kind = _CLASS_KIND.get(cls or "")
             if kind is not None:
@@ -264,6 +331,10 @@ def judge(text: str) -> ConcernKind | None:
                 judged = judged or kind is _K.criticism
     if (forecast or (harm and rising)) and not mitigated:
         found.add(_K.warning)
+    elif accused and not mitigated:
+        found.add(_K.accusation)
+    if scant and not harm:
+        found.add(_K.criticism)
     if not found or reassured:
         return None
     kind = next(k for k in _ORDER if k in found)
