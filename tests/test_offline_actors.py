@@ -688,3 +688,27 @@ def test_one_of_a_group_is_a_person_described_by_it() -> None:
 def test_a_title_for_a_region_before_a_name_is_the_role() -> None:
     actor = _actors('"Act now," said WHO Regional Director for Africa Luis Sambo.')["Luis Sambo"]
     assert actor.role == "Regional Director for Africa"
+
+
+def test_dr_without_a_full_stop_is_a_title_and_the_appositive_gives_the_role() -> None:
+    actors = _actors("Dr Ann Kimura, Director of the institute, said the outbreak was severe.")
+    assert list(actors) == ["Ann Kimura"]
+    assert actors["Ann Kimura"].role == "Director of the institute"
+
+
+def test_a_known_organisation_with_a_foreign_inner_word() -> None:
+    actors = _actors("Medecins sans Frontieres (MSF) said the health system was falling apart.")
+    assert actors["Medecins sans Frontieres"].mentions == ["Medecins sans Frontieres", "MSF"]
+
+
+def test_a_party_named_before_a_lower_case_party_is_its_name() -> None:
+    result = analyse(
+        "The opposition accused Mugabe's ZANU-PF party of violence. The party denied it."
+    )
+    actor = {a.name: a for a in result.actors}["ZANU-PF"]
+    assert actor.mentions == ["ZANU-PF", "The party"]
+
+
+def test_a_description_ends_at_a_preposition() -> None:
+    names = set(_actors('"The agency appeals to member states to act," said Luis Sambo.'))
+    assert names == {"Luis Sambo"}

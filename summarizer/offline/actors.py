@@ -1269,7 +1269,7 @@ class _Scanner:
                 role = None
                 if not honorific and role_start is not None:
                     role = text[tokens[role_start].start : tokens[i + title_at].end]
-                    if role.endswith(".") and " " not in role:
+                    if " " not in role and (role.endswith(".") or role.lower() in ("dr", "prof")):
                         # "Dr. James Wu, a sleep expert at Stanford": the appositive says more.
                         after = _appositive_after(tokens, j, lex)
                         if after is not None:
@@ -1623,7 +1623,15 @@ class _Scanner:
             return False
         surface_end = tokens[m].end
         name = self.doc.text[start:surface_end]
-        index = self.builder.entity(f"body:{owner}:{head}", name, kind)
+        key = f"body:{owner}:{head}"
+        if head == "party" and m == k and k > 0:
+            # "Mugabe's ZANU-PF party", "the Freedom Front Plus party": the party is its name.
+            surface_end = tokens[k - 1].end
+            name = self.doc.text[start:surface_end]
+            key = "org:" + owner
+        index = self.builder.entity(key, name, kind)
+        if key.startswith("org:"):
+            self.builder.entities[index].described_as.add(head)  # "the party" later
         recipient = _recipient(tokens, k - 1 if k > 0 else 0, lex)
         before = tokens.index(next(t for t in tokens if t.start == start))
         governed = _governed(tokens, before, PREPOSITIONS)
@@ -1860,6 +1868,8 @@ class _Scanner:
                     or (word.isalpha() or "-" in word)
                     and lower not in lex.verbs
                     and lower not in AUXILIARIES
+                    # "The WHO appeals to member states": a preposition ends the description
+                    and lower not in PREPOSITIONS
                 ):
                     left -= 1
                     continue
