@@ -712,3 +712,10 @@ def test_a_party_named_before_a_lower_case_party_is_its_name() -> None:
 def test_a_description_ends_at_a_preposition() -> None:
     names = set(_actors('"The agency appeals to member states to act," said Luis Sambo.'))
     assert names == {"Luis Sambo"}
+
+
+def test_a_name_before_who_and_a_reporting_verb_speaks() -> None:
+    names = set(
+        _actors('Opponents spoke, including Lord Pemberley, who said: "The vote was a mistake."')
+    )
+    assert "Lord Pemberley" in names

@@ -841,3 +841,16 @@ def test_too_few_of_something_is_a_criticism_but_few_harmed_is_not() -> None:
 def test_taking_advantage_of_the_weak_is_an_accusation() -> None:
     body = "Bello said the industry takes advantage of children's trust."
     assert [c[1] for c in found(run(body))] == [K.accusation]
+
+
+def test_a_judges_findings_are_rulings_not_concerns() -> None:
+    text = (
+        "Bail denied\n\nThe ruling said Mr. Justice Gary Trotter was not convinced that the man "
+        "would stay in Canada. Trotter dismissed claims that the mosque was tied to terrorism."
+    )
+    assert holders(text) == []
+
+
+def test_a_manner_of_speaking_reports_quoted_words() -> None:
+    text = 'Bail denied\n\n"It is unfair, none of us ever tried to leave," Zaynab Okafor sighs.'
+    assert holders(text) == ["Zaynab Okafor"]

@@ -886,6 +886,16 @@ _BARE_INFINITIVE_VERBS = words(
 _SAYING = words("say tell")
 
 
+def _who_reports(tokens: list[Token], end: int, lex: Lexicon) -> bool:
+    """ "..., who said:", "..., who has warned": a relative clause of a person's reporting verb."""
+    if end + 2 >= len(tokens) or tokens[end].text != "," or tokens[end + 1].text != "who":
+        return False
+    k = end + 2
+    while k < len(tokens) and k < end + 5 and tokens[k].text.lower() in AUXILIARIES:
+        k += 1
+    return _verb_follows(tokens, k, lex, reporting_only=True)
+
+
 def _says_follows(tokens: list[Token], end: int, lex: Lexicon) -> bool:
     """ "said", "told" or another verb of a person right after a word: a speaker's verb
     ("Greenpeace said", "Eurocontrol noted"), which common nouns seldom take ("Evidence
@@ -1398,6 +1408,7 @@ class _Scanner:
                 evidence
                 # "Wilmot Collins said" (but not "Analysts at Goldman Sachs said").
                 or (not governed and _verb_follows(tokens, j, lex, reporting_only=True))
+                or _who_reports(tokens, j, lex)  # "including Lord Cormack, who said:"
                 or _person_shaped(words)
                 or (
                     # "Jane Smith met the board", "Ann Hale, a nurse, ...": a name that starts

@@ -1277,6 +1277,10 @@ class _Finder:
             self.lex.ruling_heads
         ):
             return  # "the tribunal dismissed the claims": a ruling, a fact of the story
+        if entity.role is not None and not self.lex.ruling_titles.isdisjoint(
+            entity.role.lower().replace(".", " ").split()
+        ):
+            return  # "Mr. Justice Gary Trotter was not convinced": a judge's finding
         start, end = _trim(self.text, start, end)
         if len(self.text[start:end].split()) < 3:
             return

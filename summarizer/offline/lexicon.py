@@ -148,6 +148,8 @@ class Lexicon:
     describing_titles: frozenset[str]
     kin: frozenset[str]
     honorifics: frozenset[str]
+    # Judges' titles: their findings are rulings ("Justice Trotter was not convinced").
+    ruling_titles: frozenset[str]
     role_modifiers: frozenset[str]
     org_heads: frozenset[str]
     gov_heads: frozenset[str]
@@ -361,6 +363,7 @@ def read_lexicon(directory: Path | None = None) -> Lexicon:
         describing_titles=frozenset(w for w, f in titles.items() if "describes" in f),
         kin=frozenset(w for w, f in titles.items() if "kin" in f),
         honorifics=frozenset(w for w, f in titles.items() if "honorific" in f),
+        ruling_titles=frozenset(w for w, f in titles.items() if "rules" in f),
         role_modifiers=frozenset(_phrases("role_modifiers.txt", directory)),
         org_heads=frozenset(heads),
         gov_heads=frozenset(w for w, kind in heads.items() if kind == "government_body"),
