@@ -854,3 +854,19 @@ def test_a_judges_findings_are_rulings_not_concerns() -> None:
 def test_a_manner_of_speaking_reports_quoted_words() -> None:
     text = 'Bail denied\n\n"It is unfair, none of us ever tried to leave," Zaynab Okafor sighs.'
     assert holders(text) == ["Zaynab Okafor"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'Bello labelled the protesters, who had marched for a week, as "rats".',
+        'Smith described the council as "traitors".',
+    ],
+)
+def test_an_insulting_name_given_to_someone_is_a_criticism(body: str) -> None:
+    assert [c[1] for c in found(run(body))] == [K.criticism]
+
+
+def test_a_natural_hazard_forecast_is_a_warning() -> None:
+    body = "Smith predicted that the coast would have to face a tsunami."
+    assert [c[1] for c in found(run(body))] == [K.warning]

@@ -190,6 +190,11 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+# Verbs that give something a name: the judgement is the name, up to the end of its clause
+# ("calling the move “childish”", "labelled the rebels as “rats”").
+_NAMING_VERBS = words("call describe label brand dub term")
+
+
 def _may_report(sentence: str, lex: Lexicon) -> bool:
     """A quick test, on the sentence's words alone, that it may attribute something (most
     sentences of a long article do not, and are then never tokenised again)."""
@@ -669,12 +674,19 @@ class _Finder:
             return None  # "report on Kim’s activities", "spoke about the trip": a topic, no words
         start = tokens[k].start
         end = sentence.end
-        if base in ("call", "describe"):
+        if base in _NAMING_VERBS:
             # "calling the move “childish”": the judgement ends with its clause, unless the
             # comma only separates quoted words: called it "arbitrary", "tangibly illegal" (or,
             # with the comma inside the marks, "reckless," "costly").
+            relative = False
             for m in range(k + 1, len(tokens)):
                 if tokens[m].text not in (",", ";"):
+                    continue
+                if relative:
+                    relative = False  # the end of "..., who had been fighting for months,"
+                    continue
+                if m + 1 < len(tokens) and tokens[m + 1].text in ("who", "which"):
+                    relative = True
                     continue
                 after = [t.text for t in tokens[m + 1 : m + 3]]
                 outside = tokens[m - 1].text in _QUOTE_MARKS and after[:1] in (["“"], ['"'])
