@@ -687,7 +687,7 @@ def test_one_of_a_group_is_a_person_described_by_it() -> None:
 
 def test_a_title_for_a_region_before_a_name_is_the_role() -> None:
     actor = _actors('"Act now," said WHO Regional Director for Africa Luis Sambo.')["Luis Sambo"]
-    assert actor.role == "Regional Director for Africa"
+    assert actor.role == "WHO Regional Director for Africa"
 
 
 def test_dr_without_a_full_stop_is_a_title_and_the_appositive_gives_the_role() -> None:
@@ -719,3 +719,9 @@ def test_a_name_before_who_and_a_reporting_verb_speaks() -> None:
         _actors('Opponents spoke, including Lord Pemberley, who said: "The vote was a mistake."')
     )
     assert "Lord Pemberley" in names
+
+
+def test_who_in_capitals_is_the_health_agency_but_not_in_a_shouted_line() -> None:
+    result = analyse("Talks were held. WHO IS TO BLAME? WHO has warned all nations should prepare.")
+    assert [a.name for a in result.actors] == ["WHO"]
+    assert [c.holder for c in result.stated_concerns] == ["WHO"]

@@ -870,3 +870,8 @@ def test_an_insulting_name_given_to_someone_is_a_criticism(body: str) -> None:
 def test_a_natural_hazard_forecast_is_a_warning() -> None:
     body = "Smith predicted that the coast would have to face a tsunami."
     assert [c[1] for c in found(run(body))] == [K.warning]
+
+
+def test_a_system_falling_apart_is_a_criticism() -> None:
+    body = 'Smith said the health system in the region was "falling apart".'
+    assert [c[1] for c in found(run(body))] == [K.criticism]

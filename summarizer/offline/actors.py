@@ -274,9 +274,24 @@ def _capitalised(doc: Document, lex: Lexicon, tokens: list[Token]) -> list[bool]
             # A capitalised word seen in lower case elsewhere is a common word opening a clause.
             initial = k == 0 or tokens[k - 1].text in _OPENERS
             flags.append(not (initial and word.lower() in doc.lower_words))
+        elif kind == "name" and word.lower() in lex.common_capitalised:
+            # "WHO" is the health agency, but not in a line set in capitals ("WHO IS TO BLAME?").
+            flags.append(not (_shouted(tokens, k - 1) or _shouted(tokens, k + 1)))
         else:
             flags.append(kind == "name")
     return flags
+
+
+def _shouted(tokens: list[Token], k: int) -> bool:
+    """Whether the token at ``k`` is a common word set in capitals ("IS", "TO")."""
+    if not 0 <= k < len(tokens):
+        return False
+    word = tokens[k].text
+    return len(word) > 1 and word.isalpha() and word.isupper() and word.lower() in _SHOUTED
+
+
+# Common words that a line set in capitals is made of.
+_SHOUTED = words("is are was were to the a of in on and or be it this that at for not no has have")
 
 
 def _shape(word: str, lex: Lexicon) -> str:
@@ -286,6 +301,8 @@ def _shape(word: str, lex: Lexicon) -> str:
     if not word[:1].isupper():
         return "common"
     lower = word.lower().replace("’", "'")
+    if len(word) > 2 and word.isupper() and word in lex.known_orgs:
+        return "name"  # "WHO", a known acronym, is not the word "who"
     if lower in lex.common_capitalised or lower in lex.days_months:
         return "common"  # also in capitals: "UNLESS", "I'm"
     if word in common_acronyms():

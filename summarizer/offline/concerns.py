@@ -190,6 +190,8 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+# Words that open a relative clause ("WHO" in capitals is the health agency).
+_RELATIVES = words("who which whose where when")
 # Verbs that give something a name: the judgement is the name, up to the end of its clause
 # ("calling the move “childish”", "labelled the rebels as “rats”").
 _NAMING_VERBS = words("call describe label brand dub term")
@@ -507,7 +509,7 @@ class _Finder:
             lo, hi = cuts[seg], cuts[seg + 1]
             if hi > lo and tokens[hi - 1].text == ",":
                 hi -= 1
-            if lo < hi and tokens[lo].text.lower() in ("who", "which", "whose", "where", "when"):
+            if lo < hi and tokens[lo].text.lower() in _RELATIVES and not tokens[lo].text.isupper():
                 continue  # "Rasoulof, who has fled Iran, urged": skip the relative clause
             candidates = [
                 c for c in self._candidates(sentence, tokens, lo, hi, speaking) if not c[3]
