@@ -875,3 +875,11 @@ def test_a_natural_hazard_forecast_is_a_warning() -> None:
 def test_a_system_falling_apart_is_a_criticism() -> None:
     body = 'Smith said the health system in the region was "falling apart".'
     assert [c[1] for c in found(run(body))] == [K.criticism]
+
+
+def test_an_amount_after_a_verb_opens_the_reported_words() -> None:
+    text = (
+        "Village burned\n\nWitnesses reported acts of violence committed by the attackers, and UN "
+        "investigators believe at least 10 women were victims of rape."
+    )
+    assert holders(text) == ["witnesses", "UN investigators"]

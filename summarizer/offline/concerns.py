@@ -739,6 +739,8 @@ class _Finder:
         rest = [t.text.lower() for t in tokens[k:] if t.text not in (".", "!", "?", "”", '"')]
         if "that" in rest[:_THAT_REACH]:
             return False  # "said in a statement that ...": the content follows
+        if rest[:2] in (["at", "least"], ["at", "most"], ["more", "than"], ["up", "to"]):
+            return False  # "believe at least 10 women were victims": an amount opens the words
         return not rest or rest[0] in PREPOSITIONS or rest[0] in ADVERBS
 
     def sentence_frames(self, sentence: Sentence) -> list[_Frame]:
