@@ -883,3 +883,21 @@ def test_an_amount_after_a_verb_opens_the_reported_words() -> None:
         "investigators believe at least 10 women were victims of rape."
     )
     assert holders(text) == ["witnesses", "UN investigators"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Smith said a flood would not necessarily result in deaths downstream.",
+        'Bello said, "She was not seriously ill and has displayed no more symptoms."',
+        "Smith said the town is well prepared to fight a possible epidemic.",
+        "Bello said there were 57 confirmed cases of the swine flu in the region.",
+    ],
+)
+def test_reassurances_and_reported_illness_are_no_concerns(body: str) -> None:
+    assert found(run(body)) == []
+
+
+def test_falling_behind_for_good_is_a_concern() -> None:
+    body = "Smith said that once you get behind the flood, you can't catch up."
+    assert len(found(run(body))) == 1

@@ -198,6 +198,14 @@ def _agent_of(tokens: list[str], k: int) -> bool:
     return False
 
 
+def _bad(stance: Stance, word: str) -> bool:
+    """A word of harm or a negative judgement: "ill", "hurt", "dangerous"."""
+    cls = stance.word_class(word)
+    return cls in ("event", "violence", "warning", "criticism") or (
+        stance.valence.get(word, 0.0) <= NEGATIVE_VALENCE
+    )
+
+
 def judge(text: str) -> ConcernKind | None:
     """The kind of concern ``text`` voices, or None for a neutral, positive or negated statement."""
     stance = lexicon().stance
@@ -232,7 +240,10 @@ def judge(text: str) -> ConcernKind | None:
     ]
 
     def _foreseen(k: int) -> bool:
-        return modal and any(k - FORECAST_REACH <= m < k for m in modal_at)
+        # "would not necessarily result in mass deaths": a forecast denied is a reassurance.
+        return modal and any(
+            k - FORECAST_REACH <= m < k and not any(m < n < k for n in negators) for m in modal_at
+        )
 
     # A harm under 'if'/'unless' is foreseen wherever it stands in the clause.
     conditional = not CONDITIONALS.isdisjoint(tokens)
@@ -305,6 +316,15 @@ def judge(text: str) -> ConcernKind | None:
             continue
         if negators and _negated(negators, k):
             negated = _negated_kind(stance, word, cls, modal)
+            if (
+                negated is not None
+                and k + 1 < len(tokens)
+                and word.endswith("ly")
+                and _bad(stance, tokens[k + 1])
+            ):
+                # "not seriously ill", "not badly hurt": the negation denies the harm after it.
+                covered.add(k + 1)
+                continue
             if negated is not None:
                 found.add(negated)
             continue
