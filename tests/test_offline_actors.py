@@ -725,3 +725,21 @@ def test_who_in_capitals_is_the_health_agency_but_not_in_a_shouted_line() -> Non
     result = analyse("Talks were held. WHO IS TO BLAME? WHO has warned all nations should prepare.")
     assert [a.name for a in result.actors] == ["WHO"]
     assert [c.holder for c in result.stated_concerns] == ["WHO"]
+
+
+def test_a_surname_without_its_arabic_article_is_the_same_person() -> None:
+    actors = _actors("Anwar al-Awlaki spoke in a video. Awlaki said he was innocent.")
+    assert actors["Anwar al-Awlaki"].mentions == ["Anwar al-Awlaki", "Awlaki"]
+
+
+def test_the_united_states_is_a_country_not_a_group_of_states() -> None:
+    actors = analyse("The case went to court, and the United States said no.").actors
+    assert [(a.name, a.kind.value) for a in actors] == [("United States", "country")]
+
+
+def test_a_long_court_name_after_a_judges_title_is_part_of_the_role() -> None:
+    actor = _actors(
+        "John D. Bates, United States federal judge for the United States District Court for "
+        "the District of Columbia, wrote that the suit failed."
+    )["John D. Bates"]
+    assert actor.role is not None and actor.role.endswith("District of Columbia")

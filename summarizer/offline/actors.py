@@ -522,7 +522,7 @@ def _appositive_after(tokens: list[Token], end: int, lex: Lexicon) -> tuple[int,
             # Keep a short complement: "research chief at the IMF".
             if stop < len(tokens) and tokens[stop].text in ("at", "of", "from", "for"):
                 m = stop + 1
-                while m < len(tokens) and m < stop + 8 and tokens[m].text not in (",", "."):
+                while m < len(tokens) and m < stop + 12 and tokens[m].text not in (",", "."):
                     m += 1
                 stop = m
             return first, stop
@@ -1029,6 +1029,15 @@ def _surname(words: tuple[str, ...]) -> str:
     if len(words) > 1 and words[-1] in _SUFFIXES:
         return words[-2]
     return words[-1]
+
+
+_ARTICLE_PREFIX = re.compile(r"(?:al|el|ad|as|ash|an|ar|az)-(?=[A-Z])")
+
+
+def _bare(word: str) -> str:
+    """A surname without its Arabic article: "Awlaki" of "al-Awlaki" (the article is often
+    dropped in later mentions)."""
+    return _ARTICLE_PREFIX.sub("", word, count=1) if "-" in word else word
 
 
 def _initials(name: str) -> str:
@@ -1790,6 +1799,11 @@ class _Scanner:
             ):
                 name = name[0].lower() + name[1:]
             group_start, group_end = tokens[first].start, tokens[right - 1].end
+            if generic and text[tokens[left].start : tokens[k].end].removeprefix("the ") in (
+                lex.country_names
+            ):
+                k = right  # "the United States" is a country, not a group of states
+                continue
             if any(
                 m.sentence == sentence.index and m.start <= group_start and group_end <= m.end
                 for m in self.builder.mentions[-_RECENT_MENTIONS:]
@@ -2119,10 +2133,10 @@ def find_actors(doc: Document, checkpoint: Checkpoint = never_stop) -> Cast:
     for key, group in confirmed.items():
         words = group[0].tokens
         if any(c.evidence for c in group) or (
-            len(words) > 1 and (_surname(words) in single_words or words[0] in single_words)
+            len(words) > 1 and (_bare(_surname(words)) in single_words or words[0] in single_words)
         ):
             persons[key] = group
-    surnames = {_surname(g[0].tokens) for g in persons.values()} | {
+    surnames = {_bare(_surname(g[0].tokens)) for g in persons.values()} | {
         g[0].tokens[0] for g in persons.values() if len(g[0].tokens) > 2
     }
     for key, group in confirmed.items():
@@ -2130,7 +2144,7 @@ def find_actors(doc: Document, checkpoint: Checkpoint = never_stop) -> Cast:
         if (
             key not in persons
             and len(words) > 1
-            and (_surname(words) in surnames or words[0] in surnames)
+            and (_bare(_surname(words)) in surnames or words[0] in surnames)
         ):
             persons[key] = group
 
@@ -2138,7 +2152,11 @@ def find_actors(doc: Document, checkpoint: Checkpoint = never_stop) -> Cast:
     multi = {k: g for k, g in persons.items() if len(g[0].tokens) > 1}
     for key in [k for k, g in persons.items() if len(g[0].tokens) == 1]:
         word = persons[key][0].tokens[0]
-        owners = [k for k, g in multi.items() if word in (_surname(g[0].tokens), g[0].tokens[0])]
+        owners = [
+            k
+            for k, g in multi.items()
+            if word in (_surname(g[0].tokens), _bare(_surname(g[0].tokens)), g[0].tokens[0])
+        ]
         if owners:
             target = owners[0]
             # Its mentions are the longer name's ("Cardinal George" for Francis George); the
@@ -2158,6 +2176,7 @@ def find_actors(doc: Document, checkpoint: Checkpoint = never_stop) -> Cast:
         words = longest.tokens
         # Surnames may stand anywhere in long names ("Daglo" of "Mohammad Hamdan Daglo Mousa").
         keys = set(words) if len(words) > 3 else {words[0], _surname(words)}
+        keys |= {_bare(word) for word in keys}  # "Awlaki" for "al-Awlaki"
         for word in keys:
             # Short surnames count too ("Wu", "Li"); initials ("J.") do not.
             if word not in _PARTICLES and len(word) > 1 and not word.endswith("."):
