@@ -732,11 +732,6 @@ def test_a_surname_without_its_arabic_article_is_the_same_person() -> None:
     assert actors["Anwar al-Awlaki"].mentions == ["Anwar al-Awlaki", "Awlaki"]
 
 
-def test_the_united_states_is_a_country_not_a_group_of_states() -> None:
-    actors = analyse("The case went to court, and the United States said no.").actors
-    assert [(a.name, a.kind.value) for a in actors] == [("United States", "country")]
-
-
 def test_a_long_court_name_after_a_judges_title_is_part_of_the_role() -> None:
     actor = _actors(
         "John D. Bates, United States federal judge for the United States District Court for "
