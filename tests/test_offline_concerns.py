@@ -901,3 +901,18 @@ def test_reassurances_and_reported_illness_are_no_concerns(body: str) -> None:
 def test_falling_behind_for_good_is_a_concern() -> None:
     body = "Smith said that once you get behind the flood, you can't catch up."
     assert len(found(run(body))) == 1
+
+
+def test_a_lawyers_words_are_the_lawyers_not_the_clients() -> None:
+    text = (
+        "Treason trial\n\nTendai Biti was arrested on Thursday. Biti's lawyer said the charges "
+        "could carry a death penalty."
+    )
+    assert holders(text) == ["Biti's lawyer"]
+
+
+def test_a_family_named_after_a_person_speaks_as_a_group() -> None:
+    result = analyse("Aretha Franklin died. Franklin's family said the loss was terrible.")
+    family = {a.name: a for a in result.actors}["Franklin's family"]
+    assert family.kind.value == "group"
+    assert [c.holder for c in result.stated_concerns] == ["Franklin's family"]

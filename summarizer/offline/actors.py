@@ -282,6 +282,14 @@ def _capitalised(doc: Document, lex: Lexicon, tokens: list[Token]) -> list[bool]
     return flags
 
 
+# Nouns of a person's relation that name someone else who acts: "Biti's lawyer".
+_GROUP_RELATIONS = words("family parents children lawyers attorneys relatives supporters")
+_RELATIONS = _GROUP_RELATIONS | words(
+    """father mother son daughter wife husband brother sister widow lawyer attorney
+    spokesman spokeswoman spokesperson"""
+)
+
+
 def _shouted(tokens: list[Token], k: int) -> bool:
     """Whether the token at ``k`` is a common word set in capitals ("IS", "TO")."""
     if not 0 <= k < len(tokens):
@@ -1135,12 +1143,42 @@ class _Scanner:
                 doc.reread = set()
         if not lowered.isdisjoint(lex.group_nouns):
             self._groups(tokens, caps, sentence)
+        if not lowered.isdisjoint(_POSSESSIVE) and not lowered.isdisjoint(_RELATIONS):
+            self._relations(tokens, caps, sentence)
         if not (
             lowered.isdisjoint(lex.describing_titles)
             and lowered.isdisjoint(lex.org_descriptions)
             and lowered.isdisjoint(_COUNTRY_DESCRIPTIONS)
         ):
             self._descriptions(tokens, caps, sentence)
+
+    def _relations(self, tokens: list[Token], caps: list[bool], sentence: Sentence) -> None:
+        """Someone named by their relation to a named person: "Biti's lawyer said", "Awlaki's
+        father sued", "Franklin's family said". They act and speak for themselves (a lawyer's
+        words are the lawyer's, gold/GUIDE.md); "Kim's late father, Kim Jong Il" is a name."""
+        lex, text, n = self.lex, self.doc.text, len(tokens)
+        for k in range(1, n - 2):
+            noun = tokens[k + 1].text
+            if tokens[k].text not in _POSSESSIVE or not caps[k - 1] or noun not in _RELATIONS:
+                continue
+            if caps[k + 2] or (tokens[k + 2].text == "," and k + 3 < n and caps[k + 3]):
+                continue  # "Kim's father Kim Jong Il", "Kim's father, Kim Jong Il"
+            if not _verb_follows(tokens, k + 2, lex, reporting_only=False) or _passive(
+                tokens, k + 2, lex
+            ):
+                continue
+            i = k - 1
+            while i > 0 and caps[i - 1]:
+                i -= 1
+            owner = text[tokens[i].start : tokens[k - 1].end]
+            if owner in lex.country_names or owner in lex.demonyms:
+                continue  # "Russia's lawyers": the country's, read as a body elsewhere
+            name = text[tokens[i].start : tokens[k + 1].end]
+            kind = ActorKind.group if noun in _GROUP_RELATIONS else ActorKind.person
+            index = self.builder.entity("relation:" + name_key(name), name, kind)
+            self.builder.mention(
+                index, tokens[i].start, tokens[k + 1].end, sentence.index, False, True
+            )
 
     def _chunk(
         self, tokens: list[Token], caps: list[bool], i: int, j: int, sentence: Sentence
