@@ -738,3 +738,11 @@ def test_a_long_court_name_after_a_judges_title_is_part_of_the_role() -> None:
         "the District of Columbia, wrote that the suit failed."
     )["John D. Bates"]
     assert actor.role is not None and actor.role.endswith("District of Columbia")
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["U.S. Geological Survey", "London Gay Men's Chorus", "People's Daily", "China Daily"],
+)
+def test_names_of_bodies_with_heads_of_many_fields(name: str) -> None:
+    assert name in _actors(f"The quake struck. The {name} said the damage was severe.")

@@ -290,6 +290,10 @@ _RELATIONS = _GROUP_RELATIONS | words(
 )
 
 
+# Plural nouns whose possessive stands inside names: "Men's Chorus", "People's Daily".
+_PLURAL_OWNERS = words("men women children people workers veterans")
+
+
 def _shouted(tokens: list[Token], k: int) -> bool:
     """Whether the token at ``k`` is a common word set in capitals ("IS", "TO")."""
     if not 0 <= k < len(tokens):
@@ -386,6 +390,17 @@ def _chunks(tokens: list[Token], caps: list[bool], lex: Lexicon) -> list[tuple[i
                 and _ends_in_head(tokens, caps, j + 1, lex)
             ):
                 # "United Nations Children’s Fund": a possessive inside a body's name.
+                j += 2
+                continue
+            if (
+                word in _POSSESSIVE
+                and j + 1 < n
+                and caps[j + 1]
+                and tokens[j - 1].text.lower() in _PLURAL_OWNERS
+                and _ends_in_head(tokens, caps, j + 1, lex)
+            ):
+                # "London Gay Men's Chorus", "People's Liberation Army": a people's possessive
+                # inside a name.
                 j += 2
                 continue
             if word in _PARTICLES and j + 1 < n and caps[j + 1] and not extended:
