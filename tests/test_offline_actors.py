@@ -746,3 +746,24 @@ def test_a_long_court_name_after_a_judges_title_is_part_of_the_role() -> None:
 )
 def test_names_of_bodies_with_heads_of_many_fields(name: str) -> None:
     assert name in _actors(f"The quake struck. The {name} said the damage was severe.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "countries"),
+    [
+        (
+            "So far three countries, Sierra Leone, Liberia, and Nigeria, have declared emergencies.",
+            {"Sierra Leone", "Liberia", "Nigeria"},
+        ),
+        (
+            "Other countries, such as the Netherlands, Switzerland, and Spain, have also "
+            "announced new cases.",
+            {"Netherlands", "Switzerland", "Spain"},
+        ),
+        ("The watch was lifted. Later, India too ended its watch.", {"India"}),
+    ],
+)
+def test_countries_in_a_list_set_off_by_commas_or_with_too_act(
+    sentence: str, countries: set[str]
+) -> None:
+    assert countries <= set(_actors(sentence))

@@ -591,6 +591,15 @@ def _subject_of_verb(tokens: list[Token], caps: list[bool], end: int, lex: Lexic
         k += 3  # "The National Aeronautics and Space Administration (NASA) said"
     if _verb_follows(tokens, k, lex, reporting_only=False):
         return True
+    if (
+        k + 1 < len(tokens)
+        and tokens[k].text == ","
+        and (k != end or _listed(tokens, caps, end))
+        and _verb_follows(tokens, k + 1, lex, reporting_only=False)
+    ):
+        # "three countries, Sierra Leone, Liberia, and Nigeria, have declared": a list set off
+        # by commas, then its verb.
+        return True
     after = _post_modifier(tokens, caps, k, lex)
     if after != k and _verb_follows(tokens, after, lex, reporting_only=False):
         return True
@@ -612,6 +621,16 @@ def _subject_of_verb(tokens: list[Token], caps: list[bool], end: int, lex: Lexic
             following in AUXILIARIES or following in lex.verbs or following in lex.irregular_past
         )
     return False
+
+
+def _listed(tokens: list[Token], caps: list[bool], end: int) -> bool:
+    """Whether the name ending at ``end`` closes a list: ", and Nigeria", ", Liberia"."""
+    k = end - 1
+    while k > 0 and caps[k - 1]:
+        k -= 1
+    if k > 0 and tokens[k - 1].text == "the":
+        k -= 1
+    return k >= 2 and tokens[k - 1].text == "and" and tokens[k - 2].text == ","
 
 
 _MODIFIER_PREPOSITIONS = words("in at of from for")
@@ -869,7 +888,11 @@ def _country_modifier(tokens: list[Token], end: int, lex: Lexicon) -> bool:
         return True
     if lower in AUXILIARIES or lower in lex.verbs or lower in ADVERBS or lower in _FUNCTION_WORDS:
         return False
-    if lower in lex.irregular_past or lower.endswith(("ed", "ing")) or lower in ("and", "or"):
+    if (
+        lower in lex.irregular_past
+        or lower.endswith(("ed", "ing"))
+        or lower in ("and", "or", "too")
+    ):
         return False
     return not (lower.endswith("s") and not lower.endswith("ss") and not lower.endswith("ies"))
 
@@ -901,6 +924,7 @@ def _verb_follows(tokens: list[Token], end: int, lex: Lexicon, reporting_only: b
         tokens[k].text.lower() in ADVERBS
         or tokens[k].text.lower() in lex.days_months
         or manner_adverb(tokens[k].text)
+        or tokens[k].text == "too"  # "Later, India too ended its watch"
     ):
         k += 1
     if k >= len(tokens):
