@@ -767,3 +767,22 @@ def test_countries_in_a_list_set_off_by_commas_or_with_too_act(
     sentence: str, countries: set[str]
 ) -> None:
     assert countries <= set(_actors(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "group"),
+    [
+        (
+            "Yemeni law enforcement officials charged him with crimes.",
+            "Yemeni law enforcement officials",
+        ),
+        ("Tobacco companies said the ban was unfair.", "tobacco companies"),
+        ("People in Sumatra fled from their homes.", "people in Sumatra"),
+    ],
+)
+def test_groups_named_by_their_field_or_their_place(sentence: str, group: str) -> None:
+    assert group in _actors("The case grew. " + sentence)
+
+
+def test_people_alone_are_no_group() -> None:
+    assert _actors("The quake struck. People said it was bad.") == {}

@@ -1853,8 +1853,8 @@ class _Scanner:
                 and t.text.lower() not in ("the", "a", "an", "foreign", "senior", "top")
                 and not t.text.isdigit()
             ]
-            if head == "people" and not modifiers:
-                k += 1
+            if head == "people" and not modifiers and right == k + 1:
+                k += 1  # "people" alone is anyone; "people in Sumatra" are a group
                 continue
             first = left
             while first < k and (
