@@ -916,3 +916,26 @@ def test_a_family_named_after_a_person_speaks_as_a_group() -> None:
     family = {a.name: a for a in result.actors}["Franklin's family"]
     assert family.kind.value == "group"
     assert [c.holder for c in result.stated_concerns] == ["Franklin's family"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "holder"),
+    [
+        (
+            "The rule changed, prompting allegations of bias from Mexican diplomats.",
+            "Mexican diplomats",
+        ),
+        ("The plan drew criticism from rights groups.", "rights groups"),
+        (
+            "Similar warnings were issued by the governments in Sri Lanka.",
+            "governments in Sri Lanka",
+        ),
+    ],
+)
+def test_the_source_after_a_stance_noun_holds_it(sentence: str, holder: str) -> None:
+    assert holders("Talks ended\n\nThe talks ended. " + sentence) == [holder]
+
+
+def test_a_stance_verb_after_its_subject_keeps_its_subject() -> None:
+    text = "Talks ended\n\nAn expert, Bong Lee of the institute, doubts the promise made by Kim Jong Un."
+    assert holders(text) == ["Bong Lee"]

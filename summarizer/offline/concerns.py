@@ -263,6 +263,22 @@ def _possessive_mark(tokens: list[Token], k: int) -> int | None:
     return None
 
 
+_PRONOUNS = words("he she they it we i you")
+# How far after a stance noun its source may stand: "allegations of discrimination from X".
+_SOURCE_REACH = 5
+
+
+def _source_after(tokens: list[Token], k: int) -> int | None:
+    """The token after "from" or "by" that names the source of the noun at ``k``."""
+    for m in range(k + 1, min(len(tokens) - 1, k + 1 + _SOURCE_REACH)):
+        word = tokens[m].text
+        if word in (",", ".", ";", ":", "“", '"', "that"):
+            return None
+        if word in ("from", "by"):
+            return m + 1
+    return None
+
+
 def triggers(lex: Lexicon) -> frozenset[str]:
     """Every word that can start an attribution: a word not among them is passed over."""
     return frozenset({"according", *_LIGHT_VERBS, *_COPULAS, *lex.attribution_nouns, *lex.verbs})
@@ -335,6 +351,26 @@ def _predicates(
             nouns.add(k)
             if noun[1]:
                 silent.add(k)
+            continue
+        if (
+            noun is not None
+            and noun[0] is not None
+            and _source_after(tokens, k) is not None
+            # "Bong doubts the commitment made by Kim": a verb after its subject, no noun
+            and not (
+                word in lex.verbs
+                and k > 0
+                and (
+                    tokens[k - 1].text[:1].isupper()
+                    or tokens[k - 1].text in (",", "—")
+                    or tokens[k - 1].text.lower() in _PRONOUNS
+                )
+            )
+        ):
+            # "allegations of discrimination from Mexican diplomats", "warnings by the
+            # government": the source after the noun holds it.
+            hits.append((k, noun[0], False))
+            nouns.add(k)
             continue
         verb = lex.verbs.get(word)
         if verb is None:
@@ -805,6 +841,19 @@ class _Finder:
             floor = self._boundaries(tokens, k, verbs)
             if k in found.nouns:
                 holder, subject_start = self._possessor(sentence, tokens, k)
+                source = _source_after(tokens, k)
+                if holder is None and source is not None and _possessive_mark(tokens, k) is None:
+                    # The source right after "from"/"by" holds the noun's stance; the words
+                    # run from the noun to the source.
+                    near = min(len(tokens), source + 6)
+                    after = self._candidates(sentence, tokens, source, near)
+                    first = source + (tokens[source].text.lower() in ("the", "a", "an"))
+                    if after and after[0][2] is not None and after[0][0] <= tokens[first].start:
+                        content = (tokens[k].start, after[0][1])
+                        frames.append(
+                            _Frame(sentence, k, cue, after[0][2], tokens[k].start, content, False)
+                        )
+                    continue
                 if holder is not None:
                     content = self._content(sentence, tokens, k, k, inverted=False)
                     frames.append(
