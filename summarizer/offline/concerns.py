@@ -846,12 +846,16 @@ class _Finder:
                     # The source right after "from"/"by" holds the noun's stance; the words
                     # run from the noun to the source.
                     near = min(len(tokens), source + 6)
-                    after = self._candidates(sentence, tokens, source, near)
+                    sources = self._candidates(sentence, tokens, source, near)
                     first = source + (tokens[source].text.lower() in ("the", "a", "an"))
-                    if after and after[0][2] is not None and after[0][0] <= tokens[first].start:
-                        content = (tokens[k].start, after[0][1])
+                    if (
+                        sources
+                        and sources[0][2] is not None
+                        and sources[0][0] <= tokens[first].start
+                    ):
+                        content = (tokens[k].start, sources[0][1])
                         frames.append(
-                            _Frame(sentence, k, cue, after[0][2], tokens[k].start, content, False)
+                            _Frame(sentence, k, cue, sources[0][2], tokens[k].start, content, False)
                         )
                     continue
                 if holder is not None:
