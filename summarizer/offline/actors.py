@@ -638,10 +638,6 @@ _ASIDE_OPENERS = words("in with without after before while during despite under 
 _OWNERS = words("its his her their")
 
 
-def _at(tokens: list[Token], k: int, word: str) -> bool:
-    return k < len(tokens) and tokens[k].text == word
-
-
 def _post_modifier(tokens: list[Token], caps: list[bool], k: int, lex: Lexicon) -> int:
     """Where the verb may stand after a short phrase that ends a subject: a place or an owner
     ("The Chinese Embassy in Washington told", "The Embassy of China said"), an aside set off
@@ -1542,7 +1538,8 @@ class _Scanner:
             )
         else:
             # "Surono of Indonesia's Directorate of Vulcanology said": the verb after the affiliation.
-            verb_at = _post_modifier(tokens, caps, j, lex) if _at(tokens, j, "of") else j
+            of = j < len(tokens) and tokens[j].text == "of"
+            verb_at = _post_modifier(tokens, caps, j, lex) if of else j
             verb = not governed and _verb_follows(tokens, verb_at, lex, reporting_only=True)
             # A source speaks: "according to Novak".
             verb = verb or _according_to(tokens, i)
