@@ -786,3 +786,16 @@ def test_groups_named_by_their_field_or_their_place(sentence: str, group: str) -
 
 def test_people_alone_are_no_group() -> None:
     assert _actors("The quake struck. People said it was bad.") == {}
+
+
+def test_two_bodies_joined_by_and_the_stay_two() -> None:
+    names = _actors(
+        "The report, issued jointly by the UN High Commissioner for Human Rights and the UN "
+        "African Union Mission in Darfur, describes attacks."
+    )
+    assert "UN High Commissioner for Human Rights" in names
+    assert not any(" and the " in name for name in names)
+    # One name with "and" inside it is still one body.
+    assert "National Aeronautics and Space Administration" in _actors(
+        "The National Aeronautics and Space Administration said the launch would wait."
+    )

@@ -413,7 +413,9 @@ def _chunks(tokens: list[Token], caps: list[bool], lex: Lexicon) -> list[tuple[i
                 and caps[after]
                 and (
                     (word in _CONNECTORS and (last in lex.org_heads or extended))
-                    or (word == "and" and extended)
+                    # "Department of Housing and Urban Development", but "the High Commissioner
+                    # for Human Rights and the ... Mission" is two bodies.
+                    or (word == "and" and extended and after == j + 1)
                     or (
                         word == "and"
                         and after == j + 1
