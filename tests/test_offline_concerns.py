@@ -939,3 +939,20 @@ def test_the_source_after_a_stance_noun_holds_it(sentence: str, holder: str) -> 
 def test_a_stance_verb_after_its_subject_keeps_its_subject() -> None:
     text = "Talks ended\n\nAn expert, Bong Lee of the institute, doubts the promise made by Kim Jong Un."
     assert holders(text) == ["Bong Lee"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The quake struck. Smith Dhamasoroja, of the National Disaster Warning Foundation, "
+        "predicted that Thailand would have to face a tsunami.",
+        "The quake struck. Somchai Dhamasoroja, from the National Disaster Warning Foundation, "
+        "warned that a tsunami could follow.",
+    ],
+)
+def test_a_speaker_with_an_affiliation_set_off_by_commas_still_speaks(text: str) -> None:
+    result = analyse(text)
+    assert [a.name for a in result.actors if a.kind.value == "person"] == [
+        text.split(". ")[1].split(",")[0]
+    ]
+    assert [c.holder for c in result.stated_concerns] == [text.split(". ")[1].split(",")[0]]

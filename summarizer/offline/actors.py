@@ -636,7 +636,9 @@ def _listed(tokens: list[Token], caps: list[bool], end: int) -> bool:
 
 
 _MODIFIER_PREPOSITIONS = words("in at of from for")
-_ASIDE_OPENERS = words("in with without after before while during despite under through a an the")
+_ASIDE_OPENERS = words(
+    "in with without after before while during despite under through a an the of from at"
+)
 _OWNERS = words("its his her their")
 
 

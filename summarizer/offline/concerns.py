@@ -88,6 +88,10 @@ class FoundConcern:
     concern: str
 
 
+# Words that open an affiliation set off by commas after a speaker's name.
+_AFFILIATIONS = frozenset({"of", "from", "at"})
+
+
 @dataclass
 class _Frame:
     sentence: Sentence
@@ -284,6 +288,16 @@ def triggers(lex: Lexicon) -> frozenset[str]:
     return frozenset({"according", *_LIGHT_VERBS, *_COPULAS, *lex.attribution_nouns, *lex.verbs})
 
 
+def _inside_name(tokens: list[Token], k: int) -> bool:
+    """Whether the capitalised word at ``k``, not the first of its sentence, stands between other
+    capitalised words: a word of a name ("Disaster Warning Foundation"), not a verb."""
+
+    def capital(m: int) -> bool:
+        return 0 <= m < len(tokens) and tokens[m].text[:1].isupper()
+
+    return k > 0 and capital(k) and capital(k - 1) and capital(k + 1)
+
+
 def _predicates(
     tokens: list[Token], lex: Lexicon, starters: frozenset[str] | None = None
 ) -> _Predicates:
@@ -299,6 +313,8 @@ def _predicates(
         word = token.text.lower()
         if word not in starters:
             continue
+        if _inside_name(tokens, k):
+            continue  # "the National Disaster Warning Foundation"
         if word == "according" and k + 1 < n and tokens[k + 1].text == "to":
             hits.append((k, None, False))
             continue
@@ -547,6 +563,8 @@ class _Finder:
                 hi -= 1
             if lo < hi and tokens[lo].text.lower() in _RELATIVES and not tokens[lo].text.isupper():
                 continue  # "Rasoulof, who has fled Iran, urged": skip the relative clause
+            if lo < hi and seg > 0 and tokens[lo].text.lower() in _AFFILIATIONS:
+                continue  # "Smith, of the Warning Foundation, predicted": an affiliation
             candidates = [
                 c for c in self._candidates(sentence, tokens, lo, hi, speaking) if not c[3]
             ]
