@@ -956,3 +956,23 @@ def test_a_speaker_with_an_affiliation_set_off_by_commas_still_speaks(text: str)
         text.split(". ")[1].split(",")[0]
     ]
     assert [c.holder for c in result.stated_concerns] == [text.split(". ")[1].split(",")[0]]
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        (
+            "The vote was held. The opposition accuses the ruling party of using violence.",
+            "opposition",
+        ),
+        ("The vote was held. The army warned that protests would be crushed.", "army"),
+        ("The vote was held. The military said the protests were illegal.", "military"),
+        (
+            "The opposition Movement for Democratic Change won seats. The opposition said the "
+            "count was rigged.",
+            "Movement for Democratic Change",
+        ),
+    ],
+)
+def test_a_body_named_by_its_head_alone_holds_its_concern(text: str, holder: str) -> None:
+    assert holders(text) == [holder]

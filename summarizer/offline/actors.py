@@ -2558,7 +2558,7 @@ def _link_descriptions(scanner: _Scanner, builder: _Builder, checkpoint: Checkpo
             if (
                 index_or_none is None
                 and acts
-                and (len(described) > 1 or head in _STANDALONE_BODIES)
+                and (len(described) > 1 or head in scanner.lex.standalone_bodies)
             ):
                 # A body described, not named, that acts: "the national disaster council".
                 name = " ".join(described)
@@ -2603,11 +2603,10 @@ def _latest(mentions: list[tuple[int, int]], position: int) -> int | None:
 
 
 _STATE_HEADS = words("government administration")
+
+
 # Bodies that "the <head>" names well enough alone when no organisation was named before it:
 # "The union accused the company", "the government said".
-_STANDALONE_BODIES = words("union government police military army court council parliament")
-
-
 def _org_for(
     builder: _Builder, head: str, position: int, org_mentions: list[tuple[int, int]]
 ) -> int | None:
