@@ -976,3 +976,10 @@ def test_a_speaker_with_an_affiliation_set_off_by_commas_still_speaks(text: str)
 )
 def test_a_body_named_by_its_head_alone_holds_its_concern(text: str, holder: str) -> None:
     assert holders(text) == [holder]
+
+
+def test_the_family_speaks_as_a_group_but_my_family_does_not() -> None:
+    assert holders("Khadr was denied bail. The family says that the ruling is unfair.") == [
+        "family"
+    ]
+    assert analyse("He thanked them. I had the support of my family and my community.").actors == []

@@ -1785,6 +1785,9 @@ class _Scanner:
                     and tokens[k - 1].text.lower() in ("many", "several", "some", "other")
                     and _verb_follows(tokens, k + 1, lex, reporting_only=False)
                 )
+            ) or (
+                head in lex.definite_group_nouns
+                and not (k > 0 and tokens[k - 1].text.lower() == "the")
             ):
                 k += 1
                 continue

@@ -175,6 +175,8 @@ class Lexicon:
     group_nouns: frozenset[str]
     # Group nouns written with a capital in any position: "Democrats in Congress".
     proper_group_nouns: frozenset[str]
+    # Group nouns that are a group only right after "the": "The family says" (not "my family").
+    definite_group_nouns: frozenset[str]
     group_modifiers: frozenset[str]
     common_capitalised: frozenset[str]
     days_months: frozenset[str]
@@ -389,6 +391,7 @@ def read_lexicon(directory: Path | None = None) -> Lexicon:
         place_first=frozenset(w for w, p in place_heads.items() if p in ("first", "both")),
         group_nouns=frozenset(groups),
         proper_group_nouns=frozenset(w for w, f in groups.items() if "proper" in f),
+        definite_group_nouns=frozenset(w for w, f in groups.items() if "the" in f),
         group_modifiers=frozenset(_phrases("group_modifiers.txt", directory)),
         common_capitalised=frozenset(w for w, f in common.items() if "date" not in f),
         days_months=frozenset(w for w, f in common.items() if "date" in f),
