@@ -983,3 +983,23 @@ def test_the_family_speaks_as_a_group_but_my_family_does_not() -> None:
         "family"
     ]
     assert analyse("He thanked them. I had the support of my family and my community.").actors == []
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        ("The town burned. One woman said soldiers burned the huts.", "woman"),
+        ("The town burned. A passenger told reporters that soldiers burned the huts.", "passenger"),
+        (
+            "The town burned. An eyewitness reported four girls being raped by Sudanese soldiers.",
+            "eyewitness",
+        ),
+    ],
+)
+def test_people_named_by_what_they_are_speak(text: str, holder: str) -> None:
+    assert holders(text) == [holder]
+
+
+def test_the_man_points_back_and_is_no_new_actor() -> None:
+    result = analyse("The pilot spoke. At one degree Celsius, he thought the man was crazy.")
+    assert [a.name for a in result.actors] == ["pilot"]

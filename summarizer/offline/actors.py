@@ -2591,6 +2591,8 @@ def _link_descriptions(scanner: _Scanner, builder: _Builder, checkpoint: Checkpo
                 continue
         if not acts or head in ("source",):
             continue
+        if determiner == "the" and head in scanner.lex.indefinite_titles:
+            continue  # "he thought the man was crazy": someone already in the story
         name = surface.split(" ", 1)[1] if " " in surface else surface
         index = builder.entity("unnamed:" + name_key(name), name, ActorKind.person, name)
         builder.mention(index, start, end, sentence, False, True)

@@ -150,6 +150,8 @@ class Lexicon:
     honorifics: frozenset[str]
     # Judges' titles: their findings are rulings ("Justice Trotter was not convinced").
     ruling_titles: frozenset[str]
+    # Descriptions that point back after "the" ("the man"), an actor only as "a man".
+    indefinite_titles: frozenset[str]
     role_modifiers: frozenset[str]
     org_heads: frozenset[str]
     gov_heads: frozenset[str]
@@ -368,6 +370,7 @@ def read_lexicon(directory: Path | None = None) -> Lexicon:
         kin=frozenset(w for w, f in titles.items() if "kin" in f),
         honorifics=frozenset(w for w, f in titles.items() if "honorific" in f),
         ruling_titles=frozenset(w for w, f in titles.items() if "rules" in f),
+        indefinite_titles=frozenset(w for w, f in titles.items() if "indefinite" in f),
         role_modifiers=frozenset(_phrases("role_modifiers.txt", directory)),
         org_heads=frozenset(heads),
         gov_heads=frozenset(w for w, kind in heads.items() if kind == "government_body"),
