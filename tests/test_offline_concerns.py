@@ -1003,3 +1003,18 @@ def test_people_named_by_what_they_are_speak(text: str, holder: str) -> None:
 def test_the_man_points_back_and_is_no_new_actor() -> None:
     result = analyse("The pilot spoke. At one degree Celsius, he thought the man was crazy.")
     assert [a.name for a in result.actors] == ["pilot"]
+
+
+def test_a_described_person_speaks_past_a_relative_clause() -> None:
+    assert holders("The town burned. A man who lives nearby said soldiers burned the huts.") == [
+        "man"
+    ]
+    # An appositive description is the named person's role, not another person.
+    names = [
+        a.name
+        for a in analyse(
+            "The hole grew. We interviewed Eric Haddox, a civil engineer who has visited the "
+            "site and spoken to the engineers."
+        ).actors
+    ]
+    assert "civil engineer" not in names

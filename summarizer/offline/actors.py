@@ -1765,29 +1765,33 @@ class _Scanner:
         while k < n:
             head = tokens[k].text.lower()
             generic = head in ("states", "nations", "countries", "groups")
-            if head not in lex.group_nouns or (
-                # "states", "groups" alone are too vague; "rights groups", "Western nations" act.
-                generic
-                and not (
-                    k > 0
-                    and tokens[k - 1].text.lower() not in QUANTIFIERS
-                    and (
-                        tokens[k - 1].text.lower() in lex.group_modifiers
-                        or caps[k - 1]
-                        # "shipping groups", "industry groups": a noun before the head
-                        or (tokens[k - 1].text.isalpha() and tokens[k - 1].text.islower())
+            if (
+                head not in lex.group_nouns
+                or (
+                    # "states", "groups" alone are too vague; "rights groups", "Western nations" act.
+                    generic
+                    and not (
+                        k > 0
+                        and tokens[k - 1].text.lower() not in QUANTIFIERS
+                        and (
+                            tokens[k - 1].text.lower() in lex.group_modifiers
+                            or caps[k - 1]
+                            # "shipping groups", "industry groups": a noun before the head
+                            or (tokens[k - 1].text.isalpha() and tokens[k - 1].text.islower())
+                        )
+                        and tokens[k - 1].text.lower() not in _FUNCTION_WORDS
                     )
-                    and tokens[k - 1].text.lower() not in _FUNCTION_WORDS
+                    and not (
+                        # "Many nations made statements": a quantified generic head that acts
+                        k > 0
+                        and tokens[k - 1].text.lower() in ("many", "several", "some", "other")
+                        and _verb_follows(tokens, k + 1, lex, reporting_only=False)
+                    )
                 )
-                and not (
-                    # "Many nations made statements": a quantified generic head that acts
-                    k > 0
-                    and tokens[k - 1].text.lower() in ("many", "several", "some", "other")
-                    and _verb_follows(tokens, k + 1, lex, reporting_only=False)
+                or (
+                    head in lex.definite_group_nouns
+                    and not (k > 0 and tokens[k - 1].text.lower() == "the")
                 )
-            ) or (
-                head in lex.definite_group_nouns
-                and not (k > 0 and tokens[k - 1].text.lower() == "the")
             ):
                 k += 1
                 continue
@@ -2063,6 +2067,21 @@ class _Scanner:
                 determiner = "of"  # named by its leader or state: never another body's alias
             if kind == "person" and not acts and _past_relative_clause(tokens, right, lex) != right:
                 acts = True  # "One resident, who asked not to be named, said"
+            if (
+                kind == "person"
+                and not acts
+                and right < n
+                and tokens[right].text == "who"
+                and not (left > 0 and tokens[left - 1].text == ",")  # not "X, a civil engineer who"
+            ):
+                # "A man who lives nearby said": a reporting verb ends the relative clause.
+                for m in range(right + 2, min(n, right + 12)):
+                    if not tokens[m].text.isalpha():
+                        break
+                    verb = lex.verbs.get(tokens[m].text.lower())
+                    if verb is not None and verb.person:
+                        acts = True
+                        break
             if kind == "org" and acts and _governed(tokens, left, PREPOSITIONS):
                 acts = False  # "A spokesperson for the government confirmed": the spokesperson
             if kind != "country" and _source(tokens, left):
