@@ -799,3 +799,27 @@ def test_two_bodies_joined_by_and_the_stay_two() -> None:
     assert "National Aeronautics and Space Administration" in _actors(
         "The National Aeronautics and Space Administration said the launch would wait."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The deal closed. AirAsia said it bought 20 planes.", "AirAsia"),
+        ("The deal closed. Globex signed the contract on Monday.", "Globex"),
+    ],
+)
+def test_a_lone_unknown_word_opening_a_sentence_acts_as_a_name(text: str, name: str) -> None:
+    assert name in _actors(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The match went on. Gameplay was delayed during the third map.",
+        "The mosque grew. Construction was underway at the mosque.",
+        "He was convicted. Having been placed in prison, he was moved.",
+        "The study ended. Estimates suggested a fall.",
+    ],
+)
+def test_a_common_noun_opening_a_sentence_is_no_actor(text: str) -> None:
+    assert _actors(text) == {}

@@ -942,6 +942,18 @@ def _verb_follows(tokens: list[Token], end: int, lex: Lexicon, reporting_only: b
     )
 
 
+def _past_verb(tokens: list[Token], k: int, lex: Lexicon) -> bool:
+    """A verb in the past tense at ``k``: "bought", "signed", "has agreed"."""
+    if k >= len(tokens):
+        return False
+    word = tokens[k].text.lower()
+    if word in ("has", "had", "have") and k + 1 < len(tokens):
+        word = tokens[k + 1].text.lower()
+    if word in AUXILIARIES or (k + 1 < len(tokens) and tokens[k + 1].text in ("of", "by")):
+        return False  # "Gameplay was delayed", "Portrait shot of": a noun of the sentence
+    return word in lex.irregular_past or (word.endswith("ed") and word.isalpha() and len(word) > 4)
+
+
 _BARE_INFINITIVE_VERBS = words(
     "help helps helped helping let lets make makes made making see saw watch"
 )
@@ -1552,9 +1564,14 @@ class _Scanner:
             if (i == 0 or tokens[i - 1].text in _OPENERS) and not evidence:
                 # "Estimates suggest ...": a lone capitalised word opening a sentence is a name
                 # only if it is also capitalised inside a sentence somewhere (decided later).
-                verb = verb and (
-                    words[0] in self.mid_sentence_text
-                    or (_says_follows(tokens, verb_at, lex) and self._unknown_word(words[0]))
+                verb = (verb and words[0] in self.mid_sentence_text) or (
+                    not governed
+                    and self._unknown_word(words[0])
+                    and (
+                        _says_follows(tokens, verb_at, lex)
+                        # "Acme bought 20 planes": a past tense after a word no English has
+                        or _past_verb(tokens, j, lex)
+                    )
                 )
             # The owner of a statement speaks, even opening a sentence: "Novak's warning that".
             verb = verb or (not governed and _owns_statement(tokens, j, lex))
@@ -1573,7 +1590,8 @@ class _Scanner:
         lex, lower = self.lex, word.lower()
         return (
             len(word) > 2
-            and word[1:].islower()
+            # "Greenpeace", or a word with a capital inside that no English word has: "AirAsia"
+            and (word[1:].islower() or (word.isalpha() and not word[1:].isupper()))
             and not lower.endswith("s")
             and lower not in self.doc.lower_words
             and lower not in lex.common_capitalised
