@@ -823,3 +823,18 @@ def test_a_lone_unknown_word_opening_a_sentence_acts_as_a_name(text: str, name: 
 )
 def test_a_common_noun_opening_a_sentence_is_no_actor(text: str) -> None:
     assert _actors(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The show opened. Procter & Gamble said sales fell.", "Procter & Gamble"),
+        (
+            "The show opened. The National Museum of African American History & Culture wrote "
+            "that the event remains largely unknown.",
+            "National Museum of African American History & Culture",
+        ),
+    ],
+)
+def test_an_ampersand_joins_one_organisation_name(text: str, name: str) -> None:
+    assert _actors(text)[name].kind.value == "organization"

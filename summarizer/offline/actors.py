@@ -416,6 +416,9 @@ def _chunks(tokens: list[Token], caps: list[bool], lex: Lexicon) -> list[tuple[i
                     # "Department of Housing and Urban Development", but "the High Commissioner
                     # for Human Rights and the ... Mission" is two bodies.
                     or (word == "and" and extended and after == j + 1)
+                    # "Procter & Gamble", "Museum of African American History & Culture": an
+                    # ampersand joins the words of one name.
+                    or (word == "&" and after == j + 1)
                     or (
                         word == "and"
                         and after == j + 1
@@ -1440,6 +1443,7 @@ class _Scanner:
             last in lex.org_heads
             or acronym
             or (linked and any(w.lower() in lex.org_heads for w in words))
+            or "&" in words  # "Procter & Gamble": no person's name has an ampersand
         ):
             kind = ActorKind.organization
             if any(w.lower() in lex.gov_heads for w in words):
@@ -1607,7 +1611,8 @@ class _Scanner:
         Yung-ho", not "Epic Mickey", "Protection B" or "Fan Expo Canada"."""
         lower_words, countries = self.doc.lower_words, self.lex.country_names
         return not any(
-            len(word) < 2 or word.lower() in lower_words or word in countries for word in words
+            (len(word) < 2 and word != "&") or word.lower() in lower_words or word in countries
+            for word in words
         )
 
     def _portfolio_person(
