@@ -838,3 +838,24 @@ def test_a_common_noun_opening_a_sentence_is_no_actor(text: str) -> None:
 )
 def test_an_ampersand_joins_one_organisation_name(text: str, name: str) -> None:
     assert _actors(text)[name].kind.value == "organization"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "State television said agents and al Qaeda members are trying to sabotage the city.",
+            "al Qaeda members",
+        ),
+        (
+            "The city fell. State television said agents were trying to sabotage it.",
+            "State television",
+        ),
+        (
+            "The city fell. Libyan state television said agents were trying to sabotage it.",
+            "Libyan state television",
+        ),
+    ],
+)
+def test_broadcasters_and_groups_named_with_an_arabic_article(text: str, name: str) -> None:
+    assert name in _actors(text)

@@ -1828,6 +1828,8 @@ class _Scanner:
                 if (
                     lower in lex.group_modifiers
                     or caps[left - 1]
+                    # "al Qaeda members", "al Shabab fighters": the article of a name
+                    or (lower in ("al", "el") and left < k and caps[left])
                     or word in lex.demonyms
                     # "shipping groups": the noun that makes a generic head a group
                     or (generic and left == k and word.isalpha() and word.islower())
