@@ -859,3 +859,11 @@ def test_an_ampersand_joins_one_organisation_name(text: str, name: str) -> None:
 )
 def test_broadcasters_and_groups_named_with_an_arabic_article(text: str, name: str) -> None:
     assert name in _actors(text)
+
+
+def test_the_description_again_is_the_person_described_before() -> None:
+    actors = _actors(
+        "A senior Western diplomat met reporters. The diplomat warned that the talks could fail."
+    )
+    assert list(actors) == ["senior Western diplomat"]
+    assert "The diplomat" in actors["senior Western diplomat"].mentions

@@ -2556,6 +2556,8 @@ def _link_descriptions(scanner: _Scanner, builder: _Builder, checkpoint: Checkpo
             )
         return by_head[head]
 
+    # Unnamed people described so far, by the head of their description.
+    unnamed: dict[str, int] = {}
     for count, (sentence, start, end, kind, head, acts) in enumerate(scanner.definites):
         if count % _CHECK_EVERY == 0:
             checkpoint()
@@ -2633,6 +2635,10 @@ def _link_descriptions(scanner: _Scanner, builder: _Builder, checkpoint: Checkpo
             if latest is not None:
                 builder.mention(latest, start, end, sentence, False, False)
                 continue
+        if determiner == "the" and head in unnamed:
+            # "A hospital spokesman said ... The spokesman said": the one described before.
+            builder.mention(unnamed[head], start, end, sentence, False, acts)
+            continue
         if not acts or head in ("source",):
             continue
         if determiner == "the" and head in scanner.lex.indefinite_titles:
@@ -2640,6 +2646,7 @@ def _link_descriptions(scanner: _Scanner, builder: _Builder, checkpoint: Checkpo
         name = surface.split(" ", 1)[1] if " " in surface else surface
         index = builder.entity("unnamed:" + name_key(name), name, ActorKind.person, name)
         builder.mention(index, start, end, sentence, False, True)
+        unnamed[head] = index
 
 
 _APPOSED_NAME = re.compile(r"[^\S\n]*,[^\S\n]*")
