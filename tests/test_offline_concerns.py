@@ -1018,3 +1018,14 @@ def test_a_described_person_speaks_past_a_relative_clause() -> None:
         ).actors
     ]
     assert "civil engineer" not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        ('Aid was cut. UNICEF said in a statement that cuts "will cost lives."', "UNICEF"),
+        ('Aid was cut. "We are concerned," said Mary Lee. "Children will go hungry."', "Mary Lee"),
+    ],
+)
+def test_lives_lost_and_hunger_forecast_are_warnings(text: str, holder: str) -> None:
+    assert (holder, K.warning) in [(c.holder, c.kind) for c in analyse(text).stated_concerns]
