@@ -867,3 +867,10 @@ def test_the_description_again_is_the_person_described_before() -> None:
     )
     assert list(actors) == ["senior Western diplomat"]
     assert "The diplomat" in actors["senior Western diplomat"].mentions
+
+
+def test_the_group_is_no_state_body_named_before() -> None:
+    actors = _actors(
+        "The State Department did not respond. Mary Lee said the group had closed three clinics."
+    )
+    assert "the group" not in actors["State Department"].mentions

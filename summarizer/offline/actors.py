@@ -2602,7 +2602,7 @@ def _link_descriptions(scanner: _Scanner, builder: _Builder, checkpoint: Checkpo
                 continue
             if kind != "org:the":
                 continue
-            index_or_none = _org_for(builder, head, start, org_mentions)
+            index_or_none = _org_for(builder, head, start, org_mentions, scanner.lex.private_heads)
             described = surface.split()[1:]  # "the national disaster council": its own words
             if (
                 index_or_none is None
@@ -2664,7 +2664,11 @@ _STATE_HEADS = words("government administration")
 # Bodies that "the <head>" names well enough alone when no organisation was named before it:
 # "The union accused the company", "the government said".
 def _org_for(
-    builder: _Builder, head: str, position: int, org_mentions: list[tuple[int, int]]
+    builder: _Builder,
+    head: str,
+    position: int,
+    org_mentions: list[tuple[int, int]],
+    private: frozenset[str] = frozenset(),
 ) -> int | None:
     """The organisation a description like "the health agency" stands for: of those named before
     it, the one named last whose name has the description's head ("the council" after two
@@ -2689,6 +2693,8 @@ def _org_for(
             continue
         if head in _STATE_HEADS and entity.kind is not ActorKind.government_body:
             continue  # "the government" is no party's or company's alias
+        if head in private and entity.kind is ActorKind.government_body:
+            continue  # "the group", "the company" is no ministry's alias
         if entity.key.startswith("unnamed-org:"):
             continue  # "the union" is not "the company"
         if len(entity.spans) > best_mentions:

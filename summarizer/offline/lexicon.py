@@ -161,6 +161,8 @@ class Lexicon:
     org_descriptions: frozenset[str]
     # Heads whose description is a body of its own with no antecedent: "the army warned".
     standalone_bodies: frozenset[str]
+    # Heads whose description never stands for a body of a state: "the group".
+    private_heads: frozenset[str]
     # Documents that speak for their author ("a statement released by X said").
     document_nouns: frozenset[str]
     # Base forms of common verbs: the verb after a plural subject ("investigators attempt").
@@ -377,6 +379,7 @@ def read_lexicon(directory: Path | None = None) -> Lexicon:
         body_heads={f[0]: ActorKind(f[1]) for f in head_lines if "lower" in f[2:]},
         org_descriptions=frozenset(f[0] for f in head_lines if "describes" in f[2:]),
         standalone_bodies=frozenset(f[0] for f in head_lines if "alone" in f[2:]),
+        private_heads=frozenset(f[0] for f in head_lines if "private" in f[2:]),
         document_nouns=frozenset(fields[0] for fields in entries("document_nouns.txt", directory)),
         base_verbs=frozenset(fields[0] for fields in entries("common_verbs.txt", directory)),
         control_verbs=frozenset(
