@@ -874,3 +874,17 @@ def test_the_group_is_no_state_body_named_before() -> None:
         "The State Department did not respond. Mary Lee said the group had closed three clinics."
     )
     assert "the group" not in actors["State Department"].mentions
+
+
+def test_an_organisation_known_by_its_apposed_description() -> None:
+    actors = _actors(
+        "The copper mine waits. Resolution Copper, the company behind the project, said it was "
+        "disappointed. The company will appeal."
+    )
+    assert actors["Resolution Copper"].kind.value == "organization"
+    assert "The company" in actors["Resolution Copper"].mentions
+
+
+def test_a_tribe_is_an_organisation() -> None:
+    text = "The mine is on land that the San Carlos Apache Tribe considers sacred. The tribe sued."
+    assert _actors(text)["San Carlos Apache Tribe"].kind.value == "organization"

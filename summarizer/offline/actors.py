@@ -945,6 +945,26 @@ def _verb_follows(tokens: list[Token], end: int, lex: Lexicon, reporting_only: b
     )
 
 
+def _org_apposition(tokens: list[Token], j: int, lex: Lexicon) -> str | None:
+    """The head of an organisation's description set off after its name: "Resolution Copper,
+    the company behind the project, said" -> "company"; else None."""
+    n = len(tokens)
+    if j + 2 >= n or tokens[j].text != "," or tokens[j + 1].text.lower() not in ("the", "a", "an"):
+        return None
+    for m in range(j + 2, min(n, j + 6)):
+        word = tokens[m].text
+        if not word.isalpha():
+            return None
+        lower = word.lower()
+        if lower in lex.org_descriptions and lower in lex.private_heads:
+            return lower
+        if word[:1].isupper() and m > j + 2:
+            continue
+        if lower in lex.verbs or lower in PREPOSITIONS:
+            return None
+    return None
+
+
 def _past_verb(tokens: list[Token], k: int, lex: Lexicon) -> bool:
     """A verb in the past tense at ``k``: "bought", "signed", "has agreed"."""
     if k >= len(tokens):
@@ -1444,6 +1464,7 @@ class _Scanner:
             or acronym
             or (linked and any(w.lower() in lex.org_heads for w in words))
             or "&" in words  # "Procter & Gamble": no person's name has an ampersand
+            or _org_apposition(tokens, j, lex) is not None
         ):
             kind = ActorKind.organization
             if any(w.lower() in lex.gov_heads for w in words):
@@ -1470,6 +1491,9 @@ class _Scanner:
                     j = m
             key = "org:" + name_key(name)
             index = builder.entity(key, name, kind)
+            apposed = _org_apposition(tokens, j, lex)
+            if apposed is not None:
+                builder.entities[index].described_as.add(apposed)  # "the company" later on
             if name_start != start:
                 back_i = i - 2
                 while back_i > 0 and caps[back_i - 1]:
