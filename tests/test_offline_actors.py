@@ -888,3 +888,11 @@ def test_an_organisation_known_by_its_apposed_description() -> None:
 def test_a_tribe_is_an_organisation() -> None:
     text = "The mine is on land that the San Carlos Apache Tribe considers sacred. The tribe sued."
     assert _actors(text)["San Carlos Apache Tribe"].kind.value == "organization"
+
+
+def test_a_name_before_a_lower_case_place_word_is_a_place() -> None:
+    text = (
+        "The storm hit. In India's West Bengal state, rescuers pulled bodies from buildings, "
+        "officials said."
+    )
+    assert "West Bengal" not in _actors(text)

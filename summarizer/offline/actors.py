@@ -1506,6 +1506,13 @@ class _Scanner:
             len(words) == 2 and words[0] in names
         ):
             return  # "Hyde Park", "Mount Sinabung"; but "Susan Park" is a person
+        if (
+            j < len(tokens)
+            and tokens[j].text.islower()
+            and tokens[j].text in lex.place_last
+            and not (j + 1 < len(tokens) and tokens[j + 1].text.lower() in lex.org_heads)
+        ):
+            return  # "India's West Bengal state", "Kumamoto prefecture"; not "state media"
         if not _name_like(words, lex):
             return
         role_start = _role_chain(tokens, caps, i, lex)
