@@ -1029,3 +1029,8 @@ def test_a_described_person_speaks_past_a_relative_clause() -> None:
 )
 def test_lives_lost_and_hunger_forecast_are_warnings(text: str, holder: str) -> None:
     assert (holder, K.warning) in [(c.holder, c.kind) for c in analyse(text).stated_concerns]
+
+
+def test_the_opposition_as_a_camp_voices_nothing() -> None:
+    assert holders("The vote neared. Police arrested opposition leader Bobi Wine, officials said.") == []
+    assert holders("The vote neared. Farmers voiced strong opposition to the plan.") == ["farmers"]
