@@ -1032,5 +1032,21 @@ def test_lives_lost_and_hunger_forecast_are_warnings(text: str, holder: str) -> 
 
 
 def test_the_opposition_as_a_camp_voices_nothing() -> None:
-    assert holders("The vote neared. Police arrested opposition leader Bobi Wine, officials said.") == []
+    assert (
+        holders("The vote neared. Police arrested opposition leader Bobi Wine, officials said.")
+        == []
+    )
     assert holders("The vote neared. Farmers voiced strong opposition to the plan.") == ["farmers"]
+
+
+def test_a_justice_department_spokesman_is_no_judge() -> None:
+    assert holders(
+        "The arrest came. A Justice Department spokesman said the arrest was wrong."
+    ) == ["Justice Department spokesman"]
+    assert (
+        holders(
+            "The hearing ended. U.S. District Judge John Bates, a federal judge for the District "
+            "of Columbia, said the claims were unfounded."
+        )
+        == []
+    )

@@ -288,6 +288,17 @@ def triggers(lex: Lexicon) -> frozenset[str]:
     return frozenset({"according", *_LIGHT_VERBS, *_COPULAS, *lex.attribution_nouns, *lex.verbs})
 
 
+def _role_head(role: str) -> str:
+    """The head word of a role: "United States federal judge for the District Court" ->
+    "judge", "Justice Minister" -> "minister"."""
+    head = ""
+    for word in role.lower().replace(".", " ").split():
+        if word in PREPOSITIONS:
+            break
+        head = word
+    return head
+
+
 def _inside_name(tokens: list[Token], k: int) -> bool:
     """Whether the capitalised word at ``k``, not the first of its sentence, stands between other
     capitalised words: a word of a name ("Disaster Warning Foundation"), not a verb."""
@@ -1364,10 +1375,10 @@ class _Finder:
             self.lex.ruling_heads
         ):
             return  # "the tribunal dismissed the claims": a ruling, a fact of the story
-        if entity.role is not None and not self.lex.ruling_titles.isdisjoint(
-            entity.role.lower().replace(".", " ").split()
-        ):
-            return  # "Mr. Justice Gary Trotter was not convinced": a judge's finding
+        if entity.role is not None and _role_head(entity.role) in self.lex.ruling_titles:
+            # "Mr. Justice Gary Trotter was not convinced": a judge's finding (but a "Justice
+            # Department spokesman" is no judge).
+            return
         start, end = _trim(self.text, start, end)
         if len(self.text[start:end].split()) < 3:
             return
