@@ -1050,3 +1050,16 @@ def test_a_justice_department_spokesman_is_no_judge() -> None:
         )
         == []
     )
+
+
+def test_a_passive_cue_with_its_agent_after_the_charge_is_the_agents_accusation() -> None:
+    result = analyse(
+        "Protests grew. Three aides have been charged with corruption by Egyptian authorities."
+    )
+    assert [(c.holder, c.kind) for c in result.stated_concerns] == [
+        ("Egyptian authorities", K.accusation)
+    ]
+    assert "charged with corruption by Egyptian authorities" in result.stated_concerns[0].quote
+    # Without an agent the one named is accused, and a noun "charges" charges no one.
+    assert holders("Protests grew. Montalvo was charged with taking hard drives.") == []
+    assert holders("Protests grew. The case was dealt with as charges relating to theft.") == []

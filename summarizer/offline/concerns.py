@@ -194,6 +194,9 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+# How many words after a passive cue its "by" agent may stand, past the complement
+# ("were charged with corruption by Egyptian authorities").
+_LATE_AGENT_REACH = 8
 # Words that open a relative clause ("WHO" in capitals is the health agency).
 _RELATIVES = words("who which whose where when")
 # Verbs that give something a name: the judgement is the name, up to the end of its clause
@@ -904,7 +907,15 @@ class _Finder:
             ):
                 # "nationals accused of entering", "was criticised for": a passive without its
                 # agent; the one named before it is accused, not accusing ("Shipping groups
-                # warned of delays" is active).
+                # warned of delays" is active). With its agent further on ("were charged with
+                # corruption by Egyptian authorities"), the agent holds the words.
+                late = self._late_agent(sentence, tokens, k)
+                if late is not None:
+                    holder, subject_start, agent_end = late
+                    content = _trim(self.text, tokens[k].start, agent_end)
+                    frames.append(
+                        _Frame(sentence, k, cue, holder, subject_start, content, k in silent)
+                    )
                 continue
             passive = self._agent(sentence, tokens, k)
             relayed = self.lex.verbs.get(word)
@@ -1050,13 +1061,17 @@ class _Finder:
         return self._ends_of[1]
 
     def _agent(
-        self, sentence: Sentence, tokens: list[Token], verb: int
+        self, sentence: Sentence, tokens: list[Token], verb: int, after_complement: bool = False
     ) -> tuple[int, int, int] | None:
         """(agent, its start, where the words begin) for a passive reporting verb with its
         "by" agent ("described by officials as"), else None."""
         word = tokens[verb].text.lower()
         # A regular participle, or an irregular one after a be-form ("was told by Smith").
-        passive = word.endswith("ed") or (verb > 0 and tokens[verb - 1].text.lower() in _BE)
+        passive = (
+            after_complement
+            or word.endswith("ed")
+            or (verb > 0 and tokens[verb - 1].text.lower() in _BE)
+        )
         if not passive or verb + 2 >= len(tokens) or tokens[verb + 1].text != "by":
             return None
         after = [
@@ -1078,6 +1093,22 @@ class _Finder:
             k += 1
         agent = after[0][2]
         return None if agent is None else (agent, after[0][0], k)
+
+    def _late_agent(
+        self, sentence: Sentence, tokens: list[Token], verb: int
+    ) -> tuple[int, int, int] | None:
+        """(agent, its start, where it ends) of a passive cue whose "by" agent follows its
+        complement ("accused of fraud by prosecutors"), within the clause, else None."""
+        for m in range(verb + 2, min(len(tokens) - 1, verb + 2 + _LATE_AGENT_REACH)):
+            text = tokens[m].text
+            if text in (",", ";", ":") or text.lower() in _RELATIVES or text.lower() == "that":
+                return None
+            if text == "by":
+                agent = self._agent(sentence, tokens, m - 1, after_complement=True)
+                if agent is None:
+                    return None
+                return agent[0], agent[1], tokens[agent[2] - 1].end
+        return None
 
     def _possessor(
         self, sentence: Sentence, tokens: list[Token], noun: int
