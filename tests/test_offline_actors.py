@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from summarizer.models import ActorKind
 from summarizer.offline import analyse
 
 
@@ -896,3 +897,10 @@ def test_a_name_before_a_lower_case_place_word_is_a_place() -> None:
         "officials said."
     )
     assert "West Bengal" not in _actors(text)
+
+
+def test_a_countrys_described_agency_is_a_body_of_its_own() -> None:
+    result = analyse("The leak grew. Japan's nuclear agency said the leak was serious.")
+    assert [(a.name, a.kind) for a in result.actors] == [
+        ("Japan's nuclear agency", ActorKind.government_body)
+    ]

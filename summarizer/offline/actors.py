@@ -1788,8 +1788,8 @@ class _Scanner:
                 and not _verb_follows(tokens, m + 1, lex, reporting_only=False)
             ):
                 return False  # "South Korean military movements": a modifier, not a body
-        if head == "agency" and tokens[m - 1].text.lower() != "news":
-            return False
+        if head == "agency" and m == k:
+            return False  # "the UN's relief agency", "Xinhua news agency"; not "its agency"
         surface_end = tokens[m].end
         name = self.doc.text[start:surface_end]
         key = f"body:{owner}:{head}"
