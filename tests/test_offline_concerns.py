@@ -1063,3 +1063,31 @@ def test_a_passive_cue_with_its_agent_after_the_charge_is_the_agents_accusation(
     # Without an agent the one named is accused, and a noun "charges" charges no one.
     assert holders("Protests grew. Montalvo was charged with taking hard drives.") == []
     assert holders("Protests grew. The case was dealt with as charges relating to theft.") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ('Susan Cohen described al-Megrahi as "a mass murderer".', K.accusation),
+        ("Jane Smith called them terrorists.", K.accusation),
+        ('Jane Smith described the situation as a "profound human dignity crisis".', K.warning),
+    ],
+)
+def test_a_name_given_by_a_naming_verb_is_the_speakers_judgement(
+    body: str, kind: ConcernKind
+) -> None:
+    assert [(c.holder, c.kind) for c in run(body).stated_concerns] == [
+        (body.split(" described")[0].split(" called")[0], kind)
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Police said the killer was caught on Friday.",  # a wrongdoer reported, not named
+        "The plan, Jane Smith said, came to be called Star Wars.",  # a name it bears
+        "Jane Smith called for an end to the rocket fire and the wars.",  # a call, no name
+    ],
+)
+def test_a_wrongdoer_or_harm_outside_a_name_given_is_no_concern(body: str) -> None:
+    assert run(body).stated_concerns == []

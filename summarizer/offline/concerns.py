@@ -38,7 +38,7 @@ from .sentences import (
     Token,
     never_stop,
 )
-from .stance import MODALS, amount_word, judge
+from .stance import MODALS, NAMING_VERBS, amount_word, judge
 
 _K = ConcernKind
 # Nouns for people who criticise: the actors named as their examples are critics ("critics such
@@ -194,14 +194,15 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+# Particles after "call" that make it no naming: "called for a ceasefire", "called on Israel".
+_CALL_PARTICLES = words("for on off upon up in out")
 # How many words after a passive cue its "by" agent may stand, past the complement
 # ("were charged with corruption by Egyptian authorities").
 _LATE_AGENT_REACH = 8
 # Words that open a relative clause ("WHO" in capitals is the health agency).
 _RELATIVES = words("who which whose where when")
-# Verbs that give something a name: the judgement is the name, up to the end of its clause
-# ("calling the move “childish”", "labelled the rebels as “rats”").
-_NAMING_VERBS = words("call describe label brand dub term")
+# Verbs that give something a name (in stance.py): the judgement is the name, up to the end of
+# its clause ("calling the move “childish”", "labelled the rebels as “rats”").
 
 
 def _may_report(sentence: str, lex: Lexicon) -> bool:
@@ -744,7 +745,7 @@ class _Finder:
             return None  # "report on Kim’s activities", "spoke about the trip": a topic, no words
         start = tokens[k].start
         end = sentence.end
-        if base in _NAMING_VERBS:
+        if base in NAMING_VERBS:
             # "calling the move “childish”": the judgement ends with its clause, unless the
             # comma only separates quoted words: called it "arbitrary", "tangibly illegal" (or,
             # with the comma inside the marks, "reckless," "costly").
@@ -1364,7 +1365,7 @@ class _Finder:
                     continue
                 # Each point of the reported words is its own concern; the first keeps the
                 # speaker's words before it.
-                points = self._points(start, end)
+                points = self._points(start, end, naming=self._names(frame))
                 if not points:
                     continue
                 for kind, point_start, point_end in points[1:]:
@@ -1416,13 +1417,29 @@ class _Finder:
         concern = _summary_of(self.text, max(start, summary), end)
         self.found.append(FoundConcern(holder, kind, start, end, concern))
 
-    def _points(self, start: int, end: int) -> list[tuple[ConcernKind, int, int]]:
+    def _names(self, frame: _Frame) -> bool:
+        """Whether the frame's verb gives something a name of the speaker's ("called them
+        terrorists"): not a name it bears ("came to be called Star Wars", "is called"), nor a
+        call for something ("called for a ceasefire")."""
+        tokens = self.doc.tokens(frame.sentence)
+        k = frame.verb
+        entry = self.lex.verbs.get(tokens[k].text.lower())
+        if entry is None or entry.base not in NAMING_VERBS:
+            return False
+        if k > 0 and tokens[k - 1].text.lower() in _BE:
+            return False
+        return not (k + 1 < len(tokens) and tokens[k + 1].text.lower() in _CALL_PARTICLES)
+
+    def _points(
+        self, start: int, end: int, naming: bool = False
+    ) -> list[tuple[ConcernKind, int, int]]:
         """The negative points of attributed words: clauses judged one by one, neighbours of the
-        same kind joined ("clumsy, unthinking | and could put people’s safety at risk")."""
+        same kind joined ("clumsy, unthinking | and could put people’s safety at risk").
+        ``naming``: the words are a naming verb's, whose first clause gives the name."""
         points: list[tuple[ConcernKind, int, int]] = []
         previous_negative = False
-        for clause_start, clause_end in _clauses(self.text, start, end):
-            kind = judge(self.text[clause_start:clause_end])
+        for index, (clause_start, clause_end) in enumerate(_clauses(self.text, start, end)):
+            kind = judge(self.text[clause_start:clause_end], naming=naming and index == 0)
             if kind is None:
                 previous_negative = False
                 continue

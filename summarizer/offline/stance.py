@@ -206,8 +206,33 @@ def _bad(stance: Stance, word: str) -> bool:
     )
 
 
-def judge(text: str) -> ConcernKind | None:
-    """The kind of concern ``text`` voices, or None for a neutral, positive or negated statement."""
+# Verbs that give something a name ("called the move childish", "described him as a murderer"):
+# the name is the speaker's judgement, so a wrongdoer named is an accusation and a harm named
+# ("described the situation as a crisis") a warning, not a reported fact.
+NAMING_VERBS = words("call describe label brand dub term")
+# How far into the words a naming verb's "as" may stand ("the situation as").
+_NAME_REACH = 6
+
+
+def _name_start(tokens: list[str]) -> int:
+    """Where the name begins in a naming verb's words: after its "as" ("the situation as a
+    crisis"), else at the first "a" ("the plan a disaster"), else after a one-word object
+    ("them terrorists")."""
+    head = tokens[:_NAME_REACH]
+    if "as" in head:
+        return head.index("as") + 1
+    for article in ("a", "an"):
+        if article in head[1:]:
+            return head.index(article, 1)
+    return 1
+
+
+def judge(text: str, naming: bool = False) -> ConcernKind | None:
+    """The kind of concern ``text`` voices, or None for a neutral, positive or negated statement.
+
+    ``naming``: the words are what a naming verb ("call", "describe") says of something, so
+    the name given is the speaker's judgement ("al-Megrahi as a mass murderer").
+    """
     stance = lexicon().stance
     # "No, it could fail": an answer, not a negation of what follows; "the farmers' concerns":
     # someone else's worry named, not one voiced.
@@ -254,6 +279,7 @@ def judge(text: str) -> ConcernKind | None:
         or word.endswith("n't")
     ]
     found: set[ConcernKind] = set()
+    named_from = _name_start(tokens) if naming else None
     # "engineers were able to fix that problem", "to defend against these threats": a bad thing
     # a remedy acts on is no concern.
     remedied = {
@@ -294,7 +320,11 @@ def judge(text: str) -> ConcernKind | None:
             mitigated = mitigated or phrase_class == "mitigating"
             reassured = reassured or phrase_class == "reassurance"
             rising = rising or phrase_class == "increase"
-            if phrase_class in _HARMS:  # "higher prices": a harm, foreseen or reported
+            if named_from is not None and k >= named_from and phrase_class in _HARMS:
+                found.add(_K.warning)  # "described it as a humanitarian catastrophe"
+            elif named_from is not None and k >= named_from and phrase_class == "wrongdoer":
+                found.add(_K.accusation)  # "called them war criminals"
+            elif phrase_class in _HARMS:  # "higher prices": a harm, foreseen or reported
                 harm = True
                 forecast = forecast or conditional or _foreseen(k)
                 accused = accused or (phrase_class == "violence" and _agent_of(tokens, k))
@@ -336,7 +366,11 @@ def judge(text: str) -> ConcernKind | None:
             and not stance.listed(word)
         ):
             continue  # "was interrogated", "were expelled": done to someone, not judged
-        if cls == "mitigating":
+        if named_from is not None and k >= named_from and cls in (*_HARMS, "wrongdoer"):
+            # A name the speaker gives: "described al-Megrahi as a mass murderer", "called the
+            # situation a crisis".
+            found.add(_K.accusation if cls == "wrongdoer" else _K.warning)
+        elif cls == "mitigating":
             mitigated = True
         elif cls == "increase":
             rising = True
