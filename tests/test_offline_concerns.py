@@ -1091,3 +1091,16 @@ def test_a_name_given_by_a_naming_verb_is_the_speakers_judgement(
 )
 def test_a_wrongdoer_or_harm_outside_a_name_given_is_no_concern(body: str) -> None:
     assert run(body).stated_concerns == []
+
+
+def test_a_means_participle_speaks_for_the_subject_past_a_scene_setting_opener() -> None:
+    assert found(run("Jane Smith reacted by warning that the dam could fail.")) == [
+        ("Jane Smith", K.warning, "Jane Smith reacted by warning that the dam could fail")
+    ]
+    result = run(
+        "In a rebuttal to claims that his country oppressed women, Jane Smith responded by "
+        'claiming "it is wrong for some governments to spread lies".'
+    )
+    # The claims rebutted are no one's here, and the opener's "women" is not the speaker.
+    assert [(c.holder, c.kind) for c in result.stated_concerns] == [("Jane Smith", K.accusation)]
+    assert "women" not in [a.name for a in result.actors]

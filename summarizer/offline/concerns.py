@@ -194,6 +194,8 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+# Words that open a phrase setting the scene before a subject, never reported words.
+_OPENERS = PREPOSITIONS | words("when while as although though because since if after before")
 # Particles after "call" that make it no naming: "called for a ceasefire", "called on Israel".
 _CALL_PARTICLES = words("for on off upon up in out")
 # How many words after a passive cue its "by" agent may stand, past the complement
@@ -408,6 +410,13 @@ def _predicates(
             continue
         if k > 0 and tokens[k - 1].text.lower() in _DETERMINERS:
             continue  # "the report", "a warning", "his claim": a noun
+        if (
+            k > 0
+            and word.endswith("s")
+            and word != verb.base
+            and tokens[k - 1].text.lower() in PREPOSITIONS
+        ):
+            continue  # "in a rebuttal to claims that ...", "amid warnings": a plural noun
         hits.append((k, verb.cue, verb.strict))
         if verb.silences:
             silent.add(k)
@@ -697,6 +706,12 @@ class _Finder:
             if closing is not None:
                 k = closing
             end = tokens[k].start if k > floor else tokens[verb].start
+            first = next((t for t in tokens if t.start >= start), tokens[0])
+            opened = tokens[0].text.lower() in _OPENERS or first.text.lower() in _OPENERS
+            if opened and closing is None:
+                # "In a rebuttal to claims that ..., Smith responded": a phrase that sets the
+                # scene opens the sentence, not the words reported.
+                return None
             return _trim(text, start, end) if end > start else None
         k = verb + 1
         word = tokens[verb].text.lower()
@@ -938,6 +953,16 @@ class _Finder:
                 if content_from < len(tokens):
                     content = _trim(self.text, tokens[content_from].start, sentence.end)
                 frames.append(_Frame(sentence, k, cue, holder, subject_start, content, k in silent))
+                continue
+            if word.endswith("ing") and k > 1 and tokens[k - 1].text.lower() == "by":
+                # "Smith responded by warning that ...", "reacted by claiming": the means of
+                # the main clause's act, whose subject speaks.
+                holder, subject_start, _ = self._main_subject(sentence, tokens, k)
+                if holder is not None:
+                    content = self._content(sentence, tokens, k, k, inverted=False)
+                    frames.append(
+                        _Frame(sentence, k, cue, holder, subject_start, content, k in silent)
+                    )
                 continue
             if (
                 word.endswith("ing")
@@ -1236,7 +1261,12 @@ class _Finder:
     def _main_subject(
         self, sentence: Sentence, tokens: list[Token], verb: int
     ) -> tuple[int | None, int | None, bool]:
-        for candidate in self._candidates(sentence, tokens, 0, verb):
+        begin = 0
+        if tokens and tokens[0].text.lower() in _OPENERS:
+            # "In a rebuttal to claims that his country oppressed women, Smith responded": the
+            # subject follows the scene-setting phrase.
+            begin = next((m + 1 for m in range(verb) if tokens[m].text == ","), 0)
+        for candidate in self._candidates(sentence, tokens, begin, verb):
             if not candidate[3]:
                 return candidate[2], candidate[0], False
         return None, None, False
