@@ -1104,3 +1104,16 @@ def test_a_means_participle_speaks_for_the_subject_past_a_scene_setting_opener()
     # The claims rebutted are no one's here, and the opener's "women" is not the speaker.
     assert [(c.holder, c.kind) for c in result.stated_concerns] == [("Jane Smith", K.accusation)]
     assert "women" not in [a.name for a in result.actors]
+
+
+def test_yet_as_an_adverb_splits_no_clause_and_not_yet_denies_nothing() -> None:
+    result = run(
+        'Jane Smith spoke. "Making bombs is yet another result of the misuse of science by the '
+        'big powers," she said.'
+    )
+    assert [c.quote for c in result.stated_concerns] == [
+        "Making bombs is yet another result of the misuse of science by the big powers"
+    ]
+    assert (
+        run("Jane Smith said the new camps are not yet ready for migrants.").stated_concerns == []
+    )

@@ -160,7 +160,9 @@ _LOWER_WORDS = re.compile(r"[a-z]+")
 # Where one point of a statement ends and another begins: a semicolon or a spaced dash, and
 # before "but", "while", "although" or an "and" that opens a new predicate ("and could ...").
 _CLAUSE_BREAK = re.compile(
-    r"\s*;\s+|\s+[—–]\s+|,?\s+(?=(?:but|while|whereas|although|though|yet)\s)"
+    r"\s*;\s+|\s+[—–]\s+|,?\s+(?=(?:but|while|whereas|although|though)\s)"
+    # "yet" joins clauses after a comma; without one it is an adverb ("is yet another result").
+    r"|,\s+(?=yet\s)"
     # A new sentence of the reported words: 'said: "We are trying. But I cannot promise ..."'.
     r"|(?<=[a-z]{3}[.!?])\s+(?=[A-Z])"
     r"|,?\s+(?=and\s+(?:that|could|would|will|may|might|can|should|must|is|are|was|were)\s)"

@@ -275,8 +275,12 @@ def judge(text: str, naming: bool = False) -> ConcernKind | None:
     negators = [
         k
         for k, word in enumerate(tokens)
-        if (word in NEGATORS and not (word == "less" and _counted(tokens, k)))
-        or word.endswith("n't")
+        if (
+            (word in NEGATORS and not (word == "less" and _counted(tokens, k)))
+            or word.endswith("n't")
+        )
+        # "not yet ready": a step still to come, not a quality denied
+        and not (k + 1 < len(tokens) and tokens[k + 1] == "yet")
     ]
     found: set[ConcernKind] = set()
     named_from = _name_start(tokens) if naming else None
