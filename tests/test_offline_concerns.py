@@ -1117,3 +1117,20 @@ def test_yet_as_an_adverb_splits_no_clause_and_not_yet_denies_nothing() -> None:
     assert (
         run("Jane Smith said the new camps are not yet ready for migrants.").stated_concerns == []
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("Crown lawyers challenged the mosque's credibility.", K.doubt),
+        ("Ralph said the cartoon would call into question the ties of growers.", K.doubt),
+        ('The minister said the state had "meagre" resources to help victims.', K.criticism),
+        ("Anne Schuchat said: \"I don't think we're out of the woods yet.\"", K.criticism),
+    ],
+)
+def test_general_stance_words_and_idioms(body: str, kind: ConcernKind) -> None:
+    assert [c.kind for c in run(body).stated_concerns] == [kind]
+
+
+def test_a_challenge_as_a_noun_voices_nothing() -> None:
+    assert run("Jane Smith said the challenge was big.").stated_concerns == []
