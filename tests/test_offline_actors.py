@@ -904,3 +904,13 @@ def test_a_countrys_described_agency_is_a_body_of_its_own() -> None:
     assert [(a.name, a.kind) for a in result.actors] == [
         ("Japan's nuclear agency", ActorKind.government_body)
     ]
+
+
+def test_an_unlisted_plural_for_people_that_speaks_is_a_group() -> None:
+    result = analyse("The war ended. Confederate slaveholders did not agree with it.")
+    assert [(a.name, a.kind) for a in result.actors] == [
+        ("Confederate slaveholders", ActorKind.group)
+    ]
+    assert [c.holder for c in result.stated_concerns] == ["Confederate slaveholders"]
+    # Documents are no people: "the Iranian papers said" names no group.
+    assert analyse("The war ended. The Iranian papers said it was over.").actors == []

@@ -945,6 +945,31 @@ def _verb_follows(tokens: list[Token], end: int, lex: Lexicon, reporting_only: b
     )
 
 
+# Endings of plural nouns for people by what they do or hold: "slaveholders", "economists",
+# "historians", "participants", "opponents".
+_AGENT_ENDINGS = ("ers", "ists", "ians", "ants", "ents")
+
+
+def _agent_plural(tokens: list[Token], caps: list[bool], k: int, lex: Lexicon) -> bool:
+    """A plural noun for people that the group nouns do not list, as a group that speaks:
+    after a capitalised or group modifier and before a reporting verb ("Confederate
+    slaveholders did not agree", "local historians say")."""
+    word = tokens[k].text
+    if not (word.isalpha() and word.islower() and word.endswith(_AGENT_ENDINGS)):
+        return False
+    if word[:-1] in lex.document_nouns or k == 0:  # "letters", "papers"
+        return False
+    before = tokens[k - 1].text
+    if not (caps[k - 1] or before.lower() in lex.group_modifiers) or before in _POSSESSIVE:
+        return False
+    m = k + 1
+    while m < len(tokens) and (
+        tokens[m].text.lower() in AUXILIARIES or tokens[m].text.lower() in ("not", "n't")
+    ):
+        m += 1
+    return m < len(tokens) and tokens[m].text.lower() in lex.verbs
+
+
 def _org_apposition(tokens: list[Token], j: int, lex: Lexicon) -> str | None:
     """The head of an organisation's description set off after its name: "Resolution Copper,
     the company behind the project, said" -> "company"; else None."""
@@ -1210,12 +1235,15 @@ class _Scanner:
             self._chunk(tokens, caps, i, j, sentence)
         # Most sentences have no group noun and no description head: a set test skips them.
         lowered = {token.text.lower() for token in tokens}
+        attributes = lex.may_attribute(lowered)
         if sentence.role == BODY:
-            if lex.may_attribute(lowered):
+            if attributes:
                 doc.keep(sentence, tokens)
             elif doc.reread is None:
                 doc.reread = set()
-        if not lowered.isdisjoint(lex.group_nouns):
+        if not lowered.isdisjoint(lex.group_nouns) or (
+            attributes and any(word.endswith(_AGENT_ENDINGS) for word in lowered)
+        ):
             self._groups(tokens, caps, sentence)
         if not lowered.isdisjoint(_POSSESSIVE) and not lowered.isdisjoint(_RELATIONS):
             self._relations(tokens, caps, sentence)
@@ -1820,7 +1848,7 @@ class _Scanner:
             head = tokens[k].text.lower()
             generic = head in ("states", "nations", "countries", "groups")
             if (
-                head not in lex.group_nouns
+                (head not in lex.group_nouns and not _agent_plural(tokens, caps, k, lex))
                 or (
                     # "states", "groups" alone are too vague; "rights groups", "Western nations" act.
                     generic
