@@ -1134,3 +1134,47 @@ def test_general_stance_words_and_idioms(body: str, kind: ConcernKind) -> None:
 
 def test_a_challenge_as_a_noun_voices_nothing() -> None:
     assert run("Jane Smith said the challenge was big.").stated_concerns == []
+
+
+@pytest.mark.parametrize(
+    ("body", "holder"),
+    [
+        (
+            "On Friday, Jens Oppermann, the country director of Action Against Hunger (Action "
+            'Contre La Faim, ACF), told AFP: "We are seeing this as a humanitarian catastrophe."',
+            "Jens Oppermann",
+        ),
+        (
+            "Maulid Warfa, UNICEF emergency officer, in an interview with state-run Radio "
+            "Mogadishu, said a very critical humanitarian crisis exists in rural communities.",
+            "Maulid Warfa",
+        ),
+        (
+            '"The virus is circulating now," said the CDC\'s interim deputy director, Anne '
+            "Schuchat. \"I don't think we're out of the woods yet.\"",
+            "Anne Schuchat",
+        ),
+        (
+            "On Friday, forty prominent African leaders, including former UN Secretaries-General "
+            "Kofi Annan and Boutros Boutros-Ghali, criticized the government of Zimbabwe.",
+            "African leaders",
+        ),
+        (
+            'State television flashed a message urging citizens to stay inside. "Agents are '
+            'trying to destabilize and sabotage the city," it read.',
+            "State television",
+        ),
+    ],
+)
+def test_the_speaker_is_the_head_not_its_description_examples_or_possessor(
+    body: str, holder: str
+) -> None:
+    assert holders(body) == [holder]
+
+
+def test_told_an_addressee_the_words_begin_after_the_colon() -> None:
+    (concern,) = run(
+        "Jens Oppermann, the country director of Action Against Hunger, told AFP: "
+        '"We are seeing this as a humanitarian catastrophe."'
+    ).stated_concerns
+    assert concern.quote == "We are seeing this as a humanitarian catastrophe"

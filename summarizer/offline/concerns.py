@@ -200,6 +200,9 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _OPENERS = PREPOSITIONS | words("when while as although though because since if after before")
 # Particles after "call" that make it no naming: "called for a ceasefire", "called on Israel".
 _CALL_PARTICLES = words("for on off upon up in out")
+# How many words after an inverted verb its speaker must end: "..., said a defense ministry
+# spokesman" (twice as far when a possessor describes the speaker named after it).
+_INVERTED_REACH = 7
 # How many words after a passive cue its "by" agent may stand, past the complement
 # ("were charged with corruption by Egyptian authorities").
 _LATE_AGENT_REACH = 8
@@ -577,16 +580,21 @@ class _Finder:
             and tokens[k + 1].text.islower()
             for m in (k, k + 1, k + 2)
         }
+        depth = 0
         for k in range(floor, verb):
-            if k in asides:
-                continue
-            if tokens[k].text == "," and not any(s < tokens[k].start < e for s, e in spans):
+            text = tokens[k].text
+            depth += (text == "(") - (text == ")")
+            if k in asides or depth > 0:
+                continue  # "(Action Contre La Faim, ACF)": a comma inside brackets splits nothing
+            if text == "," and not any(s < tokens[k].start < e for s, e in spans):
                 cuts.append(k + 1)
         cuts.append(verb)
         for seg in range(len(cuts) - 2, -1, -1):
             lo, hi = cuts[seg], cuts[seg + 1]
             if hi > lo and tokens[hi - 1].text == ",":
                 hi -= 1
+            if seg > 0 and self._apposition(sentence, tokens, cuts[seg - 1], lo, hi):
+                continue  # "Jens Oppermann, the country director of ACF, told": his description
             if lo < hi and tokens[lo].text.lower() in _RELATIVES and not tokens[lo].text.isupper():
                 continue  # "Rasoulof, who has fled Iran, urged": skip the relative clause
             if lo < hi and seg > 0 and tokens[lo].text.lower() in _AFFILIATIONS:
@@ -641,10 +649,53 @@ class _Finder:
         # Inverted: "..., said a defense ministry spokesman" (only right after a comma or quote).
         if strict or (verb > floor and tokens[verb - 1].text not in (",", "”", '"')):
             return None, None, False
-        after = self._candidates(sentence, tokens, verb + 1, min(len(tokens), verb + 8))
-        if after:
+        after = self._candidates(
+            sentence, tokens, verb + 1, min(len(tokens), verb + 1 + 2 * _INVERTED_REACH)
+        )
+        # "said the CDC's deputy director, Anne Schuchat": the possessor only describes the
+        # speaker named after it.
+        owned = [c for c in after if self.text.startswith(("'s", "’s"), c[1])]
+        if owned and owned[0] is after[0] and len(after) > 1 and after[1][2] is not None:
+            return after[1][2], after[0][0], True
+        near = tokens[min(len(tokens) - 1, verb + _INVERTED_REACH)].end
+        if after and after[0][1] <= near:
             return after[0][2], after[0][0], True
+        if after and after[0][2] is not None:
+            # "said the CDC's interim public health deputy director, Anne Schuchat": a long
+            # title set off before the name.
+            at = next(m for m, t in enumerate(tokens) if t.start >= after[0][0])
+            if (
+                at >= 2
+                and tokens[at - 1].text == ","
+                and tokens[at - 2].text.lower() in self.lex.titles
+            ):
+                return after[0][2], after[0][0], True
         return None, None, False
+
+    def _apposition(
+        self, sentence: Sentence, tokens: list[Token], before: int, lo: int, hi: int
+    ) -> bool:
+        """Whether tokens [lo, hi) set off by commas describe the person named just before them
+        (tokens [before, lo)): "Smith, the country director of ACF,", "Maulid Warfa, UNICEF
+        emergency officer,", "forty leaders, including Kofi Annan,"."""
+        if hi <= lo or lo < 1 or tokens[lo - 1].text != ",":
+            return False
+        first = tokens[lo].text.lower()
+        examples = first == "including" or (
+            first == "such" and lo + 1 < hi and tokens[lo + 1].text == "as"
+        )
+        described = first in ("the", "a", "an") or tokens[hi - 1].text.lower() in self.lex.titles
+        if not (examples or described):
+            return False
+        previous = [c for c in self._candidates(sentence, tokens, before, lo - 1) if not c[3]]
+        if not previous or previous[-1][1] != tokens[lo - 2].end:
+            return False  # the name must stand right before the comma
+        holder = previous[-1][2]
+        if holder is None:
+            return False
+        kind = self.cast.entities[holder].kind
+        # A description is a person's; examples follow a group ("forty leaders, including").
+        return kind is (ActorKind.group if examples else ActorKind.person)
 
     # Frames ----------------------------------------------------------------------------------
     def _boundaries(self, tokens: list[Token], verb: int, verbs: list[int]) -> int:
@@ -728,6 +779,8 @@ class _Finder:
                     k = m
                     break
                 if tokens[m].text in _QUOTE_MARKS or tokens[m].text in (";", ":"):
+                    if base == "tell" and tokens[m].text != ";":
+                        k = m  # "told AFP: ..." the words follow the addressee
                     break
             else:
                 if base == "tell":
