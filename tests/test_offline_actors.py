@@ -914,3 +914,10 @@ def test_an_unlisted_plural_for_people_that_speaks_is_a_group() -> None:
     assert [c.holder for c in result.stated_concerns] == ["Confederate slaveholders"]
     # Documents are no people: "the Iranian papers said" names no group.
     assert analyse("The war ended. The Iranian papers said it was over.").actors == []
+
+
+def test_a_plural_head_ends_an_organisations_name() -> None:
+    result = analyse(
+        "The flu spread. The Centers for Disease Control and Prevention said the virus spread."
+    )
+    assert "Centers for Disease Control and Prevention" in [a.name for a in result.actors]

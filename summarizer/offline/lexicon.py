@@ -374,7 +374,8 @@ def read_lexicon(directory: Path | None = None) -> Lexicon:
         ruling_titles=frozenset(w for w, f in titles.items() if "rules" in f),
         indefinite_titles=frozenset(w for w, f in titles.items() if "indefinite" in f),
         role_modifiers=frozenset(_phrases("role_modifiers.txt", directory)),
-        org_heads=frozenset(heads),
+        # Plural heads end names too: "Centers for Disease Control", "Armed Forces".
+        org_heads=frozenset(heads) | {head + "s" for head in heads if not head.endswith("s")},
         gov_heads=frozenset(w for w, kind in heads.items() if kind == "government_body"),
         body_heads={f[0]: ActorKind(f[1]) for f in head_lines if "lower" in f[2:]},
         org_descriptions=frozenset(f[0] for f in head_lines if "describes" in f[2:]),
