@@ -921,3 +921,14 @@ def test_a_plural_head_ends_an_organisations_name() -> None:
         "The flu spread. The Centers for Disease Control and Prevention said the virus spread."
     )
     assert "Centers for Disease Control and Prevention" in [a.name for a in result.actors]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Beef was banned in 2003 after the United States discovered a case.", "United States"),
+        ("Beef was banned in 2003 after Jane Smith discovered the first case.", "Jane Smith"),
+    ],
+)
+def test_the_subject_of_a_clause_after_after_acts(text: str, name: str) -> None:
+    assert [a.name for a in analyse("The ban.\n\n" + text).actors] == [name]

@@ -1178,3 +1178,18 @@ def test_told_an_addressee_the_words_begin_after_the_colon() -> None:
         '"We are seeing this as a humanitarian catastrophe."'
     ).stated_concerns
     assert concern.quote == "We are seeing this as a humanitarian catastrophe"
+
+
+def test_an_investigation_or_an_accident_reported_is_no_concern() -> None:
+    assert (
+        run(
+            "Mubarak said he would cooperate with the investigation into corruption."
+        ).stated_concerns
+        == []
+    )
+    assert (
+        run(
+            "NASA said it had carried out the first aircraft accident investigation."
+        ).stated_concerns
+        == []
+    )

@@ -1186,7 +1186,23 @@ def _governed(tokens: list[Token], start: int, words: frozenset[str]) -> bool:
         k -= 1
     if k >= 1 and tokens[k].text == "of" and tokens[k - 1].text.lower() in _PARTITIVES:
         return False  # "Some of the residents complained": the residents did
-    return k >= 0 and tokens[k].text.lower() in words
+    if k < 0 or tokens[k].text.lower() not in words:
+        return False
+    if tokens[k].text.lower() in _CLAUSE_PREPOSITIONS:
+        # "after the United States discovered its first case": a clause's subject follows
+        # "after", "before", "since", "until" when a verb follows the name.
+        m = start
+        while m < len(tokens) and (tokens[m].text[:1].isupper() or tokens[m].text in _JOINERS):
+            m += 1
+        if m > start and _verb_follows(tokens, m, lexicon(), reporting_only=False):
+            return False
+    return True
+
+
+# Prepositions that also open a clause ("after Smith left").
+_CLAUSE_PREPOSITIONS = frozenset({"after", "before", "since", "until"})
+# Words inside a capitalised name: "Bank of England", "Procter & Gamble", "Jones-Smith".
+_JOINERS = frozenset({"of", "&", "-", "."})
 
 
 def _recipient(tokens: list[Token], start: int, lex: Lexicon) -> bool:
