@@ -932,3 +932,12 @@ def test_a_plural_head_ends_an_organisations_name() -> None:
 )
 def test_the_subject_of_a_clause_after_after_acts(text: str, name: str) -> None:
     assert [a.name for a in analyse("The ban.\n\n" + text).actors] == [name]
+
+
+def test_a_name_with_a_middle_name_is_the_same_person() -> None:
+    result = analyse(
+        "Singer dies.\n\nAretha Louise Franklin was born in Memphis. Aretha Franklin said she "
+        "was proud."
+    )
+    assert len(result.actors) == 1
+    assert {"Aretha Louise Franklin", "Aretha Franklin"} <= set(result.actors[0].mentions)

@@ -2362,6 +2362,18 @@ def find_actors(doc: Document, checkpoint: Checkpoint = never_stop) -> Cast:
             # Its mentions are the longer name's ("Cardinal George" for Francis George); the
             # longer name's own role, if any, stays first.
             persons[target].extend(persons.pop(key))
+    # A name with a middle name is the same person as its first and last names: "Aretha
+    # Louise Franklin" is "Aretha Franklin".
+    short = {
+        (g[0].tokens[0], _surname(g[0].tokens)): k
+        for k, g in persons.items()
+        if len(g[0].tokens) == 2
+    }
+    for key in [k for k, g in persons.items() if len(g[0].tokens) > 2]:
+        words = persons[key][0].tokens
+        target = short.get((words[0], _surname(words)))
+        if target is not None and target != key:
+            persons[target].extend(persons.pop(key))
     token_index: dict[str, list[int]] = {}
     for key, group in persons.items():
         longest = max(group, key=lambda c: len(" ".join(c.tokens)))
