@@ -941,3 +941,11 @@ def test_a_name_with_a_middle_name_is_the_same_person() -> None:
     )
     assert len(result.actors) == 1
     assert {"Aretha Louise Franklin", "Aretha Franklin"} <= set(result.actors[0].mentions)
+
+
+def test_the_agent_of_a_passive_acts_but_one_who_only_saw_holds_nothing() -> None:
+    assert [a.name for a in analyse("The protest.\n\nTwo men were shot by Jane Smith.").actors] == [
+        "Jane Smith"
+    ]
+    result = analyse("The plan.\n\nA letter seen by Sky News says the plan could fail.")
+    assert result.stated_concerns == []

@@ -1188,6 +1188,8 @@ def _governed(tokens: list[Token], start: int, words: frozenset[str]) -> bool:
         return False  # "Some of the residents complained": the residents did
     if k < 0 or tokens[k].text.lower() not in words:
         return False
+    if tokens[k].text == "by" and k > 0 and _participle(tokens[k - 1].text):
+        return False  # "done by Arab tribes", "was criticised by rights groups": the agent acts
     if tokens[k].text.lower() in _CLAUSE_PREPOSITIONS:
         # "after the United States discovered its first case": a clause's subject follows
         # "after", "before", "since", "until" when a verb follows the name.
@@ -1197,6 +1199,18 @@ def _governed(tokens: list[Token], start: int, words: frozenset[str]) -> bool:
         if m > start and _verb_follows(tokens, m, lexicon(), reporting_only=False):
             return False
     return True
+
+
+def _participle(word: str) -> bool:
+    """A past participle before a passive's "by": "criticised", "done", "shot"."""
+    lower = word.lower()
+    if lower in _SEEING:
+        return False  # "a letter seen by Sky News": the agent only saw it
+    return (lower.endswith("ed") and len(lower) > 3) or lower in lexicon().irregular_past
+
+
+# Participles whose agent only came upon the thing: "a letter seen by Sky News".
+_SEEING = frozenset({"seen", "obtained", "reviewed", "viewed", "read", "heard", "received"})
 
 
 # Prepositions that also open a clause ("after Smith left").

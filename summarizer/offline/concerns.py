@@ -198,6 +198,8 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 # Words that open a phrase setting the scene before a subject, never reported words.
 _OPENERS = PREPOSITIONS | words("when while as although though because since if after before")
+# A document "seen by" or "obtained by" someone is not theirs: "a letter seen by Sky News".
+_SEEN = words("seen obtained reviewed viewed read heard received")
 # Particles after "call" that make it no naming: "called for a ceasefire", "called on Israel".
 _CALL_PARTICLES = words("for on off upon up in out")
 # How many words after an inverted verb its speaker must end: "..., said a defense ministry
@@ -1271,7 +1273,12 @@ class _Finder:
             k = next((m for m in range(nouns[0] + 1, hi) if tokens[m].start == start), None)
             if k is not None and tokens[k - 1].text.lower() in ("the", "a", "an"):
                 k -= 1
-            if entity is not None and k is not None and tokens[k - 1].text.lower() in _AUTHORS:
+            if (
+                entity is not None
+                and k is not None
+                and tokens[k - 1].text.lower() in _AUTHORS
+                and tokens[k - 2].text.lower() not in _SEEN
+            ):
                 return entity, start, False
         return None
 
