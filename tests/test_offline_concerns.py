@@ -1193,3 +1193,9 @@ def test_an_investigation_or_an_accident_reported_is_no_concern() -> None:
         ).stated_concerns
         == []
     )
+
+
+def test_a_report_set_off_inside_the_clause_leaves_the_subject_its_words() -> None:
+    result = run("Prosecutors, he said, had always thought the plan would fail.")
+    assert "prosecutors" in [a.name for a in result.actors]
+    assert [(c.holder, c.kind) for c in result.stated_concerns] == [("prosecutors", K.warning)]

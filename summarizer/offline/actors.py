@@ -915,6 +915,13 @@ def _verb_follows(tokens: list[Token], end: int, lex: Lexicon, reporting_only: b
     """Whether a verb follows the words ending at ``end``: with ``reporting_only``, a reporting
     verb that is evidence of a person ("Wilmot Collins said"), else any verb-like word."""
     k = end
+    if k < len(tokens) and tokens[k].text == ",":
+        # "Prosecutors, he said, had always thought": a report set off inside the clause
+        for m in range(k + 2, min(len(tokens), k + 6)):
+            if tokens[m].text == ",":
+                if any(tokens[i].text.lower() in lex.verbs for i in range(k + 1, m)):
+                    k = m + 1
+                break
     if k < len(tokens) and tokens[k].text in ("—", "–"):
         # "several nations—Panama, El Salvador and Honduras—have switched": an aside
         for m in range(k + 1, min(k + 20, len(tokens))):

@@ -601,6 +601,15 @@ class _Finder:
                 continue  # "Rasoulof, who has fled Iran, urged": skip the relative clause
             if lo < hi and seg > 0 and tokens[lo].text.lower() in _AFFILIATIONS:
                 continue  # "Smith, of the Warning Foundation, predicted": an affiliation
+            if (
+                seg > 0
+                and hi - lo <= 3
+                and any(
+                    tokens[m].text.lower() in self.lex.verbs and self._set_off(tokens, m, verb)
+                    for m in range(lo, hi)
+                )
+            ):
+                continue  # "Prosecutors, he said, had always thought": the aside's speaker
             candidates = [
                 c for c in self._candidates(sentence, tokens, lo, hi, speaking) if not c[3]
             ]
@@ -732,9 +741,33 @@ class _Finder:
                     before.lower() in _OPENING_WORDS and k > 1 and tokens[k - 2].text == ","
                 ):
                     continue
+            if k in verbs and self._set_off(tokens, k, verb):
+                continue  # "Prosecutors, he said, had always thought": an aside in the clause
             if word in ("“", "”", '"', ":", ";") or word.lower() in ("that", "which") or k in verbs:
                 floor = k + 1
         return floor
+
+    @staticmethod
+    def _set_off(tokens: list[Token], k: int, verb: int) -> bool:
+        """Whether the reporting verb at ``k`` stands in a short aside set off by commas before
+        ``verb``, after the subject: "Prosecutors, he said, had always thought"."""
+        if not (k + 2 < verb and tokens[k + 1].text == ","):
+            return False
+        # ", he said,", ", Smith said,": a pronoun or a short name between the commas, and a
+        # word (not a closing quotation mark) before the first one.
+        for m in range(k - 1, max(0, k - 4), -1):
+            if tokens[m].text == ",":
+                between = tokens[m + 1 : k]
+                return (
+                    bool(between)
+                    and all(t.text.isalpha() for t in between)
+                    and (
+                        (len(between) == 1 and between[0].text.lower() in _PRONOUNS)
+                        or all(t.text[:1].isupper() for t in between)
+                    )
+                    and tokens[m - 1].text.isalpha()
+                )
+        return False
 
     def _content(
         self, sentence: Sentence, tokens: list[Token], verb: int, floor: int, inverted: bool
