@@ -1199,3 +1199,19 @@ def test_a_report_set_off_inside_the_clause_leaves_the_subject_its_words() -> No
     result = run("Prosecutors, he said, had always thought the plan would fail.")
     assert "prosecutors" in [a.name for a in result.actors]
     assert [(c.holder, c.kind) for c in result.stated_concerns] == [("prosecutors", K.warning)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'Tony Fernandes said: "We will not leave any stone unturned to learn from this tragedy."',
+        "Officials refused to confirm or deny whether this was the case.",
+        "Liu Liying, boss of the inspection committee, took charge of bringing Lai down.",
+        '"We will not accept it," Jane Smith said at the funeral of a former fighter.',
+    ],
+)
+def test_idioms_non_answers_nouns_and_places_voice_nothing_more(body: str) -> None:
+    quotes = [c.quote for c in run(body).stated_concerns]
+    assert all("funeral" not in quote for quote in quotes)
+    if "funeral" not in body:
+        assert quotes == []

@@ -200,6 +200,8 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _OPENERS = PREPOSITIONS | words("when while as although though because since if after before")
 # A document "seen by" or "obtained by" someone is not theirs: "a letter seen by Sky News".
 _SEEN = words("seen obtained reviewed viewed read heard received")
+# Words after which a verb's base form is a noun: "took charge of", "the man in charge".
+_NOUN_BEFORE = words("take takes took taken taking in")
 # Particles after "call" that make it no naming: "called for a ceasefire", "called on Israel".
 _CALL_PARTICLES = words("for on off upon up in out")
 # How many words after an inverted verb its speaker must end: "..., said a defense ministry
@@ -417,6 +419,8 @@ def _predicates(
             continue
         if k > 0 and tokens[k - 1].text.lower() in _DETERMINERS:
             continue  # "the report", "a warning", "his claim": a noun
+        if k > 0 and word == verb.base and tokens[k - 1].text.lower() in _NOUN_BEFORE:
+            continue  # "took charge of", "in charge": a noun
         if (
             k > 0
             and word.endswith("s")
@@ -747,6 +751,17 @@ class _Finder:
                 floor = k + 1
         return floor
 
+    def _verb_like(self, word: str) -> bool:
+        """A word that can be a clause's verb: an auxiliary, a past form, a listed verb."""
+        lower = word.lower()
+        return (
+            lower in AUXILIARIES
+            or lower in self.lex.verbs
+            or lower in self.lex.irregular_past
+            or lower in self.lex.base_verbs
+            or (lower.endswith("ed") and len(lower) > 3)
+        )
+
     @staticmethod
     def _set_off(tokens: list[Token], k: int, verb: int) -> bool:
         """Whether the reporting verb at ``k`` stands in a short aside set off by commas before
@@ -848,6 +863,15 @@ class _Finder:
             and tokens[k].text.lower() in ("on", "about", "of")
         ):
             return None  # "report on Kim’s activities", "spoke about the trip": a topic, no words
+        if (
+            verb_entry is not None
+            and verb_entry.cue is None
+            and k == verb + 1
+            and tokens[k].text.lower() in PREPOSITIONS
+            and any(t.text in ("”", '"') for t in tokens[:verb])
+            and not any(self._verb_like(t.text) for t in tokens[k + 1 :])
+        ):
+            return None  # '"...," Mugabe said at the funeral of a fighter.': a place, no words
         start = tokens[k].start
         end = sentence.end
         if base in NAMING_VERBS:

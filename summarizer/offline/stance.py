@@ -312,6 +312,10 @@ def judge(text: str, naming: bool = False) -> ConcernKind | None:
             if tuple(tokens[k : k + size]) != phrase:
                 continue
             covered.update(range(k, k + size))
+            if phrase_class == "reassurance":
+                # "we will not leave any stone unturned": an idiom's negation is its own
+                reassured = True
+                continue
             if negators and _negated(negators, k):
                 negated = _negated_kind(stance, word, phrase_class, modal)
                 if negated is not None:
