@@ -949,3 +949,18 @@ def test_the_agent_of_a_passive_acts_but_one_who_only_saw_holds_nothing() -> Non
     ]
     result = analyse("The plan.\n\nA letter seen by Sky News says the plan could fail.")
     assert result.stated_concerns == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The next day, Ingenuity team members reestablished communications.",
+            "Ingenuity team members",
+        ),
+        ("Soon, audience members started moving to the music.", "audience members"),
+        ("Local media reports suggest that people fled.", "Local media"),
+    ],
+)
+def test_a_compound_group_is_one_actor_named_by_its_last_noun(text: str, name: str) -> None:
+    assert [a.name for a in analyse("The story.\n\n" + text).actors] == [name]

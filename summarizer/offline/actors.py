@@ -1914,6 +1914,9 @@ class _Scanner:
             ):
                 k += 1
                 continue
+            if k + 1 < n and tokens[k + 1].text.lower() in lex.group_nouns and not caps[k + 1]:
+                k += 1  # "team members", "crew members": the last noun is the head
+                continue
             left = k
             while left > 0:
                 word = tokens[left - 1].text
@@ -1924,6 +1927,8 @@ class _Scanner:
                 if (
                     lower in lex.group_modifiers
                     or caps[left - 1]
+                    # "Ingenuity team members", "audience members"
+                    or (left == k and lower in lex.group_nouns and word.islower())
                     # "al Qaeda members", "al Shabab fighters": the article of a name
                     or (lower in ("al", "el") and left < k and caps[left])
                     or word in lex.demonyms
@@ -1946,7 +1951,8 @@ class _Scanner:
                     owner -= 1
                 left = owner
             right = k + 1
-            if right < n and tokens[right].text == "reports" and head == "media":
+            reports = right < n and tokens[right].text == "reports" and head == "media"
+            if reports:
                 right += 1  # "according to media reports": the reports stand for the media
             if right + 1 < n and tokens[right].text in ("of", "in", "at", "from", "for"):
                 m = right + 1
@@ -1991,7 +1997,8 @@ class _Scanner:
                 or tokens[first].text.lower() in ("the", "a", "an")
             ):
                 first += 1
-            name = text[tokens[first].start : tokens[right - 1].end]
+            # The group is the media, not its reports: "Local media reports suggest".
+            name = text[tokens[first].start : tokens[k if reports else right - 1].end]
             opener = name.split()[0].lower()
             # "Experts" opening a sentence is the common noun "experts"; "Democrats" stays.
             common = opener in lex.group_modifiers or opener in lex.group_nouns
@@ -2010,8 +2017,9 @@ class _Scanner:
             ):
                 k = right  # "the United States" is a country, not a group of states
                 continue
+            named_end = tokens[k].end if reports else group_end
             if any(
-                m.sentence == sentence.index and m.start <= group_start and group_end <= m.end
+                m.sentence == sentence.index and m.start <= group_start and named_end <= m.end
                 for m in self.builder.mentions[-_RECENT_MENTIONS:]
             ):
                 k = right  # "North Korea’s state media": already a body, not a group as well
