@@ -965,3 +965,14 @@ def test_the_agent_of_a_passive_acts_but_one_who_only_saw_holds_nothing() -> Non
 )
 def test_a_compound_group_is_one_actor_named_by_its_last_noun(text: str, name: str) -> None:
     assert [a.name for a in analyse("The story.\n\n" + text).actors] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('"It is spreading," said a spokesperson for NISA.', "spokesperson for NISA"),
+        ("An Iraqi policeman said the house was empty.", "Iraqi policeman"),
+    ],
+)
+def test_described_people_who_speak(text: str, name: str) -> None:
+    assert name in [a.name for a in analyse("The story.\n\n" + text).actors]

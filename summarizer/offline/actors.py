@@ -2186,7 +2186,7 @@ class _Scanner:
                         break
                     m += 1
                 else:
-                    if inverted and m > right + 2 and (m == n or not tokens[m].text.isalpha()):
+                    if inverted and m >= right + 2 and (m == n or not tokens[m].text.isalpha()):
                         # "..., said a spokeswoman for the British Transport Police."
                         right = m
                 end = tokens[right - 1].end
