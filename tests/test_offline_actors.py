@@ -976,3 +976,30 @@ def test_a_compound_group_is_one_actor_named_by_its_last_noun(text: str, name: s
 )
 def test_described_people_who_speak(text: str, name: str) -> None:
     assert name in [a.name for a in analyse("The story.\n\n" + text).actors]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Immigration campaign groups said the cuts were cruel.", "immigration campaign groups"),
+        (
+            '"Emergency response teams are already on the scene," she said.',
+            "emergency response teams",
+        ),
+    ],
+)
+def test_nouns_that_name_a_groups_field_belong_to_its_name(text: str, name: str) -> None:
+    assert name in [a.name for a in analyse("The story.\n\n" + text).actors]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The frightened residents fled as police moved to clear protesters.",
+        "He says it is not true when people say refugees do nothing.",
+    ],
+)
+def test_adjectives_verbs_and_conjunctions_stay_out_of_a_groups_name(text: str) -> None:
+    names = " ".join(a.name for a in analyse("The story.\n\n" + text).actors)
+    for word in ("frightened", "clear", "when", "true"):
+        assert word not in names

@@ -1208,6 +1208,43 @@ def _governed(tokens: list[Token], start: int, words: frozenset[str]) -> bool:
     return True
 
 
+# Endings of adjectives and adverbs, which describe a group rather than name it ("frightened
+# residents", "many angry protesters").
+_DESCRIBING_ENDINGS = (
+    *("ed", "ing", "ly", "ous", "ful", "ive", "al", "ic", "ible", "able", "ent", "ant"),
+    *("less", "est", "er", "ish", "ary", "ate", "y"),
+)
+
+
+# Words after which a lower-case word is a verb: "to kill activists", "will clear protesters".
+_VERB_OPENERS = words("to will would could can may might must should shall not never")
+# Short words that end no describing suffix but name no field either.
+_NOT_MODIFIERS = words(
+    """because when where while whether though although since unless until once true free
+    thousand thousands million millions billion hundred hundreds dozen dozens both each"""
+)
+
+
+def _noun_modifier(word: str, lex: Lexicon) -> bool:
+    """A lower-case noun before a group's head that names its field: "campaign", "response",
+    "rights", "immigration"; not an adjective, a verb or a function word."""
+    lower = word.lower()
+    return (
+        word.isalpha()
+        and word.islower()
+        and len(word) > 3
+        and not lower.endswith(_DESCRIBING_ENDINGS)
+        and lower not in _FUNCTION_WORDS
+        and lower not in _NOT_MODIFIERS
+        and lower not in QUANTIFIERS
+        and lower not in lex.verbs
+        and lower not in lex.base_verbs
+        and lower not in lex.irregular_past
+        and lower not in AUXILIARIES
+        and lower not in ADVERBS
+    )
+
+
 def _participle(word: str) -> bool:
     """A past participle before a passive's "by": "criticised", "done", "shot"."""
     lower = word.lower()
@@ -1929,6 +1966,16 @@ class _Scanner:
                     or caps[left - 1]
                     # "Ingenuity team members", "audience members"
                     or (left == k and lower in lex.group_nouns and word.islower())
+                    # "immigration campaign groups", "emergency response teams": nouns that
+                    # name what the group does
+                    or (
+                        _noun_modifier(word, lex)
+                        # "to kill activists", "would clear protesters": a verb, not a field
+                        and not (
+                            left >= 2
+                            and tokens[left - 2].text.lower() in (*_VERB_OPENERS, *AUXILIARIES)
+                        )
+                    )
                     # "al Qaeda members", "al Shabab fighters": the article of a name
                     or (lower in ("al", "el") and left < k and caps[left])
                     or word in lex.demonyms
