@@ -1003,3 +1003,25 @@ def test_adjectives_verbs_and_conjunctions_stay_out_of_a_groups_name(text: str) 
     names = " ".join(a.name for a in analyse("The story.\n\n" + text).actors)
     for word in ("frightened", "clear", "when", "true"):
         assert word not in names
+
+
+def test_her_father_acting_is_the_relation_of_the_person_named_before() -> None:
+    result = analyse(
+        "Singer dies.\n\nAretha Franklin was born in Memphis. Her father was a preacher. Her "
+        "mother died that year. She sang with her father."
+    )
+    actors = {a.name: a.mentions for a in result.actors}
+    assert actors["Aretha Franklin's father"] == ["Her father"]
+    assert actors["Aretha Franklin's mother"] == ["Her mother"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wilmot Collins and his wife, Maddie, fled the war.",
+        "Collins and his wife were among the first refugees.",
+        "Ahmed Mohamed spoke. His father Mohamed El-Hassan Mohamed said he was proud.",
+    ],
+)
+def test_a_named_or_accompanying_relation_is_no_actor_apart(text: str) -> None:
+    assert not any("'s " in a.name for a in analyse("The story.\n\n" + text).actors)

@@ -1284,6 +1284,8 @@ class _Scanner:
         self.candidates: list[_Candidate] = []
         self.singles: list[_Single] = []
         self.definites: list[tuple[int, int, int, str, str, bool]] = []
+        # "Her father", "his lawyer" acting: (sentence, start, end, relation noun).
+        self.owned: list[tuple[int, int, int, str]] = []
         self.countries_named: set[str] = set()
         # Capitalised words seen inside a sentence, after a lower-case word or a comma.
         self.mid_sentence_text = frozenset(
@@ -1319,7 +1321,9 @@ class _Scanner:
             attributes and any(word.endswith(_AGENT_ENDINGS) for word in lowered)
         ):
             self._groups(tokens, caps, sentence)
-        if not lowered.isdisjoint(_POSSESSIVE) and not lowered.isdisjoint(_RELATIONS):
+        if not lowered.isdisjoint(_RELATIONS) and not (
+            lowered.isdisjoint(_POSSESSIVE) and lowered.isdisjoint(_OWNING_PRONOUNS)
+        ):
             self._relations(tokens, caps, sentence)
         if not (
             lowered.isdisjoint(lex.describing_titles)
@@ -1333,8 +1337,28 @@ class _Scanner:
         father sued", "Franklin's family said". They act and speak for themselves (a lawyer's
         words are the lawyer's, gold/GUIDE.md); "Kim's late father, Kim Jong Il" is a name."""
         lex, text, n = self.lex, self.doc.text, len(tokens)
-        for k in range(1, n - 2):
+        for k in range(n - 1):
             noun = tokens[k + 1].text
+            if (
+                tokens[k].text.lower() in _OWNING_PRONOUNS
+                and noun in _RELATIONS
+                # "with her father"; "Collins and his wife": a companion, not an actor apart
+                and (k == 0 or tokens[k - 1].text.lower() not in (*PREPOSITIONS, "and"))
+                # "his wife, Maddie,", "His father Mohamed El-Hassan Mohamed": a name follows
+                and not (k + 2 < n and caps[k + 2])
+                and not (k + 3 < n and tokens[k + 2].text == "," and caps[k + 3])
+                and (
+                    _verb_follows(tokens, k + 2, lex, reporting_only=False)
+                    or (k + 2 < n and tokens[k + 2].text.endswith("ed"))  # "Her mother died"
+                )
+                and not _passive(tokens, k + 2, lex)
+            ):
+                # "Her father was a preacher": the relation of the person named before, found
+                # once the people are known.
+                self.owned.append((sentence.index, tokens[k].start, tokens[k + 1].end, noun))
+                continue
+            if k == 0 or k + 2 >= n:
+                continue
             if tokens[k].text not in _POSSESSIVE or not caps[k - 1] or noun not in _RELATIONS:
                 continue
             if caps[k + 2] or (tokens[k + 2].text == "," and k + 3 < n and caps[k + 3]):
@@ -2447,9 +2471,9 @@ def find_actors(doc: Document, checkpoint: Checkpoint = never_stop) -> Cast:
     }
     for key in [k for k, g in persons.items() if len(g[0].tokens) > 2]:
         words = persons[key][0].tokens
-        target = short.get((words[0], _surname(words)))
-        if target is not None and target != key:
-            persons[target].extend(persons.pop(key))
+        shorter = short.get((words[0], _surname(words)))
+        if shorter is not None and shorter != key:
+            persons[shorter].extend(persons.pop(key))
     token_index: dict[str, list[int]] = {}
     for key, group in persons.items():
         longest = max(group, key=lambda c: len(" ".join(c.tokens)))
@@ -2512,6 +2536,7 @@ def find_actors(doc: Document, checkpoint: Checkpoint = never_stop) -> Cast:
             token_index.setdefault(event.word, []).append(index)
 
     checkpoint()
+    _own_relations(scanner, builder)
     _link_acronyms(builder)
     _fold_bare_groups(builder)
     for entity in builder.entities:
@@ -2522,6 +2547,36 @@ def find_actors(doc: Document, checkpoint: Checkpoint = never_stop) -> Cast:
     builder.mentions.sort(key=lambda m: (m.start, -m.end))
     _unshare_surfaces(builder.entities)
     return Cast(builder.entities, builder.mentions)
+
+
+def _own_relations(scanner: _Scanner, builder: _Builder) -> None:
+    """ "Her father was a preacher": the relation of the latest person named before it, within
+    a few sentences, as an actor of its own ("Aretha Franklin's father")."""
+    if not scanner.owned:
+        return
+    people = sorted(
+        (m.start, m.sentence, m.entity)
+        for m in builder.mentions
+        if builder.entities[m.entity].kind is ActorKind.person
+    )
+    starts = [p[0] for p in people]
+    for sentence, start, end, noun in scanner.owned:
+        at = bisect.bisect_left(starts, start) - 1
+        if at < 0 or sentence - people[at][1] > _OWNER_REACH:
+            continue
+        owner = builder.entities[people[at][2]]
+        if owner.name.endswith(("father", "mother", "wife", "husband", "son", "daughter")):
+            continue  # "her father ... his wife": no chains of relations
+        name = f"{owner.name}'s {noun}"
+        kind = ActorKind.group if noun in _GROUP_RELATIONS else ActorKind.person
+        index = builder.entity("relation:" + name_key(name), name, kind)
+        builder.mention(index, start, end, sentence, False, True)
+
+
+# How many sentences back the owner of "her father" may be named.
+_OWNER_REACH = 3
+# Possessive pronouns that own a relation: "her father", "his lawyer".
+_OWNING_PRONOUNS = frozenset({"his", "her"})
 
 
 _NEWSROOM_AUXILIARIES = words("has have had")
