@@ -1025,3 +1025,11 @@ def test_her_father_acting_is_the_relation_of_the_person_named_before() -> None:
 )
 def test_a_named_or_accompanying_relation_is_no_actor_apart(text: str) -> None:
     assert not any("'s " in a.name for a in analyse("The story.\n\n" + text).actors)
+
+
+def test_a_titles_possession_set_off_after_a_name_is_no_role() -> None:
+    result = analyse(
+        "The protest.\n\nProtesters tried to block the road into Cheongwadae, the President's "
+        "house."
+    )
+    assert "Cheongwadae" not in [a.name for a in result.actors]

@@ -546,6 +546,8 @@ def _appositive_after(tokens: list[Token], end: int, lex: Lexicon) -> tuple[int,
     for j in range(k, min(k + 5, len(tokens))):
         word = tokens[j].text.lower()
         if word in lex.titles:
+            if j + 1 < len(tokens) and tokens[j + 1].text in _POSSESSIVE:
+                return None  # "Cheongwadae, the President's house": the title owns a thing
             stop = j + 1
             # Keep a short complement: "research chief at the IMF".
             if stop < len(tokens) and tokens[stop].text in ("at", "of", "from", "for"):
