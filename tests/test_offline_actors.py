@@ -1033,3 +1033,13 @@ def test_a_titles_possession_set_off_after_a_name_is_no_role() -> None:
         "house."
     )
     assert "Cheongwadae" not in [a.name for a in result.actors]
+
+
+def test_a_plurals_possessive_apostrophe_opens_no_quotation() -> None:
+    result = analyse(
+        "Flu spreads\n\nThe United Nations' World Health Organization reported that cases "
+        "rose throughout the world. The chief of the WHO, Margaret Chan, spoke."
+    )
+    names = [a.name for a in result.actors]
+    assert "World Health Organization" in names
+    assert "Health Organization" not in names

@@ -272,7 +272,13 @@ def _capitalised(doc: Document, lex: Lexicon, tokens: list[Token]) -> list[bool]
                 shape[word] = kind
         if kind == "opener":
             # A capitalised word seen in lower case elsewhere is a common word opening a clause.
-            initial = k == 0 or tokens[k - 1].text in _OPENERS
+            initial = (k == 0 or tokens[k - 1].text in _OPENERS) and not (
+                # "the United Nations' World Health Organization": a plural's possessive
+                k > 1
+                and tokens[k - 1].text == "'"
+                and tokens[k - 2].text.endswith("s")
+                and tokens[k - 2].end == tokens[k - 1].start
+            )
             flags.append(not (initial and word.lower() in doc.lower_words))
         elif kind == "name" and word.lower() in lex.common_capitalised:
             # "WHO" is the health agency, but not in a line set in capitals ("WHO IS TO BLAME?").
