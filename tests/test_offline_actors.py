@@ -1043,3 +1043,13 @@ def test_a_plurals_possessive_apostrophe_opens_no_quotation() -> None:
     names = [a.name for a in result.actors]
     assert "World Health Organization" in names
     assert "Health Organization" not in names
+
+
+def test_a_body_described_again_after_its_name_is_the_same_actor() -> None:
+    result = analyse(
+        "The ruling.\n\nIsrael jailed the head of the Palestinian Legislative Council, the "
+        "Palestinian parliament, for three years. The Palestinian parliament said it was unjust."
+    )
+    names = [a.name for a in result.actors]
+    assert "Palestinian Legislative Council" in names
+    assert "Palestinian parliament" not in names

@@ -1932,15 +1932,37 @@ class _Scanner:
             surface_end = tokens[k - 1].end
             name = self.doc.text[start:surface_end]
             key = "org:" + owner
+        before = tokens.index(next(t for t in tokens if t.start == start))
+        named = self._apposed_body(tokens, before, sentence)
+        if named is not None:
+            # "the Palestinian Legislative Council, the Palestinian parliament,": the body
+            # named just before, described again.
+            self.builder.mention(named, start, surface_end, sentence.index, False, False)
+            self.builder.by_key.setdefault(key, named)  # "the Palestinian parliament" later
+            return True
         index = self.builder.entity(key, name, kind)
         if key.startswith("org:"):
             self.builder.entities[index].described_as.add(head)  # "the party" later
         recipient = _recipient(tokens, k - 1 if k > 0 else 0, lex)
-        before = tokens.index(next(t for t in tokens if t.start == start))
         governed = _governed(tokens, before, PREPOSITIONS)
         acts = not recipient and (not governed or _source(tokens, before))
         self.builder.mention(index, start, surface_end, sentence.index, governed, acts)
         return True
+
+    def _apposed_body(self, tokens: list[Token], at: int, sentence: Sentence) -> int | None:
+        """The organisation or body named right before ", the" at token ``at``, if any."""
+        if at < 3 or tokens[at - 1].text.lower() != "the" or tokens[at - 2].text != ",":
+            return None
+        end = tokens[at - 3].end
+        for mention in reversed(self.builder.mentions[-_RECENT_MENTIONS:]):
+            if mention.sentence != sentence.index:
+                break
+            if mention.end == end:
+                kind = self.builder.entities[mention.entity].kind
+                if kind in (ActorKind.organization, ActorKind.government_body):
+                    return mention.entity
+                return None
+        return None
 
     def _groups(self, tokens: list[Token], caps: list[bool], sentence: Sentence) -> None:
         """Collectives: "Some analysts", "the national security advisers of the U.S. ...".
