@@ -1053,3 +1053,20 @@ def test_a_body_described_again_after_its_name_is_the_same_actor() -> None:
     names = [a.name for a in result.actors]
     assert "Palestinian Legislative Council" in names
     assert "Palestinian parliament" not in names
+
+
+def test_a_plural_club_name_is_an_organisation_not_a_surname() -> None:
+    result = analyse(
+        "Sounders win\n\nVancouver Whitecaps lost their second game. The shot went past a diving "
+        'Whitecaps goalkeeper. "It was a disaster," he told whitecapsfc.com.'
+    )
+    kinds = {a.name: a.kind for a in result.actors}
+    assert kinds["Vancouver Whitecaps"] is ActorKind.organization
+
+
+def test_a_web_address_is_one_word() -> None:
+    result = analyse(
+        'Sounders win\n\nOmar Jarun spoke after the game. "The first minutes were an absolute '
+        'disaster," he told whitecapsfc.com.'
+    )
+    assert [c.holder for c in result.stated_concerns] == ["Omar Jarun"]

@@ -2504,12 +2504,19 @@ def find_actors(doc: Document, checkpoint: Checkpoint = never_stop) -> Cast:
         shorter = short.get((words[0], _surname(words)))
         if shorter is not None and shorter != key:
             persons[shorter].extend(persons.pop(key))
+    # "the Whitecaps", "the Sounders": a plural with an article is a team or a band, not a
+    # surname, and "Vancouver Whitecaps" an organisation.
+    plurals = {word for found in _THE_PLURAL.findall(text) for word in found if word}
     token_index: dict[str, list[int]] = {}
     for key, group in persons.items():
         longest = max(group, key=lambda c: len(" ".join(c.tokens)))
         role = next((c.role for c in group if c.role), None)
+        team = longest.tokens[-1] in plurals and not role and len(longest.tokens) > 1
         index = builder.entity(
-            "person:" + key, text[longest.start : longest.end], ActorKind.person, role
+            "person:" + key,
+            text[longest.start : longest.end],
+            ActorKind.organization if team else ActorKind.person,
+            role,
         )
         entity = builder.entities[index]
         for cand in group:
@@ -2603,6 +2610,12 @@ def _own_relations(scanner: _Scanner, builder: _Builder) -> None:
         builder.mention(index, start, end, sentence, False, True)
 
 
+# "the Whitecaps", "a diving Whitecaps goalkeeper", "Whitecaps lost their game".
+_THE_PLURAL = re.compile(
+    r"\b[Tt]he ([A-Z][a-z]+s)\b(?![’'])"
+    r"|\b(?:[Aa]n?|[Tt]he) (?:[a-z-]+ )?([A-Z][a-z]+s) (?=[a-z]+\b)"
+    r"|\b([A-Z][a-z]+s) [a-z]+ their\b"
+)
 # How many sentences back the owner of "her father" may be named.
 _OWNER_REACH = 3
 # Possessive pronouns that own a relation: "her father", "his lawyer".
