@@ -1070,3 +1070,12 @@ def test_a_web_address_is_one_word() -> None:
         'disaster," he told whitecapsfc.com.'
     )
     assert [c.holder for c in result.stated_concerns] == ["Omar Jarun"]
+
+
+def test_pirates_and_commandos_who_act_are_groups() -> None:
+    result = analyse(
+        "The ship.\n\nThe ship, hijacked by Somali pirates seven months ago, was attacked. The "
+        "captain was freed by US commandos who killed three of the pirates."
+    )
+    names = [a.name for a in result.actors]
+    assert "Somali pirates" in names and "US commandos" in names
