@@ -1215,3 +1215,14 @@ def test_idioms_non_answers_nouns_and_places_voice_nothing_more(body: str) -> No
     assert all("funeral" not in quote for quote in quotes)
     if "funeral" not in body:
         assert quotes == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Activists in other cities are also boycotting Russian vodka.",
+        "Local farmers had committed to boycotting the new market.",
+    ],
+)
+def test_a_boycott_is_a_criticism_by_deed_over_an_adverb_or_a_commitment(body: str) -> None:
+    assert [c.kind for c in run(body).stated_concerns] == [K.criticism]

@@ -1083,6 +1083,19 @@ class _Finder:
                 and (k == 0 or tokens[k - 1].text.lower() not in (",", "and", *AUXILIARIES))
                 and not (k > 0 and tokens[k - 1].text.lower() in ("is", "are", "am", "been", "be"))
                 and not (k > 0 and tokens[k - 1].end in self._mention_ends(sentence))
+                # "committed to boycotting", "vowed to keep protesting": the subject's deed
+                and not (
+                    k > 1
+                    and tokens[k - 1].text.lower() == "to"
+                    and tokens[k - 2].text.lower().endswith("ed")
+                    and tokens[k - 2].text.lower() not in ("used", "opposed")
+                )
+                # "are also boycotting", "is now warning": a tense over an adverb
+                and not (
+                    k > 1
+                    and tokens[k - 1].text.lower() in ADVERBS
+                    and tokens[k - 2].text.lower() in AUXILIARIES
+                )
             ):
                 # "with some pledging to ...", "Speaking in Guatemala City, ...": a participle
                 # that is neither a tense ("is warning"), nor attached to the main clause, nor
