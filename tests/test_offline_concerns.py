@@ -1226,3 +1226,10 @@ def test_idioms_non_answers_nouns_and_places_voice_nothing_more(body: str) -> No
 )
 def test_a_boycott_is_a_criticism_by_deed_over_an_adverb_or_a_commitment(body: str) -> None:
     assert [c.kind for c in run(body).stated_concerns] == [K.criticism]
+
+
+def test_a_demand_that_something_stop_is_a_criticism() -> None:
+    assert [
+        c.kind
+        for c in run("Paul Hurley said: \"They've got to stop what's happened.\"").stated_concerns
+    ] == [K.criticism]
