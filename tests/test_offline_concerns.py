@@ -1233,3 +1233,13 @@ def test_a_demand_that_something_stop_is_a_criticism() -> None:
         c.kind
         for c in run("Paul Hurley said: \"They've got to stop what's happened.\"").stated_concerns
     ] == [K.criticism]
+
+
+def test_an_outlet_that_quotes_someone_as_saying_relays_their_words() -> None:
+    result = run(
+        "Paul Hurley spoke. New York One quotes Hurley as saying: \"They've got to stop what's "
+        "happened. We're sure.\""
+    )
+    assert [c.holder for c in result.stated_concerns] == ["Paul Hurley"]
+    # A capitalised contraction is a pronoun, never a name.
+    assert not any(a.name.startswith(("They", "We")) for a in result.actors)

@@ -319,6 +319,9 @@ def _shape(word: str, lex: Lexicon) -> str:
     if not word[:1].isupper():
         return "common"
     lower = word.lower().replace("’", "'")
+    if "'" in lower:
+        # "They've", "We're", "I'll": a pronoun's contraction is the pronoun
+        lower = _CONTRACTION.sub("", lower)
     if len(word) > 2 and word.isupper() and word in lex.known_orgs:
         return "name"  # "WHO", a known acronym, is not the word "who"
     if lower in lex.common_capitalised or lower in lex.days_months:
@@ -330,6 +333,7 @@ def _shape(word: str, lex: Lexicon) -> str:
     return "opener"
 
 
+_CONTRACTION = re.compile(r"'(?:ve|re|ll|d|m|s)$|n't$")
 # At most this many words' shapes are remembered (in the lexicon they depend on).
 _SHAPE_MEMO = 200_000
 

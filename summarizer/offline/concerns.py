@@ -202,6 +202,8 @@ _OPENERS = PREPOSITIONS | words("when while as although though because since if 
 _SEEN = words("seen obtained reviewed viewed read heard received")
 # Words after which a verb's base form is a noun: "took charge of", "the man in charge".
 _NOUN_BEFORE = words("take takes took taken taking in")
+# Forms of "quote" that open "X quoted Y as saying": "quoted", "quotes", "quoting".
+_QUOTES = words("quoted quotes quote quoting")
 # Particles after "call" that make it no naming: "called for a ceasefire", "called on Israel".
 _CALL_PARTICLES = words("for on off upon up in out")
 # How many words after an inverted verb its speaker must end: "..., said a defense ministry
@@ -1197,9 +1199,9 @@ class _Finder:
         word = tokens[k].text.lower()
         if word == "saying" and k > 1 and tokens[k - 1].text.lower() == "as":
             for m in range(k - 2, max(-1, k - _QUOTED_REACH), -1):
-                if tokens[m].text.lower() == "quoted":
+                if tokens[m].text.lower() in _QUOTES:
                     return m
-        elif word == "quoted":
+        elif word in _QUOTES:
             for m in range(k + 1, min(len(tokens) - 1, k + _QUOTED_REACH)):
                 if tokens[m].text.lower() == "as" and tokens[m + 1].text.lower() == "saying":
                     return m + 1
