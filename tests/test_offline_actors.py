@@ -1079,3 +1079,13 @@ def test_pirates_and_commandos_who_act_are_groups() -> None:
     )
     names = [a.name for a in result.actors]
     assert "Somali pirates" in names and "US commandos" in names
+
+
+def test_the_comma_closing_an_opening_clause_sets_off_no_appositive() -> None:
+    result = analyse(
+        "The death.\n\nWhile Chan's colleagues declined to comment to The New Paper, a staff "
+        'member at the resort, who witnessed it, stated, "It all happened very quickly."'
+    )
+    names = [a.name for a in result.actors]
+    assert "New Paper" not in names and "The New Paper" not in names
+    assert "Chan's colleagues" in names

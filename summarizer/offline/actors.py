@@ -289,7 +289,10 @@ def _capitalised(doc: Document, lex: Lexicon, tokens: list[Token]) -> list[bool]
 
 
 # Nouns of a person's relation that name someone else who acts: "Biti's lawyer".
-_GROUP_RELATIONS = words("family parents children lawyers attorneys relatives supporters")
+_GROUP_RELATIONS = words(
+    "family parents children lawyers attorneys relatives supporters colleagues friends neighbours"
+    " neighbors"
+)
 _RELATIONS = _GROUP_RELATIONS | words(
     """father mother son daughter wife husband brother sister widow lawyer attorney
     spokesman spokeswoman spokesperson"""
@@ -575,6 +578,25 @@ def _appositive_after(tokens: list[Token], end: int, lex: Lexicon) -> tuple[int,
         ):
             return None
     return None
+
+
+# Words that open a subordinate clause before the main one: "While X declined, a staff member
+# ... stated".
+_SUBORDINATORS = words("while although though when whereas because since after before as if")
+
+
+def _ends_opening_clause(tokens: list[Token], i: int, j: int) -> bool:
+    """Whether the name at tokens [i, j) closes a subordinate clause that opens the sentence,
+    so that what follows its comma is the main clause, not its appositive ("While Chan's
+    colleagues declined to comment to The New Paper, a staff member ... stated")."""
+    return (
+        j < len(tokens)
+        and tokens[j].text == ","
+        and bool(tokens)
+        and tokens[0].text.lower() in _SUBORDINATORS
+        and i > 0
+        and not any(t.text == "," for t in tokens[1:i])
+    )
 
 
 def _inverted_speaker(tokens: list[Token], start: int, lex: Lexicon) -> bool:
@@ -1669,7 +1691,7 @@ class _Scanner:
             if before is not None:
                 role = text[tokens[before].start : tokens[i - 2].end]
                 evidence = True
-            else:
+            elif not _ends_opening_clause(tokens, i, j):
                 after = _appositive_after(tokens, j, lex)
                 if after is not None:
                     role = text[tokens[after[0]].start : tokens[after[1] - 1].end]
