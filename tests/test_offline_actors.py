@@ -1089,3 +1089,11 @@ def test_the_comma_closing_an_opening_clause_sets_off_no_appositive() -> None:
     names = [a.name for a in result.actors]
     assert "New Paper" not in names and "The New Paper" not in names
     assert "Chan's colleagues" in names
+
+
+def test_a_shorter_name_ending_a_longer_one_is_the_same_person() -> None:
+    result = analyse(
+        "The match.\n\nSeattle took control after goals from Josh Gardner and Sebastien Le Toux. "
+        "Le Toux scored again."
+    )
+    assert [a.name for a in result.actors if "Toux" in a.name] == ["Sebastien Le Toux"]

@@ -2530,6 +2530,17 @@ def find_actors(doc: Document, checkpoint: Checkpoint = never_stop) -> Cast:
         shorter = short.get((words[0], _surname(words)))
         if shorter is not None and shorter != key:
             persons[shorter].extend(persons.pop(key))
+    # A shorter name that ends a longer one is the same person: "Le Toux" of "Sebastien Le
+    # Toux", "Jong Un" of "Kim Jong Un".
+    longer = sorted(
+        ((k, g[0].tokens) for k, g in persons.items() if len(g[0].tokens) > 2),
+        key=lambda item: -len(item[1]),
+    )
+    for key in [k for k, g in persons.items() if len(g[0].tokens) >= 2]:
+        words = persons[key][0].tokens
+        owners = [k for k, t in longer if len(t) > len(words) and t[-len(words) :] == words]
+        if len(owners) == 1 and owners[0] in persons and owners[0] != key:
+            persons[owners[0]].extend(persons.pop(key))
     # "the Whitecaps", "the Sounders": a plural with an article is a team or a band, not a
     # surname, and "Vancouver Whitecaps" an organisation.
     plurals = {word for found in _THE_PLURAL.findall(text) for word in found if word}
