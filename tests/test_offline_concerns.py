@@ -1243,3 +1243,14 @@ def test_an_outlet_that_quotes_someone_as_saying_relays_their_words() -> None:
     assert [c.holder for c in result.stated_concerns] == ["Paul Hurley"]
     # A capitalised contraction is a pronoun, never a name.
     assert not any(a.name.startswith(("They", "We")) for a in result.actors)
+
+
+def test_a_quotation_over_two_sentences_is_tagged_by_the_verb_after_it() -> None:
+    result = analyse(
+        "Libya\n\nRebels neared the city.\n\nState television flashed a message urging citizens "
+        'to stay inside. "Agents are trying to destabilize and sabotage the city. You should '
+        'confront them," it read.'
+    )
+    assert [c.holder for c in result.stated_concerns] == ["State television"]
+    # "State" opening the sentence is the body's name, not the verb "state".
+    assert "citizens" not in [a.name for a in result.actors]

@@ -204,6 +204,9 @@ _SEEN = words("seen obtained reviewed viewed read heard received")
 _NOUN_BEFORE = words("take takes took taken taking in")
 # Forms of "quote" that open "X quoted Y as saying": "quoted", "quotes", "quoting".
 _QUOTES = words("quoted quotes quote quoting")
+# How many characters may stand between a quotation's closing mark and the verb that tags it
+# ('"...," the ministry's spokesman said').
+_TAG_REACH = 40
 # Particles after "call" that make it no naming: "called for a ceasefire", "called on Israel".
 _CALL_PARTICLES = words("for on off upon up in out")
 # How many words after an inverted verb its speaker must end: "..., said a defense ministry
@@ -423,6 +426,8 @@ def _predicates(
             continue  # "the report", "a warning", "his claim": a noun
         if k > 0 and word == verb.base and tokens[k - 1].text.lower() in _NOUN_BEFORE:
             continue  # "took charge of", "in charge": a noun
+        if k == 0 and word == verb.base and token.text[:1].isupper() and word != "according":
+            continue  # "State television flashed a message": news opens with no imperative
         if (
             k > 0
             and word.endswith("s")
@@ -737,7 +742,14 @@ class _Finder:
             word = tokens[k].text
             if word == '"':
                 straight += 1
-            closing = word == "”" or (word == '"' and straight % 2 == 0)
+            closing = word == "”" or (
+                word == '"'
+                and (
+                    straight % 2 == 0
+                    # a quotation opened in an earlier sentence closes here
+                    or self.doc.in_quotation(max(0, tokens[k].start - 1)) is not None
+                )
+            )
             if closing and k > 0 and tokens[k - 1].text in (",", "!", "?") and k + 1 < verb:
                 continue
             if k in verbs and word.endswith("ing") and k > 0:
@@ -1652,6 +1664,14 @@ class _Finder:
         if containing:
             inner = min(containing, key=lambda f: f.content[1] - f.content[0] if f.content else 0)
             return inner.holder
+        for frame in frames:
+            # '"...," it read.': the verb right after the closing mark names the speaker.
+            if frame.holder is None:
+                continue
+            verb_at = self.doc.tokens(frame.sentence)[frame.verb].start
+            between = self.text[quotation.end : verb_at]
+            if 0 <= verb_at - quotation.end <= _TAG_REACH and not any(c in between for c in ".!?"):
+                return frame.holder
         best: tuple[int, int] | None = None
         for frame in frames:
             if frame.holder is None:
