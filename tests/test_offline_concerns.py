@@ -1254,3 +1254,14 @@ def test_a_quotation_over_two_sentences_is_tagged_by_the_verb_after_it() -> None
     assert [c.holder for c in result.stated_concerns] == ["State television"]
     # "State" opening the sentence is the body's name, not the verb "state".
     assert "citizens" not in [a.name for a in result.actors]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Investigators said the crew were untrained in recovering from stalls.",
+        "Doctors said hospitals are not equipped for this.",
+    ],
+)
+def test_a_lack_of_training_or_equipment_is_a_criticism(body: str) -> None:
+    assert [c.kind for c in run(body).stated_concerns] == [K.criticism]

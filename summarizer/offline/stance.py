@@ -372,6 +372,8 @@ def judge(text: str, naming: bool = False) -> ConcernKind | None:
             and k > 0
             and tokens[k - 1] in _PASSIVE_BE
             and not stance.listed(word)
+            # "were untrained": a good quality denied, not something done to them
+            and not (word.startswith("un") and stance.listed(word[2:]))
         ):
             continue  # "was interrogated", "were expelled": done to someone, not judged
         if named_from is not None and k >= named_from and cls in (*_HARMS, "wrongdoer"):
