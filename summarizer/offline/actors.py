@@ -2002,7 +2002,10 @@ class _Scanner:
             head = tokens[k].text.lower()
             generic = head in ("states", "nations", "countries", "groups")
             if (
-                (head not in lex.group_nouns and not _agent_plural(tokens, caps, k, lex))
+                (
+                    head not in lex.group_nouns
+                    and not (head.endswith(_AGENT_ENDINGS) and _agent_plural(tokens, caps, k, lex))
+                )
                 or (
                     # "states", "groups" alone are too vague; "rights groups", "Western nations" act.
                     generic
@@ -2647,11 +2650,10 @@ def _own_relations(scanner: _Scanner, builder: _Builder) -> None:
         builder.mention(index, start, end, sentence, False, True)
 
 
-# "the Whitecaps", "a diving Whitecaps goalkeeper", "Whitecaps lost their game".
+# "the Whitecaps", "a diving Whitecaps goalkeeper".
 _THE_PLURAL = re.compile(
-    r"\b[Tt]he ([A-Z][a-z]+s)\b(?![’'])"
-    r"|\b(?:[Aa]n?|[Tt]he) (?:[a-z-]+ )?([A-Z][a-z]+s) (?=[a-z]+\b)"
-    r"|\b([A-Z][a-z]+s) [a-z]+ their\b"
+    r"\b(?:[Aa]n?|[Tt]he) (?:[a-z-]+ )?([A-Z][a-z]+s)(?: (?=[a-z]+\b)|\b(?![’'])(?=[^ ]))"
+    r"|\b[Tt]he ([A-Z][a-z]+s)\b(?![’'])"
 )
 # How many sentences back the owner of "her father" may be named.
 _OWNER_REACH = 3
