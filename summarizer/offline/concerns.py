@@ -1087,9 +1087,8 @@ class _Finder:
                 # the main clause's act, whose subject speaks.
                 holder, subject_start, _ = self._main_subject(sentence, tokens, k)
                 if holder is not None:
-                    content = self._content(sentence, tokens, k, k, inverted=False)
                     frames.append(
-                        _Frame(sentence, k, cue, holder, subject_start, content, k in silent)
+                        self._verb_frame(sentence, tokens, k, cue, holder, subject_start, silent)
                     )
                 continue
             if (
@@ -1130,9 +1129,8 @@ class _Finder:
                 if holder is None:
                     holder, subject_start, _ = self._main_subject(sentence, tokens, k)
                 if holder is not None:
-                    content = self._content(sentence, tokens, k, k, inverted=False)
                     frames.append(
-                        _Frame(sentence, k, cue, holder, subject_start, content, k in silent)
+                        self._verb_frame(sentence, tokens, k, cue, holder, subject_start, silent)
                     )
                     continue
             if word.endswith("ing") and k > 0 and tokens[k - 1].text in (",", "and", ";"):
@@ -1260,6 +1258,20 @@ class _Finder:
             k += 1
         agent = after[0][2]
         return None if agent is None else (agent, after[0][0], k)
+
+    def _verb_frame(
+        self,
+        sentence: Sentence,
+        tokens: list[Token],
+        k: int,
+        cue: ConcernKind | None,
+        holder: int,
+        subject_start: int | None,
+        silent: set[int],
+    ) -> _Frame:
+        """The frame of the verb at ``k`` whose words follow it, for a holder found apart."""
+        content = self._content(sentence, tokens, k, k, inverted=False)
+        return _Frame(sentence, k, cue, holder, subject_start, content, k in silent)
 
     def _late_agent(
         self, sentence: Sentence, tokens: list[Token], verb: int
