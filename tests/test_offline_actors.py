@@ -1103,3 +1103,11 @@ def test_a_shorter_name_ending_a_longer_one_is_the_same_person() -> None:
         "Le Toux scored again."
     )
     assert [a.name for a in result.actors if "Toux" in a.name] == ["Sebastien Le Toux"]
+
+
+def test_a_place_phrase_between_a_group_and_its_verb_belongs_to_its_name() -> None:
+    result = analyse("The quake.\n\nFire officials in the city said three people were rescued.")
+    assert [a.name for a in result.actors] == ["fire officials in the city"]
+    # A verb right after the preposition is no place: "banning migrants from claiming asylum".
+    result = analyse("The law.\n\nThe law bans illegal migrants from claiming asylum in the UK.")
+    assert "migrants from" not in [a.name for a in result.actors]

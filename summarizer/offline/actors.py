@@ -2172,6 +2172,13 @@ class _Scanner:
                         after = m
                         break
                     m += 1
+                if after > right + 2:
+                    # "Fire officials in the city said": the place belongs to the group's name
+                    extended = text[tokens[first].start : tokens[after - 1].end]
+                    if extended[:1].isupper() and not name[:1].isupper():
+                        extended = extended[0].lower() + extended[1:]
+                    entity.name = extended
+                    right = after
             acts = (
                 _verb_follows(tokens, after, lex, reporting_only=False)
                 or (
