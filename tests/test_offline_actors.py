@@ -1112,3 +1112,24 @@ def test_a_place_phrase_between_a_group_and_its_verb_belongs_to_its_name() -> No
     # A verb right after the preposition is no place: "banning migrants from claiming asylum".
     result = analyse("The law.\n\nThe law bans illegal migrants from claiming asylum in the UK.")
     assert "migrants from" not in [a.name for a in result.actors]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "A rebel activist in the city said snipers were on the roofs.",
+            "rebel activist in the city",
+        ),
+        ("A local businessman said the market would close.", "local businessman"),
+    ],
+)
+def test_unnamed_people_described_with_a_place_or_a_trade_speak(text: str, name: str) -> None:
+    assert name in [a.name for a in analyse("The city.\n\n" + text).actors]
+
+
+def test_a_place_called_something_is_no_verb_of_the_person_before_it() -> None:
+    result = analyse(
+        "The app.\n\nTyler and another team member at a competition called HackDC built an app."
+    )
+    assert not any("competition" in a.name for a in result.actors)

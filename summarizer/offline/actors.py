@@ -1291,6 +1291,8 @@ def _participle(word: str) -> bool:
 _SEEING = frozenset({"seen", "obtained", "reviewed", "viewed", "read", "heard", "received"})
 
 
+# Verbs that give a thing its name: "a competition called HackDC".
+_NAME_GIVING = words("call dub term name label brand")
 # Prepositions that also open a clause ("after Smith left").
 _CLAUSE_PREPOSITIONS = frozenset({"after", "before", "since", "until"})
 # Words inside a capitalised name: "Bank of England", "Procter & Gamble", "Jones-Smith".
@@ -2287,6 +2289,20 @@ class _Scanner:
                 while m < n and caps[m]:
                     m += 1
                 right = m
+            elif determiner != "the" and right + 2 < n and tokens[right].text in ("in", "at"):
+                # "A rebel activist in the city said": a short place phrase, then the verb
+                m = right + 1
+                while m < n and m < right + 5 and tokens[m].text.isalpha() and not caps[m]:
+                    verb = lex.verbs.get(tokens[m].text.lower())
+                    if (
+                        m > right + 1
+                        and _verb_follows(tokens, m, lex, reporting_only=True)
+                        # "a team member at a competition called HackDC": a name, no verb
+                        and not (verb is not None and verb.base in _NAME_GIVING)
+                    ):
+                        right = m
+                        break
+                    m += 1
             of_leader = False
             if (
                 head in ("administration", "government")
