@@ -1133,3 +1133,11 @@ def test_a_place_called_something_is_no_verb_of_the_person_before_it() -> None:
         "The app.\n\nTyler and another team member at a competition called HackDC built an app."
     )
     assert not any("competition" in a.name for a in result.actors)
+
+
+def test_a_spokesperson_for_a_body_described_after_it_speaks() -> None:
+    result = analyse(
+        "The quake.\n\nA spokesperson for NISA, the Japanese government nuclear authority, said "
+        "officials had upgraded the crisis."
+    )
+    assert "spokesperson for NISA" in [a.name for a in result.actors]

@@ -2329,6 +2329,7 @@ class _Scanner:
                 and tokens[left - 1].text.lower() in lex.verbs
                 and tokens[left - 2].text in (",", "”", '"', "’", "'")
             )
+            described_body = False
             if kind == "person" and right + 2 < n and tokens[right].text == "for":
                 # "A spokesman for the ministry said": the complement before the verb
                 m = right + 1
@@ -2342,8 +2343,23 @@ class _Scanner:
                     if inverted and m >= right + 2 and (m == n or not tokens[m].text.isalpha()):
                         # "..., said a spokeswoman for the British Transport Police."
                         right = m
+                    elif not inverted and m < n and tokens[m].text == "," and m > right + 1:
+                        # "A spokesperson for NISA, the Japanese nuclear authority, said": the
+                        # complement ends at the comma of the body's own description.
+                        close = next(
+                            (c for c in range(m + 1, min(n, m + 10)) if tokens[c].text == ","),
+                            None,
+                        )
+                        if close is not None and _verb_follows(
+                            tokens, close + 1, lex, reporting_only=True
+                        ):
+                            right, described_body = m, True
                 end = tokens[right - 1].end
-            acts = _verb_follows(tokens, right, lex, reporting_only=False) or inverted
+            acts = (
+                _verb_follows(tokens, right, lex, reporting_only=False)
+                or inverted
+                or described_body
+            )
             if kind == "org-of":
                 kind = "org"
                 determiner = "of"  # named by its leader or state: never another body's alias
