@@ -1141,3 +1141,27 @@ def test_a_spokesperson_for_a_body_described_after_it_speaks() -> None:
         "officials had upgraded the crisis."
     )
     assert "spokesperson for NISA" in [a.name for a in result.actors]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The launch director of Atlantis said the weather was bad.",
+            "launch director of Atlantis",
+        ),
+        (
+            'One witness of the Silea attack reported, "They burned the houses."',
+            "witness of the Silea attack",
+        ),
+    ],
+)
+def test_a_described_person_with_a_complement_speaks(text: str, name: str) -> None:
+    assert name in [a.name for a in analyse("The story.\n\n" + text).actors]
+
+
+def test_a_noun_in_a_complement_is_no_verb_ending_it() -> None:
+    result = analyse(
+        "The quake.\n\nA scientist at the Indian tsunami warning center said the danger passed."
+    )
+    assert "scientist at the Indian tsunami" not in [a.name for a in result.actors]

@@ -1291,6 +1291,8 @@ def _participle(word: str) -> bool:
 _SEEING = frozenset({"seen", "obtained", "reviewed", "viewed", "read", "heard", "received"})
 
 
+# Prepositions that open a described person's complement: "a spokesman for the ministry".
+_COMPLEMENTS = frozenset({"for", "of", "at", "with"})
 # Verbs that give a thing its name: "a competition called HackDC".
 _NAME_GIVING = words("call dub term name label brand")
 # Prepositions that also open a clause ("after Smith left").
@@ -2330,12 +2332,20 @@ class _Scanner:
                 and tokens[left - 2].text in (",", "”", '"', "’", "'")
             )
             described_body = False
-            if kind == "person" and right + 2 < n and tokens[right].text == "for":
-                # "A spokesman for the ministry said": the complement before the verb
+            if kind == "person" and right + 2 < n and tokens[right].text in _COMPLEMENTS:
+                # "A spokesman for the ministry said", "The launch director of Atlantis said",
+                # "One witness of the Silea attack reported": the complement before the verb
                 m = right + 1
                 while m < n and m < right + (10 if inverted else 6) and tokens[m].text.isalpha():
-                    # Any reporting verb ends the complement: "said", "confirmed", "announced".
-                    if tokens[m].text.lower() in lex.verbs:
+                    # Any reporting verb ends the complement: "said", "confirmed", "announced";
+                    # not a noun in it ("the tsunami warning center") or a name given to it
+                    # ("a competition called HackDC").
+                    said = lex.verbs.get(tokens[m].text.lower())
+                    if (
+                        said is not None
+                        and not tokens[m].text.lower().endswith("ing")
+                        and said.base not in _NAME_GIVING
+                    ):
                         right = m
                         break
                     m += 1
