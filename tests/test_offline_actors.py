@@ -1165,3 +1165,10 @@ def test_a_noun_in_a_complement_is_no_verb_ending_it() -> None:
         "The quake.\n\nA scientist at the Indian tsunami warning center said the danger passed."
     )
     assert "scientist at the Indian tsunami" not in [a.name for a in result.actors]
+
+
+def test_an_owner_or_a_colleague_of_someone_named_acts_on_their_own() -> None:
+    result = analyse(
+        "The ship.\n\nThe Maersk Alabama was attacked. Maersk Alabama's owner said the crew was safe."
+    )
+    assert "Maersk Alabama's owner" in [a.name for a in result.actors]

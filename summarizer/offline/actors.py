@@ -291,11 +291,11 @@ def _capitalised(doc: Document, lex: Lexicon, tokens: list[Token]) -> list[bool]
 # Nouns of a person's relation that name someone else who acts: "Biti's lawyer".
 _GROUP_RELATIONS = words(
     "family parents children lawyers attorneys relatives supporters colleagues friends neighbours"
-    " neighbors"
+    " neighbors owners"
 )
 _RELATIONS = _GROUP_RELATIONS | words(
     """father mother son daughter wife husband brother sister widow lawyer attorney
-    spokesman spokeswoman spokesperson"""
+    spokesman spokeswoman spokesperson owner colleague"""
 )
 
 
