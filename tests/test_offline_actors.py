@@ -1172,3 +1172,48 @@ def test_an_owner_or_a_colleague_of_someone_named_acts_on_their_own() -> None:
         "The ship.\n\nThe Maersk Alabama was attacked. Maersk Alabama's owner said the crew was safe."
     )
     assert "Maersk Alabama's owner" in [a.name for a in result.actors]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "In reaction, the Indonesian disaster management agency said power was cut.",
+            "Indonesian disaster management agency",
+        ),
+        ("The UN's relief agency said the situation was a crisis.", "UN's relief agency"),
+    ],
+)
+def test_a_body_described_by_its_state_or_owner_and_its_field_acts(text: str, name: str) -> None:
+    assert name in [a.name for a in analyse("The story.\n\n" + text).actors]
+
+
+def test_a_described_body_is_not_another_states_body_named_before() -> None:
+    names = [
+        a.name
+        for a in analyse(
+            "The quake.\n\nThe U.S. Geological Survey measured the quake. The Pacific Tsunami "
+            "Warning Center issued a watch. Later, the Indonesian disaster management agency said "
+            "power had been shut down."
+        ).actors
+    ]
+    assert "Indonesian disaster management agency" in names
+
+
+def test_a_described_body_is_the_one_body_named_before_it() -> None:
+    result = analyse(
+        "The probe.\n\nNASA said the probe was lost. The American space agency said it would try "
+        "again."
+    )
+    assert [a.name for a in result.actors] == ["NASA"]
+
+
+def test_the_letters_of_a_term_are_no_organisation() -> None:
+    names = [
+        a.name
+        for a in analyse(
+            "Tech in 2024.\n\nCompanies built artificial intelligence (AI) tools. AI continues to "
+            "grow. Apple chief Tim Cook said the phones were designed for Apple Intelligence."
+        ).actors
+    ]
+    assert "Apple Intelligence" not in names and "AI" not in names

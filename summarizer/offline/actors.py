@@ -781,9 +781,12 @@ def _list_governed(
     return _governed(tokens, k, words) and not _governed(tokens, k, frozenset({"of"}))
 
 
-def _past_modifiers(tokens: list[Token], k: int, lex: Lexicon, reach: int) -> int:
+def _past_modifiers(
+    tokens: list[Token], k: int, lex: Lexicon, reach: int, plain: bool = True
+) -> int:
     """Where a body's head may stand after up to ``reach`` lower-case modifiers from ``k``:
-    "presidential office", "city council"."""
+    "presidential office", "city council"; with ``plain``, any nouns: "disaster management
+    agency"."""
     m = k
     while (
         m < len(tokens)
@@ -792,7 +795,34 @@ def _past_modifiers(tokens: list[Token], k: int, lex: Lexicon, reach: int) -> in
         and tokens[m].text not in lex.body_heads
     ):
         m += 1
+    if not plain or (m < len(tokens) and tokens[m].text in lex.body_heads):
+        return m
+    # "the Indonesian disaster management agency": plain nouns modify a head a few words on.
+    n = k
+    while n < len(tokens) and n < k + reach and _plain_noun(tokens[n].text, lex):
+        n += 1
+    if n > k and n < len(tokens) and tokens[n].text in lex.body_heads:
+        return n
     return m
+
+
+def _plain_noun(word: str, lex: Lexicon) -> bool:
+    """A lower-case word that can only be a noun modifier before a head: not a verb, an
+    auxiliary, an adverb, a preposition or a conjunction."""
+    return (
+        word.isalpha()
+        and word.islower()
+        and word not in lex.verbs
+        and word not in lex.base_verbs
+        and word not in lex.irregular_past
+        and not word.endswith("ed")
+        and word not in lex.body_heads
+        and word not in AUXILIARIES
+        and word not in ADVERBS
+        and word not in PREPOSITIONS
+        and word not in ("and", "or", "the", "a", "an", "its", "their", "his", "her")
+        and not word.endswith("ly")
+    )
 
 
 def _controlled(tokens: list[Token], start: int, end: int, lex: Lexicon) -> bool:
@@ -1454,6 +1484,13 @@ class _Scanner:
             and tokens[j + 1].text.isupper()
         ):
             after_name = j + 3  # "a United Nations (UN) tribunal"
+        elif (
+            possessive
+            and j + 2 < len(tokens)
+            and tokens[j + 1].text.islower()
+            and tokens[j + 1].text not in lex.body_heads
+        ):
+            after_name = j + 1  # "the UN's relief agency"
         head_at = _past_modifiers(tokens, after_name, lex, 2)  # "the Riverton city council"
         if (
             head_at < len(tokens)
@@ -1957,12 +1994,30 @@ class _Scanner:
         surface_end = tokens[m].end
         name = self.doc.text[start:surface_end]
         key = f"body:{owner}:{head}"
+        before = tokens.index(next(t for t in tokens if t.start == start))
+        if (
+            m != _past_modifiers(tokens, k, lex, 3, plain=False)
+            and before > 0
+            and tokens[before - 1].text.lower() == "the"
+        ):
+            # "the Indonesian disaster management agency": a description, read with the others
+            # once the whole article is known: a body named before with its head ("the
+            # Indonesian disaster agency" after "National Disaster Agency"), else a body of its
+            # own when it acts; the body most named only when it is the one named, for it may
+            # be another state's.
+            recipient = _recipient(tokens, before - 1, lex)
+            governed = _governed(tokens, before - 1, PREPOSITIONS)
+            acts = not recipient and (not governed or _source(tokens, before - 1))
+            acts = acts and _verb_follows(tokens, m + 1, lex, reporting_only=False)
+            self.definites.append(
+                (sentence.index, tokens[before - 1].start, surface_end, "org:own", head, acts)
+            )
+            return True
         if head == "party" and m == k and k > 0:
             # "Mugabe's ZANU-PF party", "the Freedom Front Plus party": the party is its name.
             surface_end = tokens[k - 1].end
             name = self.doc.text[start:surface_end]
             key = "org:" + owner
-        before = tokens.index(next(t for t in tokens if t.start == start))
         named = self._apposed_body(tokens, before, sentence)
         if named is not None:
             # "the Palestinian Legislative Council, the Palestinian parliament,": the body
@@ -2812,11 +2867,30 @@ def _link_acronyms(builder: _Builder) -> None:
         if defined is not None and defined != i and " " in builder.entities[defined].name:
             _merge(builder, source=i, target=defined)
             continue
+        if any(_term_defined(text, start, acronym.name) for start, _ in acronym.spans):
+            # "artificial intelligence (AI)": a term's letters, no organisation's (not "Apple
+            # Intelligence")
+            acronym.spans.clear()
+            acronym.acts = False
+            continue
         for j, full in orgs:
             if j == i or " " not in full.name or _initials(full.name) != acronym.name:
                 continue
             _merge(builder, source=i, target=j)
             break
+
+
+def _term_defined(text: str, start: int, acronym: str) -> bool:
+    """Whether the acronym at ``start`` stands in brackets after the lower-case words it
+    abbreviates: "artificial intelligence (AI)"."""
+    if start < 2 or text[start - 1] != "(":
+        return False
+    before = text[max(0, start - 80) : start - 1].split()[-len(acronym) :]
+    return (
+        len(before) == len(acronym)
+        and all(word.islower() for word in before)
+        and "".join(word[0] for word in before).upper() == acronym
+    )
 
 
 def _fold_bare_groups(builder: _Builder) -> None:
@@ -2949,9 +3023,16 @@ def _link_descriptions(scanner: _Scanner, builder: _Builder, checkpoint: Checkpo
                     if owner is not None:
                         builder.entities[owner].described_as.add(head)
                 continue
-            if kind != "org:the":
+            if kind not in ("org:the", "org:own"):
                 continue
-            index_or_none = _org_for(builder, head, start, org_mentions, scanner.lex.private_heads)
+            index_or_none = _org_for(
+                builder,
+                head,
+                start,
+                org_mentions,
+                scanner.lex.private_heads,
+                most_named=kind == "org:the",
+            )
             described = surface.split()[1:]  # "the national disaster council": its own words
             if (
                 index_or_none is None
@@ -3018,10 +3099,12 @@ def _org_for(
     position: int,
     org_mentions: list[tuple[int, int]],
     private: frozenset[str] = frozenset(),
+    most_named: bool = True,
 ) -> int | None:
     """The organisation a description like "the health agency" stands for: of those named before
     it, the one named last whose name has the description's head ("the council" after two
-    councils), else the most mentioned one."""
+    councils), else the most mentioned one; without ``most_named``, only the one body named
+    before it."""
     k = bisect.bisect_left(org_mentions, (position, -1)) - 1
     while k >= 0:
         index = org_mentions[k][1]
@@ -3035,6 +3118,7 @@ def _org_for(
         k -= 1
     best: int | None = None
     best_mentions = -1
+    candidates = 0
     for index, entity in enumerate(builder.entities):
         if entity.kind not in (ActorKind.organization, ActorKind.government_body):
             continue
@@ -3046,6 +3130,7 @@ def _org_for(
             continue  # "the group", "the company" is no ministry's alias
         if entity.key.startswith("unnamed-org:"):
             continue  # "the union" is not "the company"
+        candidates += 1
         if len(entity.spans) > best_mentions:
             best, best_mentions = index, len(entity.spans)
-    return best
+    return best if most_named or candidates == 1 else None
