@@ -1217,3 +1217,35 @@ def test_the_letters_of_a_term_are_no_organisation() -> None:
         ).actors
     ]
     assert "Apple Intelligence" not in names and "AI" not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("LGBT activists and models attended the event.", "LGBT activists and models"),
+        ("Black families and friends celebrated near rivers.", "Black families and friends"),
+    ],
+)
+def test_two_plurals_joined_before_a_verb_are_one_group(text: str, name: str) -> None:
+    assert [a.name for a in analyse("The story.\n\n" + text).actors] == [name]
+
+
+def test_two_sides_or_a_speakers_own_people_are_no_joined_group() -> None:
+    result = analyse(
+        "The war.\n\nThe area is a conflict zone between Ukrainian forces and separatists who "
+        'fight on. "Our fathers and grandfathers fought together," he said.'
+    )
+    names = [a.name for a in result.actors]
+    assert "Ukrainian forces and separatists" not in names
+    assert "fathers and grandfathers" not in names
+
+
+def test_two_groups_joined_before_a_reporting_verb_each_speak() -> None:
+    names = [
+        a.name
+        for a in analyse(
+            "Arms.\n\nForeign governments and experts speculate Kim will supply ammunition."
+        ).actors
+    ]
+    assert "foreign governments" in [name.lower() for name in names]
+    assert "experts" in names

@@ -2118,6 +2118,8 @@ class _Scanner:
                             and tokens[left - 2].text.lower() in (*_VERB_OPENERS, *AUXILIARIES)
                         )
                     )
+                    # "LGBT activists", "NGO workers": an acronym naming their cause or kind
+                    or (word.isupper() and word.isalpha() and 2 <= len(word) <= 5)
                     # "al Qaeda members", "al Shabab fighters": the article of a name
                     or (lower in ("al", "el") and left < k and caps[left])
                     or word in lex.demonyms
@@ -2213,6 +2215,14 @@ class _Scanner:
             ):
                 k = right  # "North Korea’s state media": already a body, not a group as well
                 continue
+            joined = _joined_conjunct(tokens, caps, left, right, lex)
+            if joined != right:
+                # "LGBT activists and models attended": one crowd that acts together
+                name = name + text[tokens[right - 1].end : tokens[joined - 1].end]
+                group_end = tokens[joined - 1].end
+                modifiers = [*modifiers, head, "and"]
+                head = tokens[joined - 1].text.lower()
+                right = joined
             key = "group:" + " ".join([*modifiers, head])
             if right == k + 1 and right < n and tokens[right].text in ("of", "at", "from", "in"):
                 key += " +"  # "Officials at the launch site": a complement makes it another group
@@ -2541,6 +2551,53 @@ def _role_part(tokens: list[Token], caps: list[bool], end: int, lex: Lexicon) ->
             return False
         k += 1
     return False
+
+
+# How many words the second of two joined groups may have: "and al Qaeda members".
+_CONJUNCT_REACH = 4
+
+
+def _joined_conjunct(
+    tokens: list[Token], caps: list[bool], left: int, right: int, lex: Lexicon
+) -> int:
+    """Where a second plural joined by "and" to the group ending at ``right`` ends, when a verb
+    of doing follows the two ("LGBT activists and models attended", "black families and friends
+    celebrated"): the two act as one group. Else ``right``: after a reporting verb each speaks
+    for itself ("Foreign governments and experts speculate"), and after "between" they are two
+    sides ("fighting between Ukrainian forces and separatists")."""
+    n = len(tokens)
+    if right + 1 >= n or tokens[right].text != "and":
+        return right
+    if tokens[left].text.lower() in ("our", "my", "your") or (
+        left > 0 and tokens[left - 1].text.lower() in ("between", "both")
+    ):
+        return right  # "Our fathers and grandfathers fought": a speaker's own people
+    m = right + 1
+    while m < n and m < right + 1 + _CONJUNCT_REACH:
+        word = tokens[m].text
+        lower = word.lower()
+        if not (word.isalpha() or "-" in word) or lower in AUXILIARIES or lower in PREPOSITIONS:
+            return right
+        if lower in ("the", "a", "an", "his", "her", "their", "its", "other", "some"):
+            return right  # "the police": a group of its own, named apart
+        plural = (
+            lower in lex.group_nouns
+            or (lower.endswith("s") and not lower.endswith("ss") and len(lower) > 3)
+        ) and not caps[m]
+        if plural and (
+            _verb_follows(tokens, m + 1, lex, reporting_only=False)
+            or _base_verb_follows(tokens, m + 1, lex)
+        ):
+            if _passive(tokens, m + 1, lex) or _verb_follows(
+                tokens, m + 1, lex, reporting_only=True
+            ):
+                # "Foreign governments and experts speculate": each speaks for itself
+                return right
+            return m + 1
+        if lower in lex.verbs or lower in lex.base_verbs or lower in lex.irregular_past:
+            return right
+        m += 1
+    return right
 
 
 def _coordinated_verb(tokens: list[Token], k: int, lex: Lexicon) -> bool:
