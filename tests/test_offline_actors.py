@@ -1249,3 +1249,10 @@ def test_two_groups_joined_before_a_reporting_verb_each_speak() -> None:
     ]
     assert "foreign governments" in [name.lower() for name in names]
     assert "experts" in names
+
+
+def test_the_people_of_a_country_named_in_the_plural_are_a_group() -> None:
+    names = [a.name for a in analyse("The law.\n\nMost Kenyans support the new law.").actors]
+    assert names == ["Kenyans"]
+    state = [a.name for a in analyse("Arms.\n\nThe Russians have always said no.").actors]
+    assert "Russians" not in state

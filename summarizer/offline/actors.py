@@ -2090,6 +2090,8 @@ class _Scanner:
                     head in lex.definite_group_nouns
                     and not (k > 0 and tokens[k - 1].text.lower() == "the")
                 )
+                # "The Russians have always said": the state, by its people's name
+                or (head in lex.people_plurals and k > 0 and tokens[k - 1].text.lower() == "the")
             ):
                 k += 1
                 continue

@@ -193,6 +193,8 @@ class Lexicon:
     stance: Stance
     # What an outlet does while it reports ("spoke with", "reached out"), as word tuples.
     newsroom_acts: tuple[tuple[str, ...], ...] = ()
+    # The people of a country as a plural noun, derived from its demonyms: "Russians", "Iraqis".
+    people_plurals: frozenset[str] = frozenset()
     # Word -> its shape as a name ("name", "common", "opener"), filled as words are met.
     shapes: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
     # Words of a capitalised run -> whether they may be a person's name.
@@ -349,6 +351,7 @@ def read_lexicon(directory: Path | None = None) -> Lexicon:
     names: dict[str, Country] = {}
     capitals: dict[str, Country] = {}
     demonyms: dict[str, Country] = {}
+    people: set[str] = set()
     for country in countries:
         for form in (country.name, *country.aliases):
             names[form] = country
@@ -358,6 +361,12 @@ def read_lexicon(directory: Path | None = None) -> Lexicon:
             capitals[form] = country
         for form in country.demonyms:
             demonyms[form] = country
+            if form.endswith(("an", "i")) and " " not in form:
+                # "Russians", "Iraqis", "Kenyans": the people of a country are a group that can
+                # act ("Most Russians support the law"); not "Chinese" or "British".
+                if form.lower() + "s" not in groups:
+                    groups[form.lower() + "s"] = {"proper"}
+                    people.add(form.lower() + "s")
     return Lexicon(
         verbs=read_verbs(directory),
         attribution_nouns={
@@ -409,6 +418,7 @@ def read_lexicon(directory: Path | None = None) -> Lexicon:
         demonyms=demonyms,
         stance=read_stance(directory),
         newsroom_acts=tuple(tuple(fields) for fields in entries("newsroom_acts.txt", directory)),
+        people_plurals=frozenset(people),
     )
 
 
