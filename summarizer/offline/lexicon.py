@@ -361,12 +361,12 @@ def read_lexicon(directory: Path | None = None) -> Lexicon:
             capitals[form] = country
         for form in country.demonyms:
             demonyms[form] = country
-            if form.endswith(("an", "i")) and " " not in form:
+            plural = form.lower() + "s"
+            if form.endswith(("an", "i")) and " " not in form and plural not in groups:
                 # "Russians", "Iraqis", "Kenyans": the people of a country are a group that can
                 # act ("Most Russians support the law"); not "Chinese" or "British".
-                if form.lower() + "s" not in groups:
-                    groups[form.lower() + "s"] = {"proper"}
-                    people.add(form.lower() + "s")
+                groups[plural] = {"proper"}
+                people.add(plural)
     return Lexicon(
         verbs=read_verbs(directory),
         attribution_nouns={
