@@ -1256,3 +1256,11 @@ def test_the_people_of_a_country_named_in_the_plural_are_a_group() -> None:
     assert names == ["Kenyans"]
     state = [a.name for a in analyse("Arms.\n\nThe Russians have always said no.").actors]
     assert "Russians" not in state
+
+
+@pytest.mark.parametrize("paper", ["Daily Record", "New Paper"])
+def test_a_capitalised_name_after_the_is_an_organisation(paper: str) -> None:
+    result = analyse(
+        f"Arrests.\n\nThe {paper} reported five arrests. Later, the {paper} said more."
+    )
+    assert [(a.name, a.kind) for a in result.actors] == [(paper, ActorKind.organization)]

@@ -1714,6 +1714,19 @@ class _Scanner:
             and not (j + 1 < len(tokens) and tokens[j + 1].text.lower() in lex.org_heads)
         ):
             return  # "India's West Bengal state", "Kumamoto prefecture"; not "state media"
+        if (
+            len(words) >= 2
+            and (surface.startswith("The ") or (i > 0 and tokens[i - 1].text.lower() == "the"))
+            and not (words[0] in names and _person_shaped(words))
+            and not any(w.lower() in lex.titles for w in words)
+            and words[0] not in lex.demonyms  # "the American Iron Dome": a thing of a state
+        ):
+            # "The Daily Record reported", "The New Paper": no person's name takes "the"; a
+            # capitalised name after it is a newspaper's, a band's or a company's.
+            index = builder.entity("org:" + name_key(bare), bare, ActorKind.organization)
+            acts = _org_acts(tokens, caps, i, j, lex, governed, recipient)
+            builder.mention(index, start, end, sentence.index, governed, acts)
+            return
         if not _name_like(words, lex):
             return
         role_start = _role_chain(tokens, caps, i, lex)
