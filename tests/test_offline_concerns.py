@@ -1265,3 +1265,10 @@ def test_a_quotation_over_two_sentences_is_tagged_by_the_verb_after_it() -> None
 )
 def test_a_lack_of_training_or_equipment_is_a_criticism(body: str) -> None:
     assert [c.kind for c in run(body).stated_concerns] == [K.criticism]
+
+
+def test_insisting_on_a_negation_is_a_denial_not_a_concern() -> None:
+    assert found(run("Smith insisted that there was no commitment to repair the old dam.")) == []
+    assert found(run("Bello insists the Riverton dam will not survive another winter.")) == [
+        ("Omar Bello", K.warning, "Bello insists the Riverton dam will not survive another winter")
+    ]

@@ -38,7 +38,7 @@ from .sentences import (
     Token,
     never_stop,
 )
-from .stance import MODALS, NAMING_VERBS, amount_word, judge
+from .stance import MODALS, NAMING_VERBS, NEGATORS, amount_word, judge
 
 _K = ConcernKind
 # Nouns for people who criticise: the actors named as their examples are critics ("critics such
@@ -77,6 +77,18 @@ REPEATED = 0.8
 # How many of a holder's latest concerns a new one is compared with.
 RECENT_CONCERNS = 24
 _WORDS = re.compile(r"\w+")
+
+
+def _denies(words: str) -> bool:
+    """Whether asserted words deny something: a negation in their first clause, not under a
+    modal ("there was no commitment", "he was not involved"; not "the plan would not work")."""
+    first = re.split(r"[,;:]", words.lower().replace("’", "'"), maxsplit=1)[0]
+    for word in re.findall(r"[a-z']+", first):
+        if word in MODALS or word.endswith(("'ll", "'d")):
+            return False
+        if word in NEGATORS or word.endswith("n't"):
+            return not word.startswith(("won't", "wouldn't", "couldn't", "can't", "mightn't"))
+    return False
 
 
 @dataclass(frozen=True)
@@ -1551,6 +1563,9 @@ class _Finder:
             if frame.cue is None:
                 if frame.silent:
                     continue
+                verb = self.lex.verbs.get(self.doc.tokens(frame.sentence)[frame.verb].text.lower())
+                if verb is not None and verb.asserts and _denies(self.text[start:end]):
+                    continue  # "Israeli officials insist that there was no commitment"
                 # Each point of the reported words is its own concern; the first keeps the
                 # speaker's words before it.
                 points = self._points(start, end, naming=self._names(frame))

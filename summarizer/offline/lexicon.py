@@ -70,6 +70,9 @@ class Verb:
     # In the passive, the agent only relays the words and the subject holds them ("Smith was
     # quoted by Reuters"); for other verbs the agent speaks ("described by officials as").
     relayed: bool = False
+    # The verb asserts its words against a claim: negated, they deny it ("insisted there was
+    # no commitment", "maintains he was not involved"), a denial and no concern.
+    asserts: bool = False
 
 
 @dataclass(frozen=True)
@@ -266,6 +269,7 @@ def read_verbs(directory: Path | None = None) -> dict[str, Verb]:
             strict="strict" in flag_set,
             spoken="spoken" in flag_set,
             relayed="relayed" in flag_set,
+            asserts="asserts" in flag_set,
             negated=ConcernKind(negated) if negated else None,
         )
         for form in (base, *(forms or inflections(base))):
