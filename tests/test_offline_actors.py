@@ -1264,3 +1264,13 @@ def test_a_capitalised_name_after_the_is_an_organisation(paper: str) -> None:
         f"Arrests.\n\nThe {paper} reported five arrests. Later, the {paper} said more."
     )
     assert [(a.name, a.kind) for a in result.actors] == [(paper, ActorKind.organization)]
+
+
+def test_a_title_with_a_portfolio_after_the_names_its_holder() -> None:
+    result = analyse(
+        "Ban.\n\nIsraeli Minister of the Interior Arye Derry issued a statement. Hassan Omar,"
+        " vice chairman of the National Commission on Human Rights, said reports came in."
+    )
+    people = {(a.name, a.role) for a in result.actors if a.kind is ActorKind.person}
+    assert ("Arye Derry", "Israeli Minister of the Interior") in people
+    assert "Human Rights" not in [a.name for a in result.actors]

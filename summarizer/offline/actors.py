@@ -1874,10 +1874,17 @@ class _Scanner:
         "Minister of Foreign Affairs Wang Yi", "Regional Director for Africa Luis Sambo". The name is the last two words (three with a
         middle initial or a suffix)."""
         lex, text = self.lex, self.doc.text
+        # "Minister of the Interior Arye Derry": the portfolio may take "the".
+        at = i - 1 if i >= 3 and tokens[i - 1].text == "the" else i
         if (
-            i < 2
-            or tokens[i - 1].text not in ("of", "for")
-            or not _is_title(tokens[i - 2].text, lex)
+            at < 2
+            or tokens[at - 1].text not in ("of", "for")
+            or not _is_title(tokens[at - 2].text, lex)
+            or (
+                # "the Commission on Human Rights", "the Institute for Political Studies": a
+                # body after "the" is named, not a portfolio and a person.
+                at != i and any(w.lower() in lex.org_heads or w.islower() for w in words)
+            )
         ):
             return False
         size = 3 if len(words) >= 4 and _person_shaped(words[-3:]) else 2
@@ -1887,9 +1894,9 @@ class _Scanner:
             )
         if len(words) <= size or not _name_like(words[-size:], lex):
             return False
-        role_start = _role_chain(tokens, caps, i - 1, lex)
+        role_start = _role_chain(tokens, caps, at - 1, lex)
         portfolio_end = tokens[j - size - 1].end
-        role = text[tokens[role_start if role_start is not None else i - 2].start : portfolio_end]
+        role = text[tokens[role_start if role_start is not None else at - 2].start : portfolio_end]
         name_start = tokens[j - size].start
         if size == 1:
             # The surname alone is read like any other ("Rubio" links to "Marco Rubio").
