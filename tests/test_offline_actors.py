@@ -1274,3 +1274,10 @@ def test_a_title_with_a_portfolio_after_the_names_its_holder() -> None:
     people = {(a.name, a.role) for a in result.actors if a.kind is ActorKind.person}
     assert ("Arye Derry", "Israeli Minister of the Interior") in people
     assert "Human Rights" not in [a.name for a in result.actors]
+
+
+def test_a_name_given_an_age_is_a_person() -> None:
+    result = analyse(
+        "Bombs.\n\nYasmeen Afdhal, 24, who works for the provincial administration, was a witness."
+    )
+    assert [(a.name, a.kind) for a in result.actors] == [("Yasmeen Afdhal", ActorKind.person)]

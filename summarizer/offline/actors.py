@@ -1202,6 +1202,18 @@ def _person_shaped(words: tuple[str, ...]) -> bool:
     return len(words) >= 3 and any(_INITIAL.fullmatch(word) for word in words[1:-1])
 
 
+def _aged(tokens: list[Token], end: int) -> bool:
+    """Whether an age stands between commas after a name: "Yasmeen Afdhal, 24, who works for"
+    (only people are given their age so)."""
+    return (
+        end + 2 < len(tokens)
+        and tokens[end].text == ","
+        and tokens[end + 1].text.isdigit()
+        and 0 < int(tokens[end + 1].text) < 120
+        and tokens[end + 2].text in (",", ")", ".")
+    )
+
+
 def _surname(words: tuple[str, ...]) -> str:
     """The last word of a name that is not a suffix: "Aldrin" of "Edwin E. Aldrin Jr."."""
     if len(words) > 1 and words[-1] in _SUFFIXES:
@@ -1774,6 +1786,7 @@ class _Scanner:
                 or (not governed and _verb_follows(tokens, j, lex, reporting_only=True))
                 or _who_reports(tokens, j, lex)  # "including Lord Cormack, who said:"
                 or _person_shaped(words)
+                or _aged(tokens, j)
                 or (
                     # "Jane Smith met the board", "Ann Hale, a nurse, ...": a name that starts
                     # with a given name, as the subject of a verb or standing on its own (a
