@@ -1281,3 +1281,15 @@ def test_a_name_given_an_age_is_a_person() -> None:
         "Bombs.\n\nYasmeen Afdhal, 24, who works for the provincial administration, was a witness."
     )
     assert [(a.name, a.kind) for a in result.actors] == [("Yasmeen Afdhal", ActorKind.person)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Prime Minister Nouri Maliki accused al-Qaeda of being behind the bombings.", "al-Qaeda"),
+        ("The government blamed Hamas for the attack.", "Hamas"),
+        ("Officials accused North Korea of supplying arms.", "North Korea"),
+    ],
+)
+def test_the_one_accused_of_a_wrong_is_an_actor(text: str, name: str) -> None:
+    assert name in [a.name for a in analyse("Attack.\n\n" + text).actors]

@@ -884,7 +884,8 @@ def _org_acts(
     if recipient:
         return False
     if (
-        _source(tokens, start)
+        _accused(tokens, start, end, lex)
+        or _source(tokens, start)
         or _controlled(tokens, start, end, lex)
         or _document_speaks(tokens, end, lex)
     ):
@@ -1202,6 +1203,23 @@ def _person_shaped(words: tuple[str, ...]) -> bool:
     return len(words) >= 3 and any(_INITIAL.fullmatch(word) for word in words[1:-1])
 
 
+# Verbs that name a wrongdoer as their object: "accused al-Qaeda of being behind the bombings",
+# "blamed Hamas for the attack". The one accused is said to have done something.
+_ACCUSING = words("accuse blame")
+
+
+def _accused(tokens: list[Token], start: int, end: int, lex: Lexicon) -> bool:
+    """Whether the name from ``start`` to ``end`` is the object of an accusing verb, with what
+    it is accused of after it."""
+    k = start - 1
+    if k >= 0 and tokens[k].text.lower() == "the":
+        k -= 1
+    if k < 0 or end >= len(tokens) or tokens[end].text not in ("of", "for"):
+        return False
+    verb = lex.verbs.get(tokens[k].text.lower())
+    return verb is not None and verb.base in _ACCUSING
+
+
 def _aged(tokens: list[Token], end: int) -> bool:
     """Whether an age stands between commas after a name: "Yasmeen Afdhal, 24, who works for"
     (only people are given their age so)."""
@@ -1486,7 +1504,7 @@ class _Scanner:
         )
         possessive = j < len(tokens) and tokens[j].text in _POSSESSIVE
         recipient = _recipient(tokens, i, lex)
-        acts = not recipient and (not governed or _source(tokens, i))
+        acts = not recipient and (not governed or _source(tokens, i) or _accused(tokens, i, j, lex))
         body = False
         after_name = j
         if (
@@ -1551,6 +1569,7 @@ class _Scanner:
                 )
                 or (possessive and _act_follows(tokens, j + 1))
                 or _controlled(tokens, i, j, lex)
+                or _accused(tokens, i, j, lex)  # "accused North Korea of supplying arms"
             )
             builder.mention(
                 index,
@@ -1787,6 +1806,7 @@ class _Scanner:
                 or _who_reports(tokens, j, lex)  # "including Lord Cormack, who said:"
                 or _person_shaped(words)
                 or _aged(tokens, j)
+                or _accused(tokens, i, j, lex)
                 or (
                     # "Jane Smith met the board", "Ann Hale, a nurse, ...": a name that starts
                     # with a given name, as the subject of a verb or standing on its own (a
