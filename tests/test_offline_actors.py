@@ -1293,3 +1293,25 @@ def test_a_name_given_an_age_is_a_person() -> None:
 )
 def test_the_one_accused_of_a_wrong_is_an_actor(text: str, name: str) -> None:
     assert name in [a.name for a in analyse("Attack.\n\n" + text).actors]
+
+
+def test_full_names_listed_beside_a_person_as_a_subject_are_people() -> None:
+    result = analyse(
+        "Pride.\n\nPoliticians including Mayor Philippe Close, Johan Van den Driessche, Meyrem"
+        " Almaci, Pascal Smet, as well as Sven Gatz attended the pride."
+    )
+    assert [a.name for a in result.actors if a.kind is ActorKind.person] == [
+        "Philippe Close",
+        "Johan Van den Driessche",
+        "Meyrem Almaci",
+        "Pascal Smet",
+        "Sven Gatz",
+    ]
+
+
+def test_names_a_sentence_only_mentions_in_a_list_stay_out() -> None:
+    result = analyse(
+        "Album.\n\nAretha Franklin said she was working on an album with others, mentioning"
+        " Zorba Almaci, Quill Smet, and Lionel Richie."
+    )
+    assert "Quill Smet" not in [a.name for a in result.actors]

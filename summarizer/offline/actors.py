@@ -69,7 +69,7 @@ _CENTRAL_GROUP_MENTIONS = 3
 _RECENT_MENTIONS = 30
 # Mentions handled between two calls of the checkpoint.
 _CHECK_EVERY = 200
-_PARTICLES = words("van von de da bin ibn al del der la le du dos das")
+_PARTICLES = words("van von de da den ter bin ibn al del der la le du dos das")
 _CONNECTORS = frozenset({"of", "for", "on"})
 _NAME_TOKEN = re.compile(
     r"(?:(?:al|el|ad|as|ash|bin|ibn|abu|de|da|di|van|von)-)?[A-Z][^\W\d_]*(?:[-’'][^\W\d_]+)*"
@@ -2723,6 +2723,8 @@ def find_actors(doc: Document, checkpoint: Checkpoint = never_stop) -> Cast:
         ):
             persons[key] = group
 
+    _confirm_listed(scanner.candidates, confirmed, persons, text)
+
     # Fold single-token names into a unique longer name ("Trump" → "Donald Trump").
     multi = {k: g for k, g in persons.items() if len(g[0].tokens) > 1}
     for key in [k for k, g in persons.items() if len(g[0].tokens) == 1]:
@@ -2840,6 +2842,50 @@ def find_actors(doc: Document, checkpoint: Checkpoint = never_stop) -> Cast:
     builder.mentions.sort(key=lambda m: (m.start, -m.end))
     _unshare_surfaces(builder.entities)
     return Cast(builder.entities, builder.mentions)
+
+
+# What may stand between two names of one list: "Philippe Close, Johan Van den Driessche,
+# Meyrem Almaci, Pascal Smet, as well as Sven Gatz".
+_LIST_GAPS = frozenset({", ", " and ", ", and ", " as well as ", ", as well as ", " or ", ", or "})
+
+
+# A list of names is the subject of what follows it when a lower-case word other than a
+# preposition comes next ("..., as well as Sven Gatz attended the pride"); a list that ends a
+# sentence or a phrase only mentions its names ("mentioning Stevie Wonder, Elton John, and
+# Lionel Richie.").
+_LIST_SUBJECT = re.compile(r" (?!(?:of|in|at|on|for|from|with|to|by|and|or|as)\b)[a-z]+\b")
+
+
+def _confirm_listed(
+    candidates: list[_Candidate],
+    confirmed: dict[str, list[_Candidate]],
+    persons: dict[str, list[_Candidate]],
+    text: str,
+) -> None:
+    """Full names listed beside a confirmed person's are people too: one list names one kind
+    of thing. Only runs of names of two words or more, next to each other, count."""
+    ordered = sorted(
+        (c for c in candidates if len(c.tokens) > 1), key=lambda c: (c.sentence, c.start)
+    )
+    run: list[_Candidate] = []
+    for cand in [*ordered, None]:
+        if (
+            cand is not None
+            and run
+            and run[-1].sentence == cand.sentence
+            and text[run[-1].end : cand.start] in _LIST_GAPS
+        ):
+            run.append(cand)
+            continue
+        keys = [name_key(" ".join(c.tokens)) for c in run]
+        if (
+            len(run) > 2
+            and any(key in persons for key in keys)
+            and _LIST_SUBJECT.match(text, run[-1].end)
+        ):
+            for key in keys:
+                persons.setdefault(key, confirmed[key])
+        run = [cand] if cand is not None else []
 
 
 def _own_relations(scanner: _Scanner, builder: _Builder) -> None:
