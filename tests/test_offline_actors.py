@@ -1315,3 +1315,21 @@ def test_names_a_sentence_only_mentions_in_a_list_stay_out() -> None:
         " Zorba Almaci, Quill Smet, and Lionel Richie."
     )
     assert "Quill Smet" not in [a.name for a in result.actors]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "trade"),
+    [
+        (
+            "The apparel manufacturer Merrell has agreed to donate the footwear.",
+            "Merrell",
+            "manufacturer",
+        ),
+        ("Japanese carmaker Toyota said sales fell.", "Toyota", "carmaker"),
+        ("Budget airline Ryanair said fares will rise.", "Ryanair", "airline"),
+    ],
+)
+def test_a_trade_before_a_name_makes_it_a_company(text: str, name: str, trade: str) -> None:
+    actors = analyse("Business.\n\n" + text).actors
+    assert [(a.name, a.kind) for a in actors] == [(name, ActorKind.organization)]
+    assert trade in (actors[0].role or "")
