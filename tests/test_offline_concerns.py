@@ -1272,3 +1272,11 @@ def test_insisting_on_a_negation_is_a_denial_not_a_concern() -> None:
     assert found(run("Bello insists the Riverton dam will not survive another winter.")) == [
         ("Omar Bello", K.warning, "Bello insists the Riverton dam will not survive another winter")
     ]
+
+
+def test_a_reporting_verb_of_movement_reports_nothing() -> None:
+    result = analyse(
+        "Crash.\n\nThe passenger train slammed into a parked freight train, killing two."
+        " Critics slammed the decision to leave the switch locked."
+    )
+    assert [(c.holder, c.kind) for c in result.stated_concerns] == [("critics", K.criticism)]

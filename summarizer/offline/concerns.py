@@ -40,6 +40,9 @@ from .sentences import (
 )
 from .stance import MODALS, NAMING_VERBS, NEGATORS, amount_word, judge
 
+# Prepositions of movement: a reporting verb before one moves something ("slammed into",
+# "lashed onto"), it reports nothing.
+_MOTION = frozenset({"into", "onto"})
 _K = ConcernKind
 # Nouns for people who criticise: the actors named as their examples are critics ("critics such
 # as ...").
@@ -989,6 +992,8 @@ class _Finder:
         frames: list[_Frame] = []
         for k, cue, strict in hits:
             word = tokens[k].text.lower()
+            if k + 1 < len(tokens) and tokens[k + 1].text.lower() in _MOTION:
+                continue  # "the train slammed into a freight train": a movement, no words
             verb = self.lex.verbs.get(word)
             if (
                 cue is None
