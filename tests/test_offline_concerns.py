@@ -1276,7 +1276,8 @@ def test_insisting_on_a_negation_is_a_denial_not_a_concern() -> None:
 
 def test_a_reporting_verb_of_movement_reports_nothing() -> None:
     result = analyse(
-        "Crash.\n\nThe passenger train slammed into a parked freight train, killing two."
+        "Crash.\n\nEarly on Sunday morning, Amtrak's passenger train number 91, the Silver Star,"
+        " bound for Miami from New York, slammed into a parked freight train, killing two."
         " Critics slammed the decision to leave the switch locked."
     )
     assert [(c.holder, c.kind) for c in result.stated_concerns] == [("critics", K.criticism)]
