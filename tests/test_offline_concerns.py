@@ -1281,3 +1281,12 @@ def test_a_reporting_verb_of_movement_reports_nothing() -> None:
         " Critics slammed the decision to leave the switch locked."
     )
     assert [(c.holder, c.kind) for c in result.stated_concerns] == [("critics", K.criticism)]
+
+
+def test_how_bad_a_reported_harm_is_voices_no_stance() -> None:
+    result = analyse(
+        "Crash.\n\nA hospital spokesperson said two patients were in serious and two in critical"
+        " condition. Derek Pettaway said he had been sleeping when the collision happened."
+        " Aid workers said the drought is the most severe humanitarian emergency in the world."
+    )
+    assert [(c.holder, c.kind) for c in result.stated_concerns] == [("aid workers", K.warning)]
