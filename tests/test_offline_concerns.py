@@ -1290,3 +1290,15 @@ def test_how_bad_a_reported_harm_is_voices_no_stance() -> None:
         " Aid workers said the drought is the most severe humanitarian emergency in the world."
     )
     assert [(c.holder, c.kind) for c in result.stated_concerns] == [("aid workers", K.warning)]
+
+
+def test_a_quotation_opened_in_the_words_is_kept_to_its_closing_mark() -> None:
+    result = analyse(
+        "Crash.\n\nThe state governor, Henry McMaster, said the locomotive was barely"
+        ' recognizable and described it as "a horrible thing to see, to understand the force'
+        ' involved".'
+    )
+    quotes = [c.quote for c in result.stated_concerns]
+    assert any(
+        q.endswith('"a horrible thing to see, to understand the force involved"') for q in quotes
+    ), quotes

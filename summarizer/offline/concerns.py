@@ -144,6 +144,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
             if text.startswith(closing, end):
                 end += len(closing)
                 break
+        else:
+            end = _to_closing_mark(text, end, '"' if inner.count('"') % 2 else "”")
     if inner.count("“") < inner.count("”") and start > 0 and text[start - 1] == "“":
         start -= 1
     # Single marks (British style): "’" is an apostrophe too, so only a closing mark right
@@ -154,6 +156,26 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
                 end += len(closing)
                 break
     return start, end
+
+
+# How far a quotation opened inside a statement may run on to its closing mark.
+_CLOSING_REACH = 120
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+
+
+def _to_closing_mark(text: str, end: int, mark: str) -> int:
+    """Where a quotation opened before ``end`` closes, when it closes soon in the same sentence
+    ('described it as "a horrible thing to see, to understand the force involved"'): the words
+    of the quotation belong together. Else ``end`` itself."""
+    close = text.find(mark, end, end + _CLOSING_REACH)
+    if (
+        close < 0
+        or _SENTENCE_END.search(text, end, close)
+        or "“" in text[end:close]
+        or _CLAUSE_BREAK.search(text[end - 1 : close])  # a point of its own follows
+    ):
+        return end
+    return close + 1
 
 
 def _summary_of(text: str, start: int, end: int) -> str:
