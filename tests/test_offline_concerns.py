@@ -1302,3 +1302,12 @@ def test_a_quotation_opened_in_the_words_is_kept_to_its_closing_mark() -> None:
     assert any(
         q.endswith('"a horrible thing to see, to understand the force involved"') for q in quotes
     ), quotes
+
+
+def test_a_harm_said_to_be_going_on_now_is_a_concern() -> None:
+    result = analyse(
+        "Kenya.\n\nKofi Annan said there is a crisis of confidence in the country's political"
+        " leadership. Officials said the storm caused a crisis last year. The agency said"
+        " there are fifteen suspected infections."
+    )
+    assert [(c.holder, c.kind) for c in result.stated_concerns] == [("Kofi Annan", K.concern)]

@@ -198,6 +198,25 @@ def _agent_of(tokens: list[str], k: int) -> bool:
     return False
 
 
+# A clause in the present: a state going on now ("is", "are", "remains"), not one reported
+# as done ("was", "has been", "had").
+_PRESENT = words("is are am remains remain exists exist")
+_PAST = words("was were had has have did been")
+_COUNTS = words("many several few some dozens hundreds thousands millions")
+# How far back a "to" makes a harm an aim ("how to end Russia's nearly three-year war").
+_AIM_REACH = 6
+
+
+def _ongoing(tokens: list[str], harms: list[int]) -> bool:
+    """Whether a harm is told as going on now: in the present, not counted ("there are
+    fifteen suspected infections" reports a figure), not an aim ("to end the war")."""
+    if _PRESENT.isdisjoint(tokens) or not _PAST.isdisjoint(tokens):
+        return False
+    if any(amount_word(word) or word in _COUNTS for word in tokens):
+        return False
+    return any("to" not in tokens[max(0, k - _AIM_REACH) : k] for k in harms)
+
+
 def _bad(stance: Stance, word: str) -> bool:
     """A word of harm or a negative judgement: "ill", "hurt", "dangerous"."""
     cls = stance.word_class(word)
@@ -295,6 +314,7 @@ def judge(text: str, naming: bool = False) -> ConcernKind | None:
     # Judgements found without a negation: under a modal they forecast ("the dam could fail").
     judged = False
     mitigated = forecast = harm = False
+    harm_at: list[int] = []
     # "there is little risk of an accident": the clause reassures, whatever else it names.
     reassured = False
     covered: set[int] = set()
@@ -334,6 +354,8 @@ def judge(text: str, naming: bool = False) -> ConcernKind | None:
                 found.add(_K.accusation)  # "called them war criminals"
             elif phrase_class in _HARMS:  # "higher prices": a harm, foreseen or reported
                 harm = True
+                if phrase_class == "event":
+                    harm_at.append(k)
                 forecast = forecast or conditional or _foreseen(k)
                 accused = accused or (phrase_class == "violence" and _agent_of(tokens, k))
     for k, word in enumerate(tokens):
@@ -386,6 +408,8 @@ def judge(text: str, naming: bool = False) -> ConcernKind | None:
             rising = True
         elif cls in _HARMS:
             harm = True
+            if cls == "event" and not word.endswith("ed"):
+                harm_at.append(k)  # a state of harm ("a crisis"), not a deed ("killed")
             forecast = forecast or conditional or _foreseen(k)
             accused = accused or (cls == "violence" and _agent_of(tokens, k))
         else:
@@ -399,6 +423,10 @@ def judge(text: str, naming: bool = False) -> ConcernKind | None:
         found.add(_K.accusation)
     if scant and not harm:
         found.add(_K.criticism)
+    if harm_at and not found and not mitigated and not negators and _ongoing(tokens, harm_at):
+        # "there is a crisis of confidence", "conditions are desperate", "they are
+        # suffering": a harm the speaker says is going on now is a concern, not a past fact.
+        found.add(_K.concern)
     if not found or reassured:
         return None
     kind = next(k for k in _ORDER if k in found)
