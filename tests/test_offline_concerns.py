@@ -1311,3 +1311,10 @@ def test_a_harm_said_to_be_going_on_now_is_a_concern() -> None:
         " there are fifteen suspected infections."
     )
     assert [(c.holder, c.kind) for c in result.stated_concerns] == [("Kofi Annan", K.concern)]
+
+
+@pytest.mark.parametrize("verb", ["said the plan would fail", "threatened Kenya with travel bans"])
+def test_the_united_states_speaks(verb: str) -> None:
+    # "States" ends the country's name and is no form of "state".
+    result = analyse(f"Plan.\n\nThe United States {verb}.")
+    assert [(c.holder, c.kind) for c in result.stated_concerns] == [("United States", K.warning)]

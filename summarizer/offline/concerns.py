@@ -366,6 +366,15 @@ def _inside_name(tokens: list[Token], k: int) -> bool:
     return k > 0 and capital(k) and capital(k - 1) and capital(k + 1)
 
 
+def _ends_known_name(tokens: list[Token], k: int, lex: Lexicon) -> bool:
+    """Whether the capitalised word at ``k`` ends a known name with the word before it: "States"
+    of "United States" is no form of "state"."""
+    if k == 0 or not tokens[k].text[:1].isupper():
+        return False
+    name = f"{tokens[k - 1].text} {tokens[k].text}"
+    return name in lex.country_names or name in lex.places or name in lex.known_orgs
+
+
 def _predicates(
     tokens: list[Token], lex: Lexicon, starters: frozenset[str] | None = None
 ) -> _Predicates:
@@ -381,8 +390,8 @@ def _predicates(
         word = token.text.lower()
         if word not in starters:
             continue
-        if _inside_name(tokens, k):
-            continue  # "the National Disaster Warning Foundation"
+        if _inside_name(tokens, k) or _ends_known_name(tokens, k, lex):
+            continue  # "the National Disaster Warning Foundation", "the United States said"
         if word == "according" and k + 1 < n and tokens[k + 1].text == "to":
             hits.append((k, None, False))
             continue
