@@ -1318,3 +1318,8 @@ def test_the_united_states_speaks(verb: str) -> None:
     # "States" ends the country's name and is no form of "state".
     result = analyse(f"Plan.\n\nThe United States {verb}.")
     assert [(c.holder, c.kind) for c in result.stated_concerns] == [("United States", K.warning)]
+
+
+def test_a_name_ending_in_a_verb_form_speaks() -> None:
+    result = analyse("Cars.\n\nConsumer Reports said the car could catch fire.")
+    assert [(c.holder, c.kind) for c in result.stated_concerns] == [("Consumer Reports", K.warning)]

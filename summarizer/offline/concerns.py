@@ -367,12 +367,21 @@ def _inside_name(tokens: list[Token], k: int) -> bool:
 
 
 def _ends_known_name(tokens: list[Token], k: int, lex: Lexicon) -> bool:
-    """Whether the capitalised word at ``k`` ends a known name with the word before it: "States"
-    of "United States" is no form of "state"."""
+    """Whether the capitalised word at ``k`` ends a name with the word before it: "States" of
+    "United States" is no form of "state"."""
     if k == 0 or not tokens[k].text[:1].isupper():
         return False
     name = f"{tokens[k - 1].text} {tokens[k].text}"
-    return name in lex.country_names or name in lex.places or name in lex.known_orgs
+    if name in lex.country_names or name in lex.places or name in lex.known_orgs:
+        return True
+    # "Consumer Reports said": a capitalised word after a capitalised one, before a reporting
+    # verb, is the end of the speaker's name.
+    return (
+        tokens[k - 1].text[:1].isupper()
+        and k + 1 < len(tokens)
+        and tokens[k + 1].text.islower()
+        and tokens[k + 1].text in lex.verbs
+    )
 
 
 def _predicates(
