@@ -1323,3 +1323,11 @@ def test_the_united_states_speaks(verb: str) -> None:
 def test_a_name_ending_in_a_verb_form_speaks() -> None:
     result = analyse("Cars.\n\nConsumer Reports said the car could catch fire.")
     assert [(c.holder, c.kind) for c in result.stated_concerns] == [("Consumer Reports", K.warning)]
+
+
+def test_a_verb_form_after_a_name_and_a_determiner_is_a_noun() -> None:
+    result = analyse(
+        "Guns.\n\nKenyan cabinet minister William Ruto, a political leader of one of the ethnic"
+        " groups named by the BBC report for buying the guns, dismissed the claims as rumors."
+    )
+    assert [(c.holder, c.kind) for c in result.stated_concerns] == [("William Ruto", K.criticism)]

@@ -366,6 +366,14 @@ def _inside_name(tokens: list[Token], k: int) -> bool:
     return k > 0 and capital(k) and capital(k - 1) and capital(k + 1)
 
 
+def _named_noun(tokens: list[Token], k: int) -> bool:
+    """Whether the word at ``k`` follows a determiner and capitalised words: "the BBC report"."""
+    m = k - 1
+    while m >= 0 and tokens[m].text[:1].isupper():
+        m -= 1
+    return 0 <= m < k - 1 and tokens[m].text.lower() in _DETERMINERS
+
+
 def _ends_known_name(tokens: list[Token], k: int, lex: Lexicon) -> bool:
     """Whether the capitalised word at ``k`` ends a name with the word before it: "States" of
     "United States" is no form of "state"."""
@@ -481,6 +489,8 @@ def _predicates(
             continue  # "the report", "a warning", "his claim": a noun
         if k > 0 and word == verb.base and tokens[k - 1].text.lower() in _NOUN_BEFORE:
             continue  # "took charge of", "in charge": a noun
+        if word == verb.base and _named_noun(tokens, k):
+            continue  # "the BBC report", "a UN report": a noun after a name and a determiner
         if k == 0 and word == verb.base and token.text[:1].isupper() and word != "according":
             continue  # "State television flashed a message": news opens with no imperative
         if (
