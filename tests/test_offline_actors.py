@@ -1333,3 +1333,17 @@ def test_a_trade_before_a_name_makes_it_a_company(text: str, name: str, trade: s
     actors = analyse("Business.\n\n" + text).actors
     assert [(a.name, a.kind) for a in actors] == [(name, ActorKind.organization)]
     assert trade in (actors[0].role or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The archaeologists fear they may have to postpone work.", "archaeologists"),
+        ("Geologists warned the volcano could erupt.", "Geologists"),
+        ("The statisticians doubt the figures.", "statisticians"),
+    ],
+)
+def test_people_named_by_their_field_are_a_group_that_speaks(text: str, name: str) -> None:
+    result = analyse("Science.\n\n" + text)
+    assert [(a.name, a.kind) for a in result.actors] == [(name, ActorKind.group)]
+    assert [c.holder for c in result.stated_concerns] == [name]

@@ -1020,6 +1020,7 @@ def _verb_follows(tokens: list[Token], end: int, lex: Lexicon, reporting_only: b
 # Endings of plural nouns for people by what they do or hold: "slaveholders", "economists",
 # "historians", "participants", "opponents".
 _AGENT_ENDINGS = ("ers", "ists", "ians", "ants", "ents")
+_FIELD_ENDINGS = ("ists", "ians")
 
 
 def _agent_plural(tokens: list[Token], caps: list[bool], k: int, lex: Lexicon) -> bool:
@@ -1027,13 +1028,27 @@ def _agent_plural(tokens: list[Token], caps: list[bool], k: int, lex: Lexicon) -
     after a capitalised or group modifier and before a reporting verb ("Confederate
     slaveholders did not agree", "local historians say")."""
     word = tokens[k].text
-    if not (word.isalpha() and word.islower() and word.endswith(_AGENT_ENDINGS)):
+    lower = word.lower()
+    # "Geologists warned", "the archaeologists fear": "-ists" and "-ians" name people by their
+    # field, so these need no modifier before them.
+    fielded = lower.endswith(_FIELD_ENDINGS) and len(lower) > 6
+    opening = k == 0 or tokens[k - 1].text.lower() == "the" or tokens[k - 1].text in _OPENERS
+    if not (
+        word.isalpha()
+        and (word.islower() or (fielded and k == 0 and word[1:].islower()))
+        and lower.endswith(_AGENT_ENDINGS)
+    ):
         return False
-    if word[:-1] in lex.document_nouns or k == 0:  # "letters", "papers"
+    if lower[:-1] in lex.document_nouns:  # "letters", "papers"
         return False
-    before = tokens[k - 1].text
-    if not (caps[k - 1] or before.lower() in lex.group_modifiers) or before in _POSSESSIVE:
+    if fielded and opening:
+        pass
+    elif k == 0:
         return False
+    else:
+        before = tokens[k - 1].text
+        if not (caps[k - 1] or before.lower() in lex.group_modifiers) or before in _POSSESSIVE:
+            return False
     m = k + 1
     while m < len(tokens) and (
         tokens[m].text.lower() in AUXILIARIES or tokens[m].text.lower() in ("not", "n't")
