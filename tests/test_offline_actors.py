@@ -1347,3 +1347,13 @@ def test_people_named_by_their_field_are_a_group_that_speaks(text: str, name: st
     result = analyse("Science.\n\n" + text)
     assert [(a.name, a.kind) for a in result.actors] == [(name, ActorKind.group)]
     assert [c.holder for c in result.stated_concerns] == [name]
+
+
+def test_a_verb_form_after_a_determiner_does_not_end_a_description() -> None:
+    result = analyse(
+        "Bombs.\n\nHamid Saadi, the owner of a shop near the blast, told the news agency Reuters"
+        " that the explosion caused significant destruction."
+    )
+    assert [(a.name, a.role) for a in result.actors] == [
+        ("Hamid Saadi", "owner of a shop near the blast")
+    ]

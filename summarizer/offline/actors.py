@@ -2480,6 +2480,8 @@ class _Scanner:
                         said is not None
                         and not tokens[m].text.lower().endswith("ing")
                         and said.base not in _NAME_GIVING
+                        # "the owner of a shop near the blast": a noun after a determiner
+                        and tokens[m - 1].text.lower() not in _DETERMINERS
                     ):
                         right = m
                         break
