@@ -1331,3 +1331,13 @@ def test_a_verb_form_after_a_name_and_a_determiner_is_a_noun() -> None:
         " groups named by the BBC report for buying the guns, dismissed the claims as rumors."
     )
     assert [(c.holder, c.kind) for c in result.stated_concerns] == [("William Ruto", K.criticism)]
+
+
+def test_the_agent_of_a_relaying_participle_only_passes_the_words_on() -> None:
+    result = analyse(
+        "Arms.\n\nA top Russia diplomat quoted by the state news agency Tass on Thursday said"
+        " the plan could fail and start a new arms race."
+    )
+    assert [(c.holder, c.kind) for c in result.stated_concerns] == [
+        ("top Russia diplomat", K.warning)
+    ]

@@ -578,6 +578,19 @@ class _Finder:
         ]
         return outer
 
+    def _relays(self, tokens: list[Token], lo: int, start: int) -> bool:
+        """Whether the candidate starting at character ``start`` is the agent of a relaying
+        participle ("A top Russia diplomat quoted by the state news agency Tass said"): it only
+        passes on the subject's words."""
+        at = next((m for m in range(lo, len(tokens)) if tokens[m].start >= start), lo)
+        for m in range(at - 1, max(lo, at - 7) - 1, -1):
+            if tokens[m].text == "by" and m > lo:
+                verb = self.lex.verbs.get(tokens[m - 1].text.lower())
+                return verb is not None and verb.relayed and tokens[m - 1].text.endswith("ed")
+            if not (tokens[m].text.isalpha() or "-" in tokens[m].text):
+                return False
+        return False
+
     @staticmethod
     def _right_before(tokens: list[Token], k: int, hi: int) -> bool:
         """Whether only adverbs and auxiliaries stand between token ``k`` and ``hi``."""
@@ -687,7 +700,9 @@ class _Finder:
             ):
                 continue  # "Prosecutors, he said, had always thought": the aside's speaker
             candidates = [
-                c for c in self._candidates(sentence, tokens, lo, hi, speaking) if not c[3]
+                c
+                for c in self._candidates(sentence, tokens, lo, hi, speaking)
+                if not c[3] and not self._relays(tokens, lo, c[0])
             ]
             if (
                 not candidates
@@ -826,6 +841,10 @@ class _Finder:
                     continue
             if k in verbs and self._set_off(tokens, k, verb):
                 continue  # "Prosecutors, he said, had always thought": an aside in the clause
+            if k in verbs and k + 1 < verb and tokens[k + 1].text == "by":
+                relay = self.lex.verbs.get(word.lower())
+                if relay is not None and relay.relayed:
+                    continue  # "A top diplomat quoted by Tass said": the participle only relays
             if word in ("“", "”", '"', ":", ";") or word.lower() in ("that", "which") or k in verbs:
                 floor = k + 1
         return floor
