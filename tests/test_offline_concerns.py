@@ -1341,3 +1341,12 @@ def test_the_agent_of_a_relaying_participle_only_passes_the_words_on() -> None:
     assert [(c.holder, c.kind) for c in result.stated_concerns] == [
         ("top Russia diplomat", K.warning)
     ]
+
+
+def test_a_speaker_speaks_through_the_channel_set_off_after_it() -> None:
+    result = analyse(
+        "Arms.\n\nNorth Korea, through its state-run KCNA, on Monday expressed opposition to"
+        ' the U.S. plan, describing it as a "hegemonic attempt to maintain its military'
+        ' supremacy."'
+    )
+    assert [c.holder for c in result.stated_concerns] == ["North Korea"]

@@ -103,8 +103,9 @@ class FoundConcern:
     concern: str
 
 
-# Words that open an affiliation set off by commas after a speaker's name.
-_AFFILIATIONS = frozenset({"of", "from", "at"})
+# Words that open an affiliation set off by commas after a speaker's name: "Smith, of the
+# Warning Foundation, predicted", "North Korea, through its state-run KCNA, expressed".
+_AFFILIATIONS = frozenset({"of", "from", "at", "through", "via"})
 
 
 @dataclass
