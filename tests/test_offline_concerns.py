@@ -1350,3 +1350,12 @@ def test_a_speaker_speaks_through_the_channel_set_off_after_it() -> None:
         ' supremacy."'
     )
     assert [c.holder for c in result.stated_concerns] == ["North Korea"]
+
+
+def test_a_statement_issued_before_a_colon_reports_its_words() -> None:
+    result = analyse(
+        'Ban.\n\nIsraeli Minister of the Interior Arye Derry issued a statement: "These people'
+        ' are trying to exploit the law to defame the country."'
+    )
+    assert [(c.holder, c.kind) for c in result.stated_concerns] == [("Arye Derry", K.accusation)]
+    assert analyse("Ban.\n\nThe minister issued a statement on Monday.").stated_concerns == []

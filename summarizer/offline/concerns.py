@@ -280,6 +280,17 @@ def _light_cue(tokens: list[Token], k: int, lex: Lexicon) -> ConcernKind | None:
     return None
 
 
+def _introduces_words(tokens: list[Token], k: int, lex: Lexicon) -> bool:
+    """Whether a light verb's object is a neutral statement that a colon or a quotation follows:
+    "issued a statement: “These people are trying to ...”", "made the remarks: ...". The words
+    after it are the subject's, judged like any reported words."""
+    for m in range(k + 1, min(len(tokens) - 1, k + 1 + _LIGHT_REACH)):
+        named = lex.attribution_nouns.get(tokens[m].text.lower())
+        if named is not None:
+            return named[0] is None and tokens[m + 1].text in (":", "“", '"')
+    return False
+
+
 @dataclass
 class _Predicates:
     """The attributing words of one sentence: each hit is (token index, cue kind or None,
@@ -417,6 +428,9 @@ def _predicates(
             kind = _light_cue(tokens, k, lex)
             if kind is not None:
                 hits.append((k, kind, False))
+                continue
+            if _introduces_words(tokens, k, lex):
+                hits.append((k, None, False))  # "issued a statement: ...": words to judge
                 continue
         if word in _COPULAS:
             m = k + 1
