@@ -1357,3 +1357,14 @@ def test_a_verb_form_after_a_determiner_does_not_end_a_description() -> None:
     assert [(a.name, a.role) for a in result.actors] == [
         ("Hamid Saadi", "owner of a shop near the blast")
     ]
+
+
+def test_a_state_the_headline_names_is_the_story_subject() -> None:
+    kenya = analyse(
+        "Annan warns Kenya over future poll violence\n\nKofi Annan said reforms in Kenya were slow."
+    )
+    assert [a.name for a in kenya.actors] == ["Kofi Annan", "Kenya"]
+    # Named as a place, or inside another name, it is none.
+    for headline in ("Massive storm hits coast in Kenya", "Kenya Airways cuts flights"):
+        result = analyse(f"{headline}\n\nOfficials said flights to Kenya were cancelled.")
+        assert "Kenya" not in [a.name for a in result.actors]

@@ -2851,9 +2851,18 @@ def find_actors(doc: Document, checkpoint: Checkpoint = never_stop) -> Cast:
     _own_relations(scanner, builder)
     _link_acronyms(builder)
     _fold_bare_groups(builder)
+    headline = text[doc.title.start : doc.title.end] if doc.title is not None else ""
     for entity in builder.entities:
         if entity.kind is ActorKind.group and len(entity.spans) >= _CENTRAL_GROUP_MENTIONS:
             entity.acts = True  # a subject of the story, even if only acted upon
+        if (
+            entity.kind is ActorKind.country
+            and headline
+            and any(_headline_names(headline, form) for form in entity.surfaces)
+        ):
+            # "Annan warns Kenya over future poll violence", "Israel issues travel ban": a state
+            # the headline names, not as a place ("in Benin"), is the story's subject.
+            entity.acts = True
     _link_descriptions(scanner, builder, checkpoint)
     _drop_outlets(builder, lex)
     builder.mentions.sort(key=lambda m: (m.start, -m.end))
@@ -2903,6 +2912,31 @@ def _confirm_listed(
             for key in keys:
                 persons.setdefault(key, confirmed[key])
         run = [cand] if cand is not None else []
+
+
+def _headline_names(headline: str, form: str) -> bool:
+    """Whether the headline names ``form`` other than as a place or a modifier: "Annan warns
+    Kenya", not "Typhoon hits the Philippines" after "in", nor "Guatemala sinkhole"."""
+    for match in re.finditer(rf"\b{re.escape(form)}\b", headline):
+        before = headline[: match.start()].split()
+        after = headline[match.end() :].split()
+        rest = headline[match.end() :]
+        if before and (
+            before[-1].lower() in LOCATIVE or before[-1].endswith(",") or before[-1][:1].isupper()
+        ):
+            continue  # "in Benin", "Sumatra, Indonesia", "Underwater World Singapore"
+        if rest.startswith((":", "-", "'", "’")) or (after and after[0][:1].isupper()):
+            # "United States: Two killed", "US-flagged ship", "Malaysia Airlines", "U.S. Senate"
+            continue
+        if (
+            after
+            and after[0][:1].islower()
+            and not after[0].endswith("s")
+            and after[0].lower() not in PREPOSITIONS
+        ):
+            continue  # "Guatemala sinkhole": the place of a thing (but "Israel issues")
+        return True
+    return False
 
 
 def _own_relations(scanner: _Scanner, builder: _Builder) -> None:
