@@ -1359,3 +1359,13 @@ def test_a_statement_issued_before_a_colon_reports_its_words() -> None:
     )
     assert [(c.holder, c.kind) for c in result.stated_concerns] == [("Arye Derry", K.accusation)]
     assert analyse("Ban.\n\nThe minister issued a statement on Monday.").stated_concerns == []
+
+
+def test_a_turn_with_but_keeps_the_clause_it_turns_against() -> None:
+    result = analyse(
+        'Match.\n\n"I tried to speed up the play when I came in, but it didn\'t work," said'
+        " Chris Pozniak."
+    )
+    assert [c.quote for c in result.stated_concerns] == [
+        "I tried to speed up the play when I came in, but it didn't work"
+    ]

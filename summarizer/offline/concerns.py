@@ -207,6 +207,8 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
+# A clause that turns against the one before it.
+_CONCEDED = re.compile(r"(?:but|yet)\s", re.IGNORECASE)
 _DASH = re.compile(r"\s+[—–]\s+")
 # At most this many characters between two dashes that set off an aside.
 _ASIDE_REACH = 120
@@ -1730,16 +1732,23 @@ class _Finder:
         ``naming``: the words are a naming verb's, whose first clause gives the name."""
         points: list[tuple[ConcernKind, int, int]] = []
         previous_negative = False
+        previous_start: int | None = None
         for index, (clause_start, clause_end) in enumerate(_clauses(self.text, start, end)):
             kind = judge(self.text[clause_start:clause_end], naming=naming and index == 0)
             if kind is None:
                 previous_negative = False
+                previous_start = clause_start
                 continue
             if previous_negative and points and points[-1][0] is kind:
                 points[-1] = (kind, points[-1][1], clause_end)
+            elif previous_start is not None and _CONCEDED.match(self.text, clause_start):
+                # "I tried to speed up the play, but it didn't work": the turn is told against
+                # what comes before it, so the point holds both.
+                points.append((kind, previous_start, clause_end))
             else:
                 points.append((kind, clause_start, clause_end))
             previous_negative = True
+            previous_start = None
         return points
 
     def _quotation_concern(
