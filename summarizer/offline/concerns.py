@@ -1741,7 +1741,12 @@ class _Finder:
                 continue
             if previous_negative and points and points[-1][0] is kind:
                 points[-1] = (kind, points[-1][1], clause_end)
-            elif previous_start is not None and _CONCEDED.match(self.text, clause_start):
+            elif (
+                previous_start is not None
+                and _CONCEDED.match(self.text, clause_start)
+                # within one sentence: "We are doing everything. But I cannot promise" is two
+                and not re.search(r"[.!?]", self.text[previous_start:clause_start])
+            ):
                 # "I tried to speed up the play, but it didn't work": the turn is told against
                 # what comes before it, so the point holds both.
                 points.append((kind, previous_start, clause_end))
