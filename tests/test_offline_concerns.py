@@ -1369,3 +1369,8 @@ def test_a_turn_with_but_keeps_the_clause_it_turns_against() -> None:
     assert [c.quote for c in result.stated_concerns] == [
         "I tried to speed up the play when I came in, but it didn't work"
     ]
+
+
+def test_being_unwell_is_a_state_of_health_not_a_criticism() -> None:
+    result = analyse("Trial.\n\nFarid el-Deeb, his lawyer, said that he is unwell.")
+    assert [c.kind for c in result.stated_concerns] == []
