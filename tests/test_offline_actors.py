@@ -1368,3 +1368,14 @@ def test_a_state_the_headline_names_is_the_story_subject() -> None:
     for headline in ("Massive storm hits coast in Kenya", "Kenya Airways cuts flights"):
         result = analyse(f"{headline}\n\nOfficials said flights to Kenya were cancelled.")
         assert "Kenya" not in [a.name for a in result.actors]
+
+
+def test_a_name_ending_in_a_word_of_the_story_that_acts_is_a_company() -> None:
+    result = analyse(
+        "Rail.\n\nNetwork Rail has checked 700 sets of rail points. Imperial Tobacco has opposed"
+        " the tobacco advertising ban. Jane Smith said the rail line was safe."
+    )
+    kinds = {a.name: a.kind for a in result.actors}
+    assert kinds["Network Rail"] is ActorKind.organization
+    assert kinds["Imperial Tobacco"] is ActorKind.organization
+    assert kinds["Jane Smith"] is ActorKind.person

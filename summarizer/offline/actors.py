@@ -1773,6 +1773,23 @@ class _Scanner:
             acts = _org_acts(tokens, caps, i, j, lex, governed, recipient)
             builder.mention(index, start, end, sentence.index, governed, acts)
             return
+        if (
+            len(words) == 2
+            and words[0] not in names
+            and words[1].lower() in doc.lower_words
+            and words[0].lower() not in doc.lower_words
+            and not governed
+            and not recipient
+            and _role_chain(tokens, caps, i, lex) is None
+            and _subject_of_verb(tokens, caps, j, lex)
+            and not _verb_follows(tokens, j, lex, reporting_only=True)
+        ):
+            # "Network Rail has checked 700 sets of rail points": a name whose last word the
+            # article also uses as a common noun, doing something, is a company's or a body's;
+            # people's surnames are seldom words of the story ("Jane Smith said" still speaks).
+            index = builder.entity("org:" + name_key(bare), bare, ActorKind.organization)
+            builder.mention(index, start, end, sentence.index, governed, True)
+            return
         if not _name_like(words, lex):
             return
         role_start = _role_chain(tokens, caps, i, lex)
