@@ -1041,11 +1041,9 @@ def _agent_plural(tokens: list[Token], caps: list[bool], k: int, lex: Lexicon) -
         return False
     if lower[:-1] in lex.document_nouns:  # "letters", "papers"
         return False
-    if fielded and opening:
-        pass
-    elif k == 0:
-        return False
-    else:
+    if not (fielded and opening):
+        if k == 0:
+            return False
         before = tokens[k - 1].text
         if not (caps[k - 1] or before.lower() in lex.group_modifiers) or before in _POSSESSIVE:
             return False
