@@ -1379,3 +1379,10 @@ def test_a_name_ending_in_a_word_of_the_story_that_acts_is_a_company() -> None:
     assert kinds["Network Rail"] is ActorKind.organization
     assert kinds["Imperial Tobacco"] is ActorKind.organization
     assert kinds["Jane Smith"] is ActorKind.person
+
+
+@pytest.mark.parametrize("title", ["Gov.", "Det.", "Amb.", "Lt. Gov."])
+def test_an_abbreviated_title_before_a_name_is_its_role(title: str) -> None:
+    result = analyse(f"Dam.\n\n{title} John Smith said the dam may fail.")
+    assert [(a.name, a.role) for a in result.actors] == [("John Smith", title)]
+    assert [c.holder for c in result.stated_concerns] == ["John Smith"]

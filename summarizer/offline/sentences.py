@@ -77,7 +77,7 @@ _CREDIT_WORDS = (
 # Abbreviations after which a full stop does not end the sentence (the next word is part of it).
 _ABBREVIATIONS = words(
     """mr mrs ms dr gen sen rep gov lt col sgt capt maj adm prof st jr sr rev hon pres supt insp
-    cmdr cpl pvt gens sens reps govs mt ft jan feb mar apr jun jul aug sep sept oct nov dec no
+    cmdr cpl pvt det amb atty brig msgr gens sens reps govs mt ft jan feb mar apr jun jul aug sep sept oct nov dec no
     nos vol fig approx est dept univ assn bros inc corp co ltd vs v messrs mmes"""
 )
 # After "U.S." or "U.N.", these words continue the sentence ("U.S. Army", "U.N. Security Council").
@@ -94,7 +94,8 @@ _CONTINUATION = words(
 )
 _TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}"
-    r"|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Maj|Adm|Prof|St|Jr|Sr|Rev|Sept|Jan|Feb|Aug"
+    r"|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Maj|Adm|Prof|St|Jr|Sr|Rev|Det|Amb|Atty"
+    r"|Brig|Cmdr|Cpl|Pvt|Supt|Insp|Sept|Jan|Feb|Aug"
     r"|Oct|Nov|Dec|Mt|Ft|Co|Corp|Inc|Ltd)\.(?=[\s,;:)])"
     r"|[A-Z]\.(?=\s+[A-Z])"
     # A web address is one word: "told whitecapsfc.com", "wrote on BBC.co.uk".
