@@ -1386,3 +1386,12 @@ def test_an_abbreviated_title_before_a_name_is_its_role(title: str) -> None:
     result = analyse(f"Dam.\n\n{title} John Smith said the dam may fail.")
     assert [(a.name, a.role) for a in result.actors] == [("John Smith", title)]
     assert [c.holder for c in result.stated_concerns] == ["John Smith"]
+
+
+def test_a_dotted_acronym_is_the_same_body_as_its_letters_and_long_name() -> None:
+    result = analyse(
+        "War.\n\nThe United Nations met on Monday. The U.N. said the war could spread. The UN"
+        " later said it would send aid."
+    )
+    assert [a.name for a in result.actors] == ["United Nations"]
+    assert {"U.N.", "UN"} <= set(result.actors[0].mentions)

@@ -199,8 +199,14 @@ class Cast:
 
 
 def name_key(name: str) -> str:
-    """Spelling variants of a name made equal: "Kim Jong-Un" and "Kim Jong Un"."""
+    """Spelling variants of a name made equal: "Kim Jong-Un" and "Kim Jong Un", "U.N." and
+    "UN"."""
+    if _DOTTED.fullmatch(name):
+        return name.replace(".", "").lower()
     return " ".join(re.sub(r"[-‑’'.]", " ", name.lower()).split())
+
+
+_DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}")
 
 
 @dataclass
@@ -3078,7 +3084,8 @@ def _link_acronyms(builder: _Builder) -> None:
         if builder.entities[m.entity].kind in (ActorKind.organization, ActorKind.government_body)
     }
     for i, acronym in orgs:
-        if not _ACRONYM.fullmatch(acronym.name):
+        letters = acronym.name.replace(".", "") if _DOTTED.fullmatch(acronym.name) else acronym.name
+        if not _ACRONYM.fullmatch(letters):
             continue
         defined = next(
             (
@@ -3098,7 +3105,7 @@ def _link_acronyms(builder: _Builder) -> None:
             acronym.acts = False
             continue
         for j, full in orgs:
-            if j == i or " " not in full.name or _initials(full.name) != acronym.name:
+            if j == i or " " not in full.name or _initials(full.name) != letters:
                 continue
             _merge(builder, source=i, target=j)
             break
