@@ -1395,3 +1395,19 @@ def test_a_dotted_acronym_is_the_same_body_as_its_letters_and_long_name() -> Non
     )
     assert [a.name for a in result.actors] == ["United Nations"]
     assert {"U.N.", "UN"} <= set(result.actors[0].mentions)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention"),
+    [
+        ("Around 12,000 residents fled the town, officials said.", "Around 12,000 residents"),
+        ("At least 28 doctors said the rule was unfair.", "At least 28 doctors"),
+        ("The forty protesters said the law was unfair.", "forty protesters"),
+        ("Police said 1.5 million pilgrims had arrived.", "1.5 million pilgrims"),
+    ],
+)
+def test_a_counted_group_is_mentioned_with_its_count(sentence: str, mention: str) -> None:
+    result = analyse(f"Town.\n\n{sentence}")
+    group = next(a for a in result.actors if mention.lower().endswith(a.name.lower()))
+    assert mention in group.mentions
+    assert not any(ch.isdigit() for ch in group.name)

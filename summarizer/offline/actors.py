@@ -48,6 +48,22 @@ QUANTIFIERS = words(
     nine ten these those both all various numerous dozens hundreds thousands another its their
     his her our"""
 )
+# Number words that count a group ("forty protesters", "two dozen"); digits count it too.
+NUMBER_WORDS = words(
+    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+    hundred hundreds thousand thousands million millions dozen dozens tens"""
+)
+# Words that make a count approximate or a bound: "around 12,000", "at least 28", "more than 40".
+_APPROXIMATE = words("around about nearly almost over some roughly approximately just only")
+_BOUNDS = {
+    ("at", "least"),
+    ("at", "most"),
+    ("more", "than"),
+    ("fewer", "than"),
+    ("less", "than"),
+    ("up", "to"),
+}
 AUXILIARIES = words(
     """is was are were has have had will would could can may might should must does did do"""
 )
@@ -1300,6 +1316,41 @@ def _singular(noun: str) -> str:
     return noun[:-1]
 
 
+def _number_token(tokens: list[Token], k: int) -> bool:
+    word = tokens[k].text.lower()
+    if word[:1].isdigit():
+        return True
+    return bool(word) and all(part in NUMBER_WORDS for part in word.split("-"))
+
+
+def _count_start(tokens: list[Token], end: int) -> int | None:
+    """Where a count that ends at ``tokens[end]`` begins ("Around 12,000", "at least 28",
+    "1.5 million", "forty"), or None when no number ends there."""
+    k = end
+    if k < 0 or not _number_token(tokens, k):
+        return None
+    while k > 0:
+        before = tokens[k - 1]
+        if _number_token(tokens, k - 1):
+            k -= 1
+        elif (
+            before.text in (",", ".")
+            and k >= 2
+            and tokens[k - 2].text[-1:].isdigit()
+            and tokens[k].text[:1].isdigit()
+            and tokens[k - 2].end == before.start
+            and before.end == tokens[k].start
+        ):
+            k -= 2  # "12,000", "1.5": one number the tokenizer split
+        else:
+            break
+    if k > 0 and tokens[k - 1].text.lower() in _APPROXIMATE:
+        k -= 1
+    elif k > 1 and (tokens[k - 2].text.lower(), tokens[k - 1].text.lower()) in _BOUNDS:
+        k -= 2
+    return k
+
+
 def _governed(tokens: list[Token], start: int, words: frozenset[str]) -> bool:
     k = start - 1
     if k >= 0 and tokens[k].text.lower() in ("the", "a", "an"):
@@ -2188,9 +2239,18 @@ class _Scanner:
                 k += 1  # "team members", "crew members": the last noun is the head
                 continue
             left = k
+            # The first word after a count or a determiner: the group's name starts there.
+            opened: int | None = None
             while left > 0:
                 word = tokens[left - 1].text
                 lower = word.lower()
+                counted = _count_start(tokens, left - 1)
+                if counted is not None:
+                    # "Around 12,000 residents", "at least 28 states": the count is in the
+                    # mention, not the name.
+                    opened = left
+                    left = counted
+                    break
                 if lower in ("the", "a", "an") or lower in QUANTIFIERS:
                     left -= 1
                     break
@@ -2265,7 +2325,7 @@ class _Scanner:
                     right = end
             modifiers = [
                 t.text.lower()
-                for t in tokens[left:k]
+                for t in tokens[left if opened is None else opened : k]
                 if t.text.lower() not in QUANTIFIERS
                 and t.text.lower() not in ("the", "a", "an", "foreign", "senior", "top")
                 and not t.text.isdigit()
@@ -2273,7 +2333,7 @@ class _Scanner:
             if head == "people" and not modifiers and right == k + 1:
                 k += 1  # "people" alone is anyone; "people in Sumatra" are a group
                 continue
-            first = left
+            first = left if opened is None else opened
             while first < k and (
                 tokens[first].text.lower() in QUANTIFIERS
                 or tokens[first].text.lower() in ("the", "a", "an")
