@@ -1411,3 +1411,21 @@ def test_a_counted_group_is_mentioned_with_its_count(sentence: str, mention: str
     group = next(a for a in result.actors if mention.lower().endswith(a.name.lower()))
     assert mention in group.mentions
     assert not any(ch.isdigit() for ch in group.name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two civil rights organizations joined the case. In the lawsuit these organizations"
+        " argued that the killing was illegal.",
+        "Rights groups joined the case. These groups said the killing was illegal.",
+    ],
+)
+def test_a_vague_group_noun_after_a_demonstrative_is_the_group_named_before(text: str) -> None:
+    result = analyse(f"Case.\n\n{text}")
+    assert len(result.actors) == 1
+    assert [c.holder for c in result.stated_concerns] == [result.actors[0].name]
+
+
+def test_a_vague_group_noun_alone_is_still_no_group() -> None:
+    assert analyse("Case.\n\nThe groups said the killing was illegal.").actors == []

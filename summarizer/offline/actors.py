@@ -42,6 +42,11 @@ _FUNCTION_WORDS = words(
     """the a an of in on at by for to from with and or but that which who whose than as into
     about between among against over under through these those this its their his her our"""
 )
+# Heads too vague to be a group alone ("states", "groups"): one needs a word that says which
+# ("rights groups", "Western nations", "civil rights organizations").
+_GENERIC_GROUP_HEADS = frozenset(
+    ("states", "nations", "countries", "groups", "organizations", "organisations")
+)
 # Determiners and number words that open a group's phrase but are not part of its name.
 QUANTIFIERS = words(
     """some many several other others most few a an the three two four five six seven eight
@@ -258,6 +263,8 @@ class _Builder:
     entities: list[Entity] = field(default_factory=list)
     by_key: dict[str, int] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
+    # The head nouns of the groups named with a modifier so far ("groups" for "rights groups").
+    named_group_heads: set[str] = field(default_factory=set)
 
     def entity(self, key: str, name: str, kind: ActorKind, role: str | None = None) -> int:
         index = self.by_key.get(key)
@@ -265,6 +272,8 @@ class _Builder:
             index = len(self.entities)
             self.by_key[key] = index
             self.entities.append(Entity(key, name, kind, role))
+            if key.startswith("group:") and " " in key:
+                self.named_group_heads.add(key.rsplit(" ", 1)[-1])
         elif role and not self.entities[index].role:
             self.entities[index].role = role
         return index
@@ -2199,7 +2208,7 @@ class _Scanner:
         k = 0
         while k < n:
             head = tokens[k].text.lower()
-            generic = head in ("states", "nations", "countries", "groups")
+            generic = head in _GENERIC_GROUP_HEADS
             if (
                 (
                     head not in lex.group_nouns
@@ -2224,6 +2233,13 @@ class _Scanner:
                         k > 0
                         and tokens[k - 1].text.lower() in ("many", "several", "some", "other")
                         and _verb_follows(tokens, k + 1, lex, reporting_only=False)
+                    )
+                    and not (
+                        # "Two rights groups sued. These groups argued ...": the groups named
+                        # before, taken up again (and folded into them below).
+                        k > 0
+                        and tokens[k - 1].text.lower() in ("the", "these", "those")
+                        and head in self.builder.named_group_heads
                     )
                 )
                 or (
