@@ -1429,3 +1429,13 @@ def test_a_vague_group_noun_after_a_demonstrative_is_the_group_named_before(text
 
 def test_a_vague_group_noun_alone_is_still_no_group() -> None:
     assert analyse("Case.\n\nThe groups said the killing was illegal.").actors == []
+
+
+def test_a_one_word_name_the_next_sentence_calls_it_is_an_organisation() -> None:
+    result = analyse(
+        "Hunger.\n\nOxfam issued a report on Monday. It warned that hunger was spreading."
+    )
+    assert [(a.name, a.kind) for a in result.actors] == [("Oxfam", ActorKind.organization)]
+    assert [c.holder for c in result.stated_concerns] == ["Oxfam"]
+    smith = analyse("Report.\n\nSmith issued a report on Monday. It was long.").actors
+    assert [(a.name, a.kind) for a in smith] == [("Smith", ActorKind.person)]

@@ -2781,6 +2781,33 @@ def _coordinated_verb(tokens: list[Token], k: int, lex: Lexicon) -> bool:
     return False
 
 
+def _it_named(builder: _Builder, lex: Lexicon) -> None:
+    """ "Oxfam issued a report. It said ...": a one-word name taken for a person's (a verb follows
+    it) is an organisation's when the next sentence of its paragraph opens with "It" and a
+    reporting verb ("It said", "It warned"), unless the word is a given name or has a title."""
+    doc = builder.doc
+    sentences = doc.sentences
+    for index, entity in enumerate(builder.entities):
+        if (
+            entity.kind is not ActorKind.person
+            or not entity.key.startswith("person:")
+            or " " in entity.name
+            or entity.role
+            or entity.name in given_names()
+        ):
+            continue
+        for mention in builder.mentions:
+            if mention.entity != index or mention.sentence + 1 >= len(sentences):
+                continue
+            after = sentences[mention.sentence + 1]
+            if after.paragraph != sentences[mention.sentence].paragraph:
+                continue
+            words = doc.text[after.start : min(after.end, after.start + 40)].split()
+            if len(words) >= 2 and words[0] == "It" and words[1].lower() in lex.verbs:
+                entity.kind = ActorKind.organization
+                break
+
+
 def _link_single(
     candidates: list[int],
     entities: list[Entity],
@@ -2945,6 +2972,7 @@ def find_actors(doc: Document, checkpoint: Checkpoint = never_stop) -> Cast:
             token_index.setdefault(event.word, []).append(index)
 
     checkpoint()
+    _it_named(builder, lex)
     _own_relations(scanner, builder)
     _link_acronyms(builder)
     _fold_bare_groups(builder)
