@@ -1374,3 +1374,15 @@ def test_a_turn_with_but_keeps_the_clause_it_turns_against() -> None:
 def test_being_unwell_is_a_state_of_health_not_a_criticism() -> None:
     result = analyse("Trial.\n\nFarid el-Deeb, his lawyer, said that he is unwell.")
     assert [c.kind for c in result.stated_concerns] == []
+
+
+def test_a_title_phrase_before_the_speaker_is_no_reported_words() -> None:
+    result = analyse(
+        "Attack.\n\nAfghanistan's president, Hamid Karzai criticized last weeks attack saying"
+        " the U.S. is losing the battle."
+    )
+    assert [c.quote for c in result.stated_concerns] == [
+        "Hamid Karzai criticized last weeks attack saying the U.S. is losing the battle"
+    ]
+    inverted = analyse("Dam.\n\nThe dam will fail, Jane Smith said.")
+    assert [c.quote for c in inverted.stated_concerns] == ["The dam will fail"]

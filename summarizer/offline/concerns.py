@@ -82,6 +82,11 @@ RECENT_CONCERNS = 24
 _WORDS = re.compile(r"\w+")
 
 
+# The longest phrase (ending in a title) before a subject's comma read as a description of the
+# subject rather than as words it reports ("Afghanistan's president, Hamid Karzai criticized").
+_DESCRIPTION_WORDS = 4
+
+
 def _denies(words: str) -> bool:
     """Whether asserted words deny something: a negation in their first clause, not under a
     modal ("there was no commitment", "he was not involved"; not "the plan would not work")."""
@@ -1035,6 +1040,17 @@ class _Finder:
             # "Speaking in Guatemala City, Rubio cautioned against ...", "In a statement, she
             # said ...": an opening phrase, not the reported words.
             return False
+        commas = [m for m in range(floor, verb) if tokens[m].text == ","]
+        if commas and not any(t.text in _QUOTE_MARKS for t in tokens[floor:verb]):
+            described = tokens[floor : commas[0]]
+            if (
+                0 < len(described) <= _DESCRIPTION_WORDS
+                and described[-1].text.lower() in self.lex.describing_titles
+                and not any(self._verb_like(t.text) for t in described)
+            ):
+                # "Afghanistan's president, Hamid Karzai criticized ...": a short phrase ending in
+                # a title, with no verb, before the subject describes it and reports nothing.
+                return False
         k = verb + 1
         entry = self.lex.verbs.get(tokens[verb].text.lower())
         if entry is not None and entry.base == "tell":
