@@ -1439,3 +1439,21 @@ def test_a_one_word_name_the_next_sentence_calls_it_is_an_organisation() -> None
     assert [c.holder for c in result.stated_concerns] == ["Oxfam"]
     smith = analyse("Report.\n\nSmith issued a report on Monday. It was long.").actors
     assert [(a.name, a.kind) for a in smith] == [("Smith", ActorKind.person)]
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Critics of the package have faulted the agency's record.", "critics of the package"),
+        ("Residents of the area fear the plant will pollute the river.", "residents of the area"),
+    ],
+)
+def test_a_group_named_by_a_common_noun_complement(text: str, group: str) -> None:
+    result = analyse(f"Plan.\n\n{text}")
+    assert [a.name for a in result.actors] == [group]
+    assert [c.holder for c in result.stated_concerns] == [group]
+
+
+def test_an_adverb_ends_no_group_complement() -> None:
+    result = analyse("Law.\n\nOpponents of the newly signed law marched on Monday.")
+    assert all("newly" not in a.name for a in result.actors)

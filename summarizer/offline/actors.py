@@ -42,6 +42,8 @@ _FUNCTION_WORDS = words(
     """the a an of in on at by for to from with and or but that which who whose than as into
     about between among against over under through these those this its their his her our"""
 )
+# The most words of a common-noun complement that names a group: "opponents of the new bill".
+_COMPLEMENT_WORDS = 3
 # Heads too vague to be a group alone ("states", "groups"): one needs a word that says which
 # ("rights groups", "Western nations", "civil rights organizations").
 _GENERIC_GROUP_HEADS = frozenset(
@@ -2339,6 +2341,23 @@ class _Scanner:
                     if end < n and tokens[end].text in lex.body_heads:
                         end += 1  # "bureaucrats of the Conservative government"
                     right = end
+                elif tokens[right].text == "of" and m == right + 2:
+                    # "Critics of the package have faulted", "opponents of the bill say": a
+                    # short common-noun complement, when a verb follows it, names the group.
+                    end = m
+                    while (
+                        end < n
+                        and end < m + _COMPLEMENT_WORDS
+                        and not (end > m and _verb_follows(tokens, end, lex, reporting_only=False))
+                        and tokens[end].text.isalpha()
+                        and tokens[end].text.islower()
+                        and tokens[end].text not in _FUNCTION_WORDS
+                        and tokens[end].text not in AUXILIARIES
+                        and not tokens[end].text.endswith("ly")  # "of the newly signed law"
+                    ):
+                        end += 1
+                    if end > m and _verb_follows(tokens, end, lex, reporting_only=False):
+                        right = end
             modifiers = [
                 t.text.lower()
                 for t in tokens[left if opened is None else opened : k]
