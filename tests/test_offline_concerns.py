@@ -1386,3 +1386,22 @@ def test_a_title_phrase_before_the_speaker_is_no_reported_words() -> None:
     ]
     inverted = analyse("Dam.\n\nThe dam will fail, Jane Smith said.")
     assert [c.quote for c in inverted.stated_concerns] == ["The dam will fail"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ('Bob Geldof said: "That is simply not the case."', ConcernKind.doubt),
+        ("Jane Smith said the findings do not correspond to the report.", ConcernKind.doubt),
+        ("Jane Smith said the couple have done little in this regard.", ConcernKind.criticism),
+        ("Jane Smith said the rule is out of step with modern norms.", ConcernKind.criticism),
+        ("Jane Smith urged both sides to avoid destabilizing actions.", ConcernKind.warning),
+        ("Jane Smith said Britain is interfering in our affairs.", ConcernKind.accusation),
+        ("Jane Smith said the rebels use villagers as human shields.", ConcernKind.accusation),
+    ],
+)
+def test_stance_idioms_of_denial_criticism_warning_and_accusation(
+    sentence: str, kind: ConcernKind
+) -> None:
+    result = analyse(f"Story.\n\n{sentence}")
+    assert [c.kind for c in result.stated_concerns] == [kind]
