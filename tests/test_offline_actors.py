@@ -1457,3 +1457,12 @@ def test_a_group_named_by_a_common_noun_complement(text: str, group: str) -> Non
 def test_an_adverb_ends_no_group_complement() -> None:
     result = analyse("Law.\n\nOpponents of the newly signed law marched on Monday.")
     assert all("newly" not in a.name for a in result.actors)
+
+
+def test_a_titled_name_ending_in_a_place_word_is_a_person() -> None:
+    result = analyse("Plan.\n\nPublic Safety Minister Stockwell Day said the plan was dangerous.")
+    assert [(a.name, a.kind, a.role) for a in result.actors] == [
+        ("Stockwell Day", ActorKind.person, "Public Safety Minister")
+    ]
+    holiday = analyse("Holiday.\n\nCrowds marked Memorial Day on Monday.").actors
+    assert "Memorial Day" not in [a.name for a in holiday]

@@ -1183,7 +1183,9 @@ def _name_like(words: tuple[str, ...], lex: Lexicon) -> bool:
     return known
 
 
-def _is_name_like(words: tuple[str, ...], lex: Lexicon) -> bool:
+def _is_name_like(words: tuple[str, ...], lex: Lexicon, titled: bool = False) -> bool:
+    """``titled``: a person's title stands right before the words, so a last word that ends
+    place names ("Day", "Park", "Hill") is a surname here: "Minister Stockwell Day"."""
     if not words or len(words) > 4:
         return False
     # "Robert King": a given name, then a surname that is also a title.
@@ -1202,8 +1204,10 @@ def _is_name_like(words: tuple[str, ...], lex: Lexicon) -> bool:
             or word in lex.demonyms
         ):
             return False
-    if (words[-1].lower() in lex.place_last or words[0].lower() in lex.place_first) and not (
-        len(words) == 2 and words[0] in given_names()
+    if (
+        not titled
+        and (words[-1].lower() in lex.place_last or words[0].lower() in lex.place_first)
+        and not (len(words) == 2 and words[0] in given_names())
     ):
         return False  # "Hyde Park"; but "Susan Park" is a person
     text = " ".join(words)
@@ -1724,7 +1728,9 @@ class _Scanner:
                 break
         if title_at is not None and title_at < len(words) - 1:
             name_words = words[title_at + 1 :]
-            if _name_like(name_words, lex):
+            if _name_like(name_words, lex) or (
+                not plural and _is_name_like(name_words, lex, titled=True)
+            ):
                 honorific = words[title_at].lower() in lex.honorifics
                 role_start = _role_chain(tokens, caps, i + title_at + 1, lex)
                 role = None
