@@ -1466,3 +1466,10 @@ def test_a_titled_name_ending_in_a_place_word_is_a_person() -> None:
     ]
     holiday = analyse("Holiday.\n\nCrowds marked Memorial Day on Monday.").actors
     assert "Memorial Day" not in [a.name for a in holiday]
+
+
+def test_a_relative_who_speaks_is_a_person() -> None:
+    result = analyse('Trial.\n\n"The trial was unfair," said a relative.')
+    assert [(a.name, a.kind) for a in result.actors] == [("relative", ActorKind.person)]
+    assert [c.holder for c in result.stated_concerns] == ["relative"]
+    assert analyse("Calm.\n\nA relative calm returned to the city on Monday.").actors == []
