@@ -1405,3 +1405,16 @@ def test_stance_idioms_of_denial_criticism_warning_and_accusation(
 ) -> None:
     result = analyse(f"Story.\n\n{sentence}")
     assert [c.kind for c in result.stated_concerns] == [kind]
+
+
+def test_a_verb_after_a_bare_but_also_shares_the_subject_before_it() -> None:
+    result = analyse(
+        "Dam.\n\nJane Jones apologized for the loss, but also said that the dam could fail."
+    )
+    assert [(c.holder, c.kind) for c in result.stated_concerns] == [
+        ("Jane Jones", ConcernKind.warning)
+    ]
+    objected = analyse(
+        "Dam.\n\nJane Jones criticized Tom Brown, but also said that the dam could fail."
+    )
+    assert [c.holder for c in objected.stated_concerns] == ["Jane Jones"]

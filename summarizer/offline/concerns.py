@@ -702,6 +702,9 @@ class _Finder:
             if text == "," and not any(s < tokens[k].start < e for s, e in spans):
                 cuts.append(k + 1)
         cuts.append(verb)
+        # "X apologized for the loss, but also said that ...": a verb after a bare coordinator
+        # shares the subject of the clause before it.
+        shared = False
         for seg in range(len(cuts) - 2, -1, -1):
             lo, hi = cuts[seg], cuts[seg + 1]
             if hi > lo and tokens[hi - 1].text == ",":
@@ -726,6 +729,19 @@ class _Finder:
                 for c in self._candidates(sentence, tokens, lo, hi, speaking)
                 if not c[3] and not self._relays(tokens, lo, c[0])
             ]
+            if (
+                not candidates
+                and not strict
+                and seg == len(cuts) - 2
+                and seg > 0
+                and tokens[lo].text.lower() in ("and", "but")
+                and all(
+                    t.text.lower() in ADVERBS or t.text.lower() in AUXILIARIES
+                    for t in tokens[lo + 1 : hi]
+                )
+            ):
+                shared = True
+                continue
             if (
                 not candidates
                 and seg == len(cuts) - 2
@@ -763,6 +779,16 @@ class _Finder:
                 ):
                     last -= 1
                 nearest = [c for c in candidates if last >= lo and c[1] == tokens[last].end]
+                if shared:
+                    # The clause's subject, which its own verb follows: "Smith apologized for
+                    # the loss, but also said" (not the object in "criticized Brown, but also
+                    # said").
+                    subject = candidates[0]
+                    if not any(
+                        self._verb_like(t.text) for t in tokens[lo:hi] if t.start >= subject[1]
+                    ):
+                        return None, None, False
+                    return subject[2], subject[0], False
                 chosen = nearest[0] if nearest and nearest[0][2] is not None else candidates[0]
                 before = [c for c in candidates if c[1] <= chosen[0]]
                 if before and self.text[before[-1][1] : chosen[0]].strip() in ("and", "or"):
