@@ -1418,3 +1418,8 @@ def test_a_verb_after_a_bare_but_also_shares_the_subject_before_it() -> None:
         "Dam.\n\nJane Jones criticized Tom Brown, but also said that the dam could fail."
     )
     assert [c.holder for c in objected.stated_concerns] == ["Jane Jones"]
+
+
+def test_long_between_an_auxiliary_and_a_strict_cue_keeps_the_cue() -> None:
+    result = analyse("Figures.\n\nCritics have long doubted the official figures.")
+    assert [(c.holder, c.kind) for c in result.stated_concerns] == [("critics", ConcernKind.doubt)]

@@ -74,10 +74,11 @@ _BOUNDS = {
 AUXILIARIES = words(
     """is was are were has have had will would could can may might should must does did do"""
 )
-# Words that may stand between a subject and its verb: "Peskov later said", "Kim Yung-ho also warned".
+# Words that may stand between a subject and its verb: "Peskov later said", "Kim Yung-ho also warned",
+# "critics have long doubted".
 ADVERBS = words(
     """also later then now still previously recently first earlier again already often repeatedly
-    publicly privately separately last this on all both each yesterday today tonight"""
+    publicly privately separately last this on all both each yesterday today tonight long"""
 )
 LOCATIVE = words(
     """in at from to into near outside across toward towards via of around through within
