@@ -1423,3 +1423,13 @@ def test_a_verb_after_a_bare_but_also_shares_the_subject_before_it() -> None:
 def test_long_between_an_auxiliary_and_a_strict_cue_keeps_the_cue() -> None:
     result = analyse("Figures.\n\nCritics have long doubted the official figures.")
     assert [(c.holder, c.kind) for c in result.stated_concerns] == [("critics", ConcernKind.doubt)]
+
+
+def test_a_description_that_owns_a_warning_holds_it() -> None:
+    alone = analyse("Levee.\n\nThe mayor's warning that the levee could fail came too late.")
+    assert [(c.holder, c.kind) for c in alone.stated_concerns] == [("mayor", ConcernKind.warning)]
+    named = analyse(
+        "Levee.\n\nMaria Lopez, the city's mayor, toured the site. The mayor's warning that"
+        " the levee could fail came too late."
+    )
+    assert [c.holder for c in named.stated_concerns] == ["Maria Lopez"]

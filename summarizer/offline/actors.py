@@ -2509,7 +2509,10 @@ class _Scanner:
                 and head not in _COUNTRY_DESCRIPTIONS
             ):
                 continue
-            if caps[k] or (k + 1 < n and (caps[k + 1] or tokens[k + 1].text in _POSSESSIVE)):
+            owns = _owns_statement(tokens, k + 1, lex)  # "The mayor's warning that ..."
+            if caps[k] or (
+                k + 1 < n and (caps[k + 1] or (tokens[k + 1].text in _POSSESSIVE and not owns))
+            ):
                 continue  # a title before a name, or "the agency’s": not a description here
             left = k
             while left > 0 and left > k - 4:
@@ -2629,6 +2632,7 @@ class _Scanner:
                 _verb_follows(tokens, right, lex, reporting_only=False)
                 or inverted
                 or described_body
+                or owns
             )
             if kind == "org-of":
                 kind = "org"
