@@ -1473,3 +1473,9 @@ def test_a_relative_who_speaks_is_a_person() -> None:
     assert [(a.name, a.kind) for a in result.actors] == [("relative", ActorKind.person)]
     assert [c.holder for c in result.stated_concerns] == ["relative"]
     assert analyse("Calm.\n\nA relative calm returned to the city on Monday.").actors == []
+
+
+def test_a_description_with_a_dotted_acronym_is_a_person() -> None:
+    result = analyse('Talks.\n\nA senior U.S. official warned of "serious consequences".')
+    assert [(a.name, a.kind) for a in result.actors] == [("senior U.S. official", ActorKind.person)]
+    assert [c.holder for c in result.stated_concerns] == ["senior U.S. official"]

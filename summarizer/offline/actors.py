@@ -2523,6 +2523,7 @@ class _Scanner:
                     break
                 if (
                     word in _POSSESSIVE
+                    or _DOTTED.fullmatch(word)  # "a senior U.S. official"
                     or (word.isalpha() or "-" in word)
                     and lower not in lex.verbs
                     and lower not in AUXILIARIES
