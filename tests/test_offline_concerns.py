@@ -1433,3 +1433,17 @@ def test_a_description_that_owns_a_warning_holds_it() -> None:
         " the levee could fail came too late."
     )
     assert [c.holder for c in named.stated_concerns] == ["Maria Lopez"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Health Ministry said on Tuesday that the situation was deteriorating.",
+        "The Health Ministry said the outlook for the region is bleak.",
+    ],
+)
+def test_a_worsening_or_a_bleak_outlook_is_a_warning(sentence: str) -> None:
+    result = analyse(f"Outbreak.\n\n{sentence}")
+    assert [(c.holder, c.kind) for c in result.stated_concerns] == [
+        ("Health Ministry", ConcernKind.warning)
+    ]
