@@ -2818,25 +2818,28 @@ def _it_named(builder: _Builder, lex: Lexicon) -> None:
     reporting verb ("It said", "It warned"), unless the word is a given name or has a title."""
     doc = builder.doc
     sentences = doc.sentences
-    for index, entity in enumerate(builder.entities):
-        if (
-            entity.kind is not ActorKind.person
-            or not entity.key.startswith("person:")
-            or " " in entity.name
-            or entity.role
-            or entity.name in given_names()
-        ):
+    names = given_names()
+    wanted = {
+        index
+        for index, entity in enumerate(builder.entities)
+        if entity.kind is ActorKind.person
+        and entity.key.startswith("person:")
+        and " " not in entity.name
+        and not entity.role
+        and entity.name not in names
+    }
+    for mention in builder.mentions:  # one pass: linear in the mentions
+        if not wanted:
+            return
+        if mention.entity not in wanted or mention.sentence + 1 >= len(sentences):
             continue
-        for mention in builder.mentions:
-            if mention.entity != index or mention.sentence + 1 >= len(sentences):
-                continue
-            after = sentences[mention.sentence + 1]
-            if after.paragraph != sentences[mention.sentence].paragraph:
-                continue
-            words = doc.text[after.start : min(after.end, after.start + 40)].split()
-            if len(words) >= 2 and words[0] == "It" and words[1].lower() in lex.verbs:
-                entity.kind = ActorKind.organization
-                break
+        after = sentences[mention.sentence + 1]
+        if after.paragraph != sentences[mention.sentence].paragraph:
+            continue
+        words = doc.text[after.start : min(after.end, after.start + 40)].split()
+        if len(words) >= 2 and words[0] == "It" and words[1].lower() in lex.verbs:
+            builder.entities[mention.entity].kind = ActorKind.organization
+            wanted.discard(mention.entity)
 
 
 def _link_single(
