@@ -1447,3 +1447,12 @@ def test_a_worsening_or_a_bleak_outlook_is_a_warning(sentence: str) -> None:
     assert [(c.holder, c.kind) for c in result.stated_concerns] == [
         ("Health Ministry", ConcernKind.warning)
     ]
+
+
+def test_a_description_set_off_before_the_speaker_opens_the_quote() -> None:
+    result = analyse(
+        "Cuts.\n\nJane Smith's spokesman, Tom Brown, said the cuts would hurt workers."
+    )
+    assert [(c.holder, c.quote) for c in result.stated_concerns] == [
+        ("Tom Brown", "Jane Smith's spokesman, Tom Brown, said the cuts would hurt workers")
+    ]

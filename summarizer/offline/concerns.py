@@ -1721,6 +1721,15 @@ class _Finder:
                 gap = self.text[frame.subject_start : verb_start].split()
                 if len(gap) <= MAX_SUBJECT_WORDS:
                     quote_start = frame.subject_start
+                    opening = self.text[frame.sentence.start : quote_start]
+                    if (
+                        gap[-1].endswith(",")
+                        and opening.endswith(", ")
+                        and len(opening.split()) <= MAX_SUBJECT_WORDS
+                    ):
+                        # "Jane Smith's spokesman, Tom Brown, said": the description set off
+                        # before the name opens the words, not the name and its comma.
+                        quote_start = frame.sentence.start
             if frame.cue is not None:
                 # The cue is the concern: "Tom Brown, an engineer, disagreed" keeps its verb.
                 quote_start = min(quote_start, verb_start)
