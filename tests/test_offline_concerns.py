@@ -1456,3 +1456,20 @@ def test_a_description_set_off_before_the_speaker_opens_the_quote() -> None:
     assert [(c.holder, c.quote) for c in result.stated_concerns] == [
         ("Tom Brown", "Jane Smith's spokesman, Tom Brown, said the cuts would hurt workers")
     ]
+
+
+def test_she_skips_a_man_the_story_calls_he() -> None:
+    result = analyse(
+        "Return.\n\nIngrid Betancourt returned to France on Friday. Nicolas Sarkozy said he was"
+        ' delighted.\n\nShe called on Sarkozy to keep working. "We are very worried about'
+        ' them," she stated.'
+    )
+    assert [c.holder for c in result.stated_concerns] == ["Ingrid Betancourt"]
+
+
+def test_a_report_of_he_outweighs_a_given_name_read_as_a_womans() -> None:
+    result = analyse(
+        "Talks.\n\nKim Jong Un spoke on Monday. Kim said he was ready to talk. Later he warned"
+        " that the talks could fail."
+    )
+    assert [c.holder for c in result.stated_concerns] == ["Kim Jong Un"]

@@ -122,6 +122,25 @@ def given_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def given_name_pronouns() -> dict[str, str]:
+    """ "he" or "she" for the given names listed under a men's or a women's heading of
+    ``data/given_names.txt`` (the other headings mix both and give none)."""
+    found: dict[str, str] = {}
+    pronoun: str | None = None
+    for line in (DATA / "given_names.txt").read_text("utf-8").splitlines():
+        if line.startswith("# --"):
+            heading = line.rstrip()
+            pronoun = (
+                "she" if heading.endswith("women") else "he" if heading.endswith("men") else None
+            )
+            continue
+        fields = line.split("#", 1)[0].split()
+        if fields and pronoun is not None:
+            found[fields[0]] = pronoun
+    return found
+
+
+@lru_cache(maxsize=1)
 def historic_capitals() -> dict[str, tuple[str, ...]]:
     """Capitals that also stood for a former state (``historic_capitals`` in countries.json):
     "Moscow" -> ("Soviet Union",)."""

@@ -23,7 +23,15 @@ from collections import deque
 from dataclasses import dataclass
 
 from ..models import ActorKind, ConcernKind
-from .actors import ADVERBS, AUXILIARIES, PREPOSITIONS, Cast, Mention, manner_adverb
+from .actors import (
+    ADVERBS,
+    AUXILIARIES,
+    PREPOSITIONS,
+    Cast,
+    Mention,
+    given_name_pronouns,
+    manner_adverb,
+)
 from .lexicon import COPULAS as _COPULAS
 from .lexicon import LIGHT_VERBS as _LIGHT_VERBS
 from .lexicon import MOOD_CLASSES as _MOOD_CLASSES
@@ -314,6 +322,27 @@ _POSSESSORS = words("his her their its ’s 's")
 _BE = words("is are was were be been being 's")
 # The kinds of actor a pronoun may stand for: "it" a body, a company or a country ("It warned");
 # "they" a group, or a country or a body in the plural sense ("China ... They reject").
+# Words of a person's title or family role that say "he" or "she" ("Mrs. Brown", "his mother").
+_PRONOUN_WORDS = {
+    **dict.fromkeys(
+        words(
+            """mr mr. sir lord king prince duke father son brother husband uncle grandfather
+            nephew boyfriend"""
+        ),
+        "he",
+    ),
+    **dict.fromkeys(
+        words(
+            """mrs mrs. ms ms. miss lady dame baroness queen princess duchess mother daughter
+            sister wife aunt grandmother niece girlfriend"""
+        ),
+        "she",
+    ),
+}
+# "Nicolas Sarkozy said he was delighted": a person's own report of "he" or "she".
+_SAYS_PRONOUN = re.compile(
+    r"\s+(?:\w+\s+)?(?:said|says|added|stated|insisted|argued|told\s+\S+)\s+(?:that\s+)?(he|she)\b"
+)
 _PRONOUN_KINDS = {
     "he": (ActorKind.person,),
     "she": (ActorKind.person,),
@@ -551,6 +580,44 @@ class _Finder:
         self.by_sentence: dict[int, list[Mention]] = {}
         for mention in cast.mentions:
             self.by_sentence.setdefault(mention.sentence, []).append(mention)
+        self.pronoun_of = self._pronouns()
+
+    def _pronouns(self) -> dict[int, str]:
+        """ "he" or "she" for the people reported saying it of themselves ("Sarkozy said he was
+        delighted"), else whose title or family role says which ("Mrs.", "his mother"), else
+        whose given name does (the weakest sign: "Kim" is a woman's name in English)."""
+        names = given_name_pronouns()
+        found: dict[int, str] = {}
+        for mention in self.cast.mentions:
+            if mention.entity in found or (
+                self.cast.entities[mention.entity].kind is not ActorKind.person
+            ):
+                continue
+            said = _SAYS_PRONOUN.match(self.text, mention.end)
+            if said is not None:
+                found[mention.entity] = said.group(1)
+        for index, entity in enumerate(self.cast.entities):
+            if entity.kind is not ActorKind.person or index in found:
+                continue
+            role_words = (entity.role or "").lower().split()
+            opening = [surface.split()[0] for surface in entity.surfaces if surface]
+            pronoun = next(
+                (
+                    _PRONOUN_WORDS[w]
+                    for w in role_words[-1:] + role_words[:1]
+                    if w in _PRONOUN_WORDS
+                ),
+                None,
+            ) or next((names[w] for w in opening if w in names), None)
+            if pronoun is not None:
+                found[index] = pronoun
+        return found
+
+    def _fits(self, entity: int | None, word: str) -> bool:
+        """Whether "he" or "she" can stand for the entity (nothing says otherwise)."""
+        if entity is None or word not in ("he", "she"):
+            return True
+        return self.pronoun_of.get(entity, word) == word
 
     # Holders ---------------------------------------------------------------------------------
     def _candidates(
@@ -622,7 +689,7 @@ class _Finder:
         )
 
     def _pronoun(self, word: str, position: int, sentence: int, speaking: bool) -> int | None:
-        """He or she: the latest person; they: the latest group.
+        """He or she: the latest person nothing says is of the other sex; they: the latest group.
 
         The subject of a reporting verb is most often the last speaker; the subject of anything
         else, the last sentence's subject ("Patrick ... was happy, Tyler says. But he was ...").
@@ -635,6 +702,7 @@ class _Finder:
                 and speaker is not None
                 and index != sentence
                 and self.cast.entities[speaker].kind in wanted
+                and self._fits(speaker, word)
             ):
                 return speaker
             # Names inside a quotation are the speaker's words, not the story's subjects.
@@ -643,6 +711,7 @@ class _Finder:
                 for m in self.by_sentence.get(index, [])
                 if m.start < position
                 and self.cast.entities[m.entity].kind in wanted
+                and self._fits(m.entity, word)
                 and self.doc.in_quotation(m.start) is None
             ]
             subjects = [m for m in mentions if not m.governed]
