@@ -1479,3 +1479,13 @@ def test_a_description_with_a_dotted_acronym_is_a_person() -> None:
     result = analyse('Talks.\n\nA senior U.S. official warned of "serious consequences".')
     assert [(a.name, a.kind) for a in result.actors] == [("senior U.S. official", ActorKind.person)]
     assert [c.holder for c in result.stated_concerns] == ["senior U.S. official"]
+
+
+def test_the_house_and_senate_are_two_bodies() -> None:
+    result = analyse("Arms sale.\n\nThe House and Senate can block the plan with a resolution.")
+    assert {(a.name, a.kind) for a in result.actors} == {
+        ("House", ActorKind.government_body),
+        ("Senate", ActorKind.government_body),
+    }
+    nasa = analyse("Launch.\n\nThe National Aeronautics and Space Administration said it waits.")
+    assert [a.name for a in nasa.actors] == ["National Aeronautics and Space Administration"]

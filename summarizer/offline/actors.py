@@ -490,6 +490,11 @@ def _chunks(tokens: list[Token], caps: list[bool], lex: Lexicon) -> list[tuple[i
                         and after == j + 1
                         and last not in lex.org_heads
                         and _ends_in_head(tokens, caps, after, lex)
+                        # "the House and Senate": a body named in one word is a second body
+                        and not (
+                            tokens[after].text in lex.known_orgs
+                            and not (after + 1 < n and caps[after + 1])
+                        )
                     )
                 )
                 and (
