@@ -1473,3 +1473,19 @@ def test_a_report_of_he_outweighs_a_given_name_read_as_a_womans() -> None:
         " that the talks could fail."
     )
     assert [c.holder for c in result.stated_concerns] == ["Kim Jong Un"]
+
+
+def test_actors_joined_in_the_subject_each_hold_its_concern() -> None:
+    result = analyse(
+        "Incursion.\n\nBoth the United States and Iraq have recently warned Turkey against"
+        " such an incursion."
+    )
+    assert sorted(c.holder for c in result.stated_concerns) == ["Iraq", "United States"]
+    listed = analyse("Plan.\n\nJane Smith, Tom Brown and Maria Lopez said the plan was dangerous.")
+    assert sorted(c.holder for c in listed.stated_concerns) == [
+        "Jane Smith",
+        "Maria Lopez",
+        "Tom Brown",
+    ]
+    owned = analyse("Plan.\n\nJane Smith's lawyer said the plan was dangerous.")
+    assert len(owned.stated_concerns) == 1

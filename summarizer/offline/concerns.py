@@ -1774,10 +1774,10 @@ class _Finder:
                 if not points:
                     continue
                 for kind, point_start, point_end in points[1:]:
-                    self._add(frame.holder, kind, point_start, point_end, point_start)
+                    self._add_all(frame, kind, point_start, point_end, point_start)
                 kind, first_start, end = points[0]
                 if first_start > start:
-                    self._add(frame.holder, kind, first_start, end, first_start)
+                    self._add_all(frame, kind, first_start, end, first_start)
                     made.append((start, end))
                     continue
             else:
@@ -1813,7 +1813,71 @@ class _Finder:
             made.append((start, end))
             # A cue's own sentence reads best as the summary ("the U.S. accused North Korea of").
             summary_start = quote_start if frame.cue is not None else start
-            self._add(frame.holder, kind, quote_start, quote_end, summary_start)
+            self._add_all(frame, kind, quote_start, quote_end, summary_start)
+
+    def _add_all(
+        self, frame: _Frame, kind: ConcernKind, start: int, end: int, summary: int
+    ) -> None:
+        """The frame's concern for its holder and for each actor joined to it in the subject:
+        "Both the United States and Iraq have warned Turkey" is the warning of both."""
+        if frame.holder is None:
+            return
+        self._add(frame.holder, kind, start, end, summary)
+        for other in self._conjuncts(frame):
+            self._add(other, kind, start, end, summary)
+
+    def _conjuncts(self, frame: _Frame) -> list[int]:
+        """The actors joined by "and" or commas to the frame's subject, right before its verb."""
+        if frame.subject_start is None:
+            return []
+        tokens = self.doc.tokens(frame.sentence)
+        verb_start = tokens[frame.verb].start
+        if not frame.subject_start < verb_start:
+            return []
+        inside = sorted(
+            (
+                m
+                for m in self.by_sentence.get(frame.sentence.index, [])
+                if frame.subject_start <= m.start and m.end <= verb_start
+            ),
+            key=lambda m: (m.start, -m.end),
+        )
+        chain: list[Mention] = []
+        for mention in inside:
+            if chain and mention.start < chain[-1].end:
+                continue  # "U.S." inside "U.S. officials"
+            if not chain:
+                if mention.start != frame.subject_start:
+                    return []
+                chain.append(mention)
+                continue
+            gap = self.text[chain[-1].end : mention.start].split()
+            if gap[:1] == [","]:
+                gap = gap[1:]
+            if not (
+                gap in (["and"], ["and", "the"], [","], ["the"])
+                or self.text[chain[-1].end : mention.start] in (", ", ", the ")
+            ):
+                break
+            chain.append(mention)
+        if len(chain) < 2 or "and" not in self.text[chain[0].end : chain[-1].start].split():
+            return []
+        # "Jane Smith, Tom Brown and Maria Lopez said": the list's first items, before the one
+        # read as the subject.
+        before = sorted(
+            (
+                m
+                for m in self.by_sentence.get(frame.sentence.index, [])
+                if frame.sentence.start <= m.start and m.end < frame.subject_start
+            ),
+            key=lambda m: m.end,
+        )
+        while before and self.text[before[-1].end : chain[0].start] == ", ":
+            chain.insert(0, before.pop())
+        rest = self.text[chain[-1].end : verb_start].split()
+        if any(word.lower() not in ADVERBS and word.lower() not in AUXILIARIES for word in rest):
+            return []  # "Smith and Brown's lawyer said": the list is no subject
+        return [m.entity for m in chain if m.entity != frame.holder]
 
     def _add(self, holder: int, kind: ConcernKind, start: int, end: int, summary: int) -> None:
         entity = self.cast.entities[holder]
