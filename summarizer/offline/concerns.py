@@ -90,6 +90,8 @@ RECENT_CONCERNS = 24
 _WORDS = re.compile(r"\w+")
 
 
+# The words (commas aside) that may join two actors listed as one subject.
+_LIST_JOINS: tuple[list[str], ...] = ([], ["and"], ["and", "the"], ["the"])
 # The longest phrase (ending in a title) before a subject's comma read as a description of the
 # subject rather than as words it reports ("Afghanistan's president, Hamid Karzai criticized").
 _DESCRIPTION_WORDS = 4
@@ -1851,13 +1853,10 @@ class _Finder:
                     return []
                 chain.append(mention)
                 continue
-            gap = self.text[chain[-1].end : mention.start].split()
-            if gap[:1] == [","]:
-                gap = gap[1:]
-            if not (
-                gap in (["and"], ["and", "the"], [","], ["the"])
-                or self.text[chain[-1].end : mention.start] in (", ", ", the ")
-            ):
+            # ", ", " and ", ", and the ": what may join two items of the list
+            between = self.text[chain[-1].end : mention.start]
+            joining = [word for word in between.split() if word != ","]
+            if not ("," in between or joining[:1] == ["and"]) or joining not in _LIST_JOINS:
                 break
             chain.append(mention)
         if len(chain) < 2 or "and" not in self.text[chain[0].end : chain[-1].start].split():
@@ -1874,9 +1873,10 @@ class _Finder:
         )
         while before and self.text[before[-1].end : chain[0].start] == ", ":
             chain.insert(0, before.pop())
+        # Only adverbs and auxiliaries stand between the list and its verb ("have recently warned").
         rest = self.text[chain[-1].end : verb_start].split()
         if any(word.lower() not in ADVERBS and word.lower() not in AUXILIARIES for word in rest):
-            return []  # "Smith and Brown's lawyer said": the list is no subject
+            return []
         return [m.entity for m in chain if m.entity != frame.holder]
 
     def _add(self, holder: int, kind: ConcernKind, start: int, end: int, summary: int) -> None:
