@@ -56,7 +56,7 @@ QUANTIFIERS = words(
     his her our"""
 )
 # Number words that count a group ("forty protesters", "two dozen"); digits count it too.
-NUMBER_WORDS = words(
+_NUMBER_WORDS = words(
     """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
     sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
     hundred hundreds thousand thousands million millions dozen dozens tens"""
@@ -1360,7 +1360,7 @@ def _number_token(tokens: list[Token], k: int) -> bool:
     word = tokens[k].text.lower()
     if word[:1].isdigit():
         return True
-    return bool(word) and all(part in NUMBER_WORDS for part in word.split("-"))
+    return bool(word) and all(part in _NUMBER_WORDS for part in word.split("-"))
 
 
 def _count_start(tokens: list[Token], end: int) -> int | None:
