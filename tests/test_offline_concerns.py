@@ -1489,3 +1489,10 @@ def test_actors_joined_in_the_subject_each_hold_its_concern() -> None:
     ]
     owned = analyse("Plan.\n\nJane Smith's lawyer said the plan was dangerous.")
     assert len(owned.stated_concerns) == 1
+
+
+def test_the_agent_of_a_threat_posed_is_no_speaker() -> None:
+    posed = analyse("Iran.\n\nTom Brown said the threat posed by Iran was growing.")
+    assert [c.holder for c in posed.stated_concerns] == ["Tom Brown"]
+    raised = analyse("Dam.\n\nThere were concerns raised by residents about the dam.")
+    assert [c.holder for c in raised.stated_concerns] == ["residents"]

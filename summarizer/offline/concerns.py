@@ -387,6 +387,10 @@ def _source_after(tokens: list[Token], k: int) -> int | None:
             return None
         if word in ("from", "by"):
             return m + 1
+        if word.endswith("ed") and word.lower() not in _LIGHT_VERBS:
+            # "the threat posed by Iran": the agent of another deed, not who voiced the noun
+            # (but "concerns raised by", "criticism voiced by" name their source).
+            return None
     return None
 
 
