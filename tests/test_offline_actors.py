@@ -1489,3 +1489,11 @@ def test_the_house_and_senate_are_two_bodies() -> None:
     }
     nasa = analyse("Launch.\n\nThe National Aeronautics and Space Administration said it waits.")
     assert [a.name for a in nasa.actors] == ["National Aeronautics and Space Administration"]
+
+
+@pytest.mark.parametrize("name", ["Martin Luther King, Jr.", "Dale Earnhardt, Jr."])
+def test_a_suffix_after_a_comma_stays_in_the_name(name: str) -> None:
+    surname = name.split(",")[0].split()[-1]
+    result = analyse(f"Speech.\n\n{name} said the law was unjust. {surname} said it must go.")
+    assert [(a.name, a.kind, a.role) for a in result.actors] == [(name, ActorKind.person, None)]
+    assert {c.holder for c in result.stated_concerns} == {name}

@@ -472,6 +472,9 @@ def _chunks(tokens: list[Token], caps: list[bool], lex: Lexicon) -> list[tuple[i
             if word in _PARTICLES and j + 1 < n and caps[j + 1] and not extended:
                 j += 2
                 continue
+            if word == "," and j + 1 < n and tokens[j + 1].text in _SUFFIXES and j - i >= 2:
+                j += 2  # "Martin Luther King, Jr.": a suffix set off by a comma ends the name
+                break
             after = j + 2 if j + 2 < n and tokens[j + 1].text == "the" else j + 1
             last = tokens[j - 1].text.lower()
             if (
@@ -1211,10 +1214,14 @@ def _name_like(words: tuple[str, ...], lex: Lexicon) -> bool:
 def _is_name_like(words: tuple[str, ...], lex: Lexicon, titled: bool = False) -> bool:
     """``titled``: a person's title stands right before the words, so a last word that ends
     place names ("Day", "Park", "Hill") is a surname here: "Minister Stockwell Day"."""
+    if len(words) > 2 and words[-2] == "," and words[-1] in _SUFFIXES:
+        words = words[:-2]  # "Martin Luther King, Jr.": the suffix set off by a comma
+        if len(words) < 2:
+            return False
     if not words or len(words) > 4:
         return False
-    # "Robert King": a given name, then a surname that is also a title.
-    surname_title = len(words) == 2 and words[0] in given_names()
+    # "Robert King", "Martin Luther King": a given name, then a surname that is also a title.
+    surname_title = len(words) >= 2 and words[0] in given_names()
     for position, word in enumerate(words):
         if word in _PARTICLES or (position == len(words) - 1 and position and word in _SUFFIXES):
             continue
@@ -1222,7 +1229,7 @@ def _is_name_like(words: tuple[str, ...], lex: Lexicon, titled: bool = False) ->
         if (
             not _NAME_TOKEN.fullmatch(word)
             or _ACRONYM.fullmatch(word)
-            or (lower in lex.titles and not (surname_title and position == 1))
+            or (lower in lex.titles and not (surname_title and position == len(words) - 1))
             or lower in lex.org_heads
             or lower in lex.group_nouns
             or lower in lex.honorifics
@@ -1744,6 +1751,8 @@ class _Scanner:
         plural = False
         for k in range(len(words) - 1, -1, -1):
             lower = words[k].lower()
+            if all(w == "," or w in _SUFFIXES for w in words[k + 1 :]) and k < len(words) - 1:
+                continue  # "Martin Luther King, Jr.": a surname before the suffix, no title
             if lower in lex.titles or lower in lex.honorifics:
                 title_at = k
                 break
