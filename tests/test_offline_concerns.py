@@ -1496,3 +1496,12 @@ def test_the_agent_of_a_threat_posed_is_no_speaker() -> None:
     assert [c.holder for c in posed.stated_concerns] == ["Tom Brown"]
     raised = analyse("Dam.\n\nThere were concerns raised by residents about the dam.")
     assert [c.holder for c in raised.stated_concerns] == ["residents"]
+
+
+def test_a_call_not_to_underestimate_is_a_warning() -> None:
+    result = analyse(
+        'Visit.\n\n"Iran should not underestimate our resolve," said President George Bush.'
+    )
+    assert [(c.holder, c.kind) for c in result.stated_concerns] == [
+        ("George Bush", ConcernKind.warning)
+    ]
