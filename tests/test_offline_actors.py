@@ -1497,3 +1497,12 @@ def test_a_suffix_after_a_comma_stays_in_the_name(name: str) -> None:
     result = analyse(f"Speech.\n\n{name} said the law was unjust. {surname} said it must go.")
     assert [(a.name, a.kind, a.role) for a in result.actors] == [(name, ActorKind.person, None)]
     assert {c.holder for c in result.stated_concerns} == {name}
+
+
+def test_a_bare_head_after_the_one_body_named_with_it_is_that_body() -> None:
+    result = analyse(
+        "Crash.\n\nSussex Police said the crash killed eleven people. Police warned that more"
+        " bodies may be found."
+    )
+    assert [a.name for a in result.actors] == ["Sussex Police"]
+    assert [c.holder for c in result.stated_concerns] == ["Sussex Police"]

@@ -3297,13 +3297,22 @@ def _term_defined(text: str, start: int, acronym: str) -> bool:
 
 def _fold_bare_groups(builder: _Builder) -> None:
     """ "Officials did not say" after "U.S. officials": a bare group noun is the one group with
-    that head named before it, when there is exactly one."""
+    that head named before it, when there is exactly one; failing a group, the one body whose
+    name ends in it ("Police warned" after "Sussex Police")."""
     by_head: dict[str, list[int]] = {}
     for index, entity in enumerate(builder.entities):
         if entity.kind is ActorKind.group and entity.spans and entity.key.startswith("group:"):
             by_head.setdefault(entity.key.rsplit(" ", 1)[-1].removeprefix("group:"), []).append(
                 index
             )
+    bodies_by_head: dict[str, list[int]] = {}
+    for index, entity in enumerate(builder.entities):
+        if (
+            entity.kind in (ActorKind.organization, ActorKind.government_body)
+            and entity.spans
+            and " " in entity.name
+        ):
+            bodies_by_head.setdefault(entity.name.rsplit(" ", 1)[-1].lower(), []).append(index)
     for head, indexes in by_head.items():
         bare = [
             i
@@ -3320,6 +3329,15 @@ def _fold_bare_groups(builder: _Builder) -> None:
             source, target = bare[0], named[0]
             if builder.entities[target].first < builder.entities[source].first:
                 _merge(builder, source=source, target=target)
+        elif len(bare) == 1 and not named:
+            # "Sussex Police said ... Police warned": the one body named with that head before.
+            bodies = [
+                i
+                for i in bodies_by_head.get(head, [])
+                if builder.entities[i].first < builder.entities[bare[0]].first
+            ]
+            if len(bodies) == 1:
+                _merge(builder, source=bare[0], target=bodies[0])
 
 
 def _merge(builder: _Builder, source: int, target: int) -> None:
