@@ -1506,3 +1506,9 @@ def test_a_bare_head_after_the_one_body_named_with_it_is_that_body() -> None:
     )
     assert [a.name for a in result.actors] == ["Sussex Police"]
     assert [c.holder for c in result.stated_concerns] == ["Sussex Police"]
+
+
+def test_a_word_set_off_by_commas_does_not_hide_the_verb() -> None:
+    result = analyse("Quake.\n\nAcme Corp, however, said that the dam could fail.")
+    assert [a.name for a in result.actors] == ["Acme Corp"]
+    assert [c.holder for c in result.stated_concerns] == ["Acme Corp"]

@@ -1041,6 +1041,13 @@ def _verb_follows(tokens: list[Token], end: int, lex: Lexicon, reporting_only: b
     """Whether a verb follows the words ending at ``end``: with ``reporting_only``, a reporting
     verb that is evidence of a person ("Wilmot Collins said"), else any verb-like word."""
     k = end
+    if (
+        k + 2 < len(tokens)
+        and tokens[k].text == ","
+        and tokens[k + 2].text == ","
+        and tokens[k + 1].text.lower() in _SET_OFF_ADVERBS
+    ):
+        k += 3  # "Acme Corp, however, said": a word set off by commas
     if k < len(tokens) and tokens[k].text == ",":
         # "Prosecutors, he said, had always thought": a report set off inside the clause
         for m in range(k + 2, min(len(tokens), k + 6)):
@@ -1078,6 +1085,11 @@ def _verb_follows(tokens: list[Token], end: int, lex: Lexicon, reporting_only: b
     )
 
 
+# Words set off by commas between a subject and its verb: "Acme Corp, however, said".
+_SET_OFF_ADVERBS = words(
+    """however meanwhile too also though moreover furthermore nevertheless nonetheless instead
+    therefore separately later"""
+)
 # Endings of plural nouns for people by what they do or hold: "slaveholders", "economists",
 # "historians", "participants", "opponents".
 _AGENT_ENDINGS = ("ers", "ists", "ians", "ants", "ents")
