@@ -1505,3 +1505,9 @@ def test_a_call_not_to_underestimate_is_a_warning() -> None:
     assert [(c.holder, c.kind) for c in result.stated_concerns] == [
         ("George Bush", ConcernKind.warning)
     ]
+
+
+@pytest.mark.parametrize("verb", ["highlighted that", "was reported as saying"])
+def test_more_ways_of_reporting_words(verb: str) -> None:
+    result = analyse(f"Dam.\n\nJane Smith {verb} the new dam is unsafe and could fail.")
+    assert [c.holder for c in result.stated_concerns] == ["Jane Smith"]

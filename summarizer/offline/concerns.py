@@ -257,8 +257,9 @@ _OPENERS = PREPOSITIONS | words("when while as although though because since if 
 _SEEN = words("seen obtained reviewed viewed read heard received")
 # Words after which a verb's base form is a noun: "took charge of", "the man in charge".
 _NOUN_BEFORE = words("take takes took taken taking in")
-# Forms of "quote" that open "X quoted Y as saying": "quoted", "quotes", "quoting".
-_QUOTES = words("quoted quotes quote quoting")
+# Forms of "quote" that open "X quoted Y as saying": "quoted", "quotes", "quoting"; and
+# "reported" in "Smith was reported as saying".
+_QUOTES = words("quoted quotes quote quoting reported")
 # How many characters may stand between a quotation's closing mark and the verb that tags it
 # ('"...," the ministry's spokesman said').
 _TAG_REACH = 40
