@@ -1511,3 +1511,8 @@ def test_a_bare_head_after_the_one_body_named_with_it_is_that_body() -> None:
 def test_a_word_set_off_by_commas_does_not_hide_the_verb() -> None:
     result = analyse("Quake.\n\nAcme Corp, however, reported that the earthquake was strong.")
     assert [a.name for a in result.actors] == ["Acme Corp"]
+
+
+def test_eyewitnesses_who_speak_are_a_group() -> None:
+    result = analyse("Blast.\n\nEyewitnesses said the building could collapse.")
+    assert [(a.name, a.kind) for a in result.actors] == [("eyewitnesses", ActorKind.group)]
