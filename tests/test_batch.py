@@ -662,10 +662,12 @@ def test_stopping_early_cancels_the_work_in_flight(server: BatchServer) -> None:
     )
     assert next(results).ok
     results.close()  # type: ignore[attr-defined]  # returns once the work in flight is cancelled
-    sent = len(server.requests)
-    assert sent <= 6
     assert [result.ok for result in summarize_many([], model="offline")] == []  # the loop runs on
-    assert len(server.requests) == sent  # and nothing more went out
+    # Nothing more went out than could be in flight when close() was called: the answered request
+    # and the three held ones, with the runner's lookahead, 6 at most (a runner that went on after
+    # close() would send the rest of the 50). The count is a bound, not a snapshot taken at
+    # close(): a request sent just before it may reach the server's log a moment later.
+    assert len(server.requests) <= 6
 
 
 def test_summarize_many_with_the_offline_engine_and_bad_options() -> None:
