@@ -17,8 +17,8 @@ Example::
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Sequence
-from typing import TypeVar
+from collections.abc import Callable, Coroutine, Sequence
+from typing import Any, TypeVar, cast
 
 from .chunking import fits, split_article
 from .engines import Task
@@ -50,9 +50,20 @@ async def summarize_long(run: Run, task: Task) -> tuple[list[Settled], SummaryTe
         async with slots:
             return await settle(run, Task(task.article.part(start, end), task.max_tokens))
 
-    parts = list(await asyncio.gather(*(part(chunk.start, chunk.end) for chunk in chunks)))
+    parts = await _all_settled([part(chunk.start, chunk.end) for chunk in chunks])
     prose = await _reduce(run, task, [settled.record for settled in parts], limit, slots)
     return parts, prose
+
+
+async def _all_settled(work: list[Coroutine[Any, Any, T]]) -> list[T]:
+    """Every result, in order, once all the work has ended; the first error (in order) is raised
+    only then, so the tokens of parts answered after another part failed are counted too (they
+    were billed), and no part is left running when the article's run ends."""
+    results = await asyncio.gather(*work, return_exceptions=True)
+    for result in results:
+        if isinstance(result, BaseException):
+            raise result
+    return cast("list[T]", results)
 
 
 async def _reduce(
@@ -74,7 +85,7 @@ async def _reduce(
     count = run.engine.count_tokens
     while True:
         batches = groups(prose, limit, lambda group: count(reduce_message(group)))
-        prose = list(await asyncio.gather(*(one(group) for group in batches)))
+        prose = await _all_settled([one(group) for group in batches])
         if len(prose) == 1:
             return prose[0]
 

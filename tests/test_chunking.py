@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import asyncio
 import re
+import sys
+import threading
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from summarizer import ArticleSummary, ProviderError, Summarizer
 from summarizer.chunking import estimate_tokens, split_article
+from summarizer.engines import _plugins
 from summarizer.grounding import normalise
 
 from scripted_server import ScriptedServer
@@ -160,3 +164,87 @@ def test_a_long_article_that_fails_in_a_later_part_reports_every_part_s_tokens(
     # The first part's answer was billed: its tokens are on the error.
     assert len(model_server.requests) == 2
     assert caught.value.usage.prompt_tokens > 0
+
+
+def test_a_part_answered_after_another_part_fails_is_still_counted(
+    model_server: ScriptedServer,
+    llm: dict[str, Any],
+    reference_article: str,
+    reference_answer: dict[str, Any],
+) -> None:
+    article = "\n\n".join([reference_article] * 2)
+    limit = 2500
+    refused = threading.Event()
+    faithful = answer_for_part(reference_answer)
+
+    def answer_after_the_refusal(request: dict[str, Any]) -> dict[str, Any]:
+        refused.wait(10)  # the other part's refusal goes out first
+        return faithful(request)
+
+    model_server.reply_with(answer_after_the_refusal)
+    model_server.fail(400, message="the other part is refused", sent=refused)
+
+    with pytest.raises(ProviderError) as caught:
+        Summarizer(**llm, max_input_tokens=limit).summarize(article)
+
+    # The answer came after the refusal, but it was billed: its tokens are on the error.
+    assert len(model_server.requests) == 2
+    assert caught.value.usage.prompt_tokens > 0
+
+
+# An engine plugin whose first part is answered only after the second part has failed.
+_LATE_ENGINE = """
+import asyncio
+
+from summarizer.engines import Answer, BaseEngine, Task
+from summarizer.errors import ProviderError
+from summarizer.models import ExtractedSummary, Usage
+
+
+class LateEngine(BaseEngine):
+    prompt_version = "late-1"
+    calls = 0
+
+    @property
+    def max_input_tokens(self):
+        return 400
+
+    async def answer(self, task: Task) -> Answer:
+        LateEngine.calls += 1
+        if LateEngine.calls == 1:
+            for _ in range(20):  # the second part fails meanwhile
+                await asyncio.sleep(0)
+            text = task.article.text.strip().split("\\\\n")[0]
+            record = ExtractedSummary(
+                headline=text[:100],
+                summary=text[:200],
+                key_points=[text[:100]],
+                actors=[],
+                stated_concerns=[],
+            )
+            return Answer(record, usage=Usage(prompt_tokens=120, completion_tokens=30))
+        raise ProviderError("the second part is refused", status_code=400)
+"""
+
+
+def test_a_part_answered_after_another_part_failed_is_counted_on_the_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reference_article: str
+) -> None:
+    site = tmp_path / "site"
+    info = site / "late_engine-1.0.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: late-engine\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text("[summarizer.engines]\nlate = late_engine:LateEngine\n")
+    (site / "late_engine.py").write_text(_LATE_ENGINE)
+    monkeypatch.syspath_prepend(str(site))
+    _plugins.cache_clear()
+    try:
+        article = "\n\n".join(reference_article.split("\n\n")[:4])
+        with pytest.raises(ProviderError) as caught:
+            Summarizer("late/v1").summarize(article)
+    finally:
+        _plugins.cache_clear()
+        sys.modules.pop("late_engine", None)
+    # The first part was answered (and billed) after the second failed: its tokens are on the
+    # error, not lost with the run.
+    assert caught.value.usage.prompt_tokens == 120
