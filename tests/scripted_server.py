@@ -379,18 +379,11 @@ class ScriptedServer:
         message: str = "scripted failure",
         error_type: str | None = None,
         code: str | None = None,
-        sent: threading.Event | None = None,
     ) -> None:
-        """An error reply; ``sent`` is set as it goes out, for a reply that must come after it."""
         etype = error_type or _DEFAULT_ERROR_TYPES.get(status, "server_error")
         data = _error_body(message, etype, code)
 
-        def reply(request: dict[str, Any], raw: bytes, n: int) -> _Response:
-            if sent is not None:
-                sent.set()
-            return status, dict(headers or {}), data, "application/json"
-
-        self._push(reply)
+        self._push(lambda request, raw, n: (status, dict(headers or {}), data, "application/json"))
 
     def hang(self, seconds: float) -> None:
         """Sleep ``seconds`` (aborting early on stop()), then send an empty valid completion."""
