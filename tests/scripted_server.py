@@ -382,7 +382,6 @@ class ScriptedServer:
     ) -> None:
         etype = error_type or _DEFAULT_ERROR_TYPES.get(status, "server_error")
         data = _error_body(message, etype, code)
-
         self._push(lambda request, raw, n: (status, dict(headers or {}), data, "application/json"))
 
     def hang(self, seconds: float) -> None:
