@@ -1516,3 +1516,33 @@ def test_a_word_set_off_by_commas_does_not_hide_the_verb() -> None:
 def test_eyewitnesses_who_speak_are_a_group() -> None:
     result = analyse("Blast.\n\nEyewitnesses said the building could collapse.")
     assert [(a.name, a.kind) for a in result.actors] == [("eyewitnesses", ActorKind.group)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Kenya's politicians warned that the vote could fail.", "Kenya's politicians"),
+        ("Israel's leaders said the talks would go on.", "Israel's leaders"),
+    ],
+)
+def test_a_named_owner_right_before_a_group_noun_is_in_the_groups_name(
+    sentence: str, name: str
+) -> None:
+    assert name in _actor_names(f"Town.\n\n{sentence}")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("The 250,000 enslaved people in Texas did not know it.", "enslaved people in Texas"),
+        ("Trapped miners sent a message on Friday.", "trapped miners"),
+        ("Many displaced families said they feared more floods.", "displaced families"),
+    ],
+)
+def test_a_participle_used_as_an_adjective_is_in_the_groups_name(sentence: str, name: str) -> None:
+    assert name in _actor_names(f"Town.\n\n{sentence}")
+
+
+def test_a_participle_after_a_subject_is_its_verb_not_the_groups_name() -> None:
+    names = _actor_names("Town.\n\nPolice arrested protesters on Friday, and they said so.")
+    assert not any(name.startswith("arrested") for name in names)

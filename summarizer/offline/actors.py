@@ -1468,6 +1468,29 @@ def _noun_modifier(word: str, lex: Lexicon) -> bool:
     )
 
 
+def _attributive_participle(tokens: list[Token], i: int) -> bool:
+    """Whether the lower-case -ed word at ``i`` describes the noun after it ("the enslaved
+    people", "of displaced families", "Armed men"): it opens the sentence or follows a
+    determiner, a quantifier, a number or a preposition. After a subject it is a verb ("Police arrested
+    protesters"); a word of fear is a passing state ("the frightened residents" are residents)."""
+    word = tokens[i].text
+    if not (
+        word.isalpha() and word[1:].islower() and word.lower().endswith("ed") and len(word) > 4
+    ):
+        return False
+    if lexicon().stance.word_class(word.lower()) == "concern":
+        return False  # "the frightened residents" are residents in a state of fear
+    if word[0].isupper():
+        return i == 0
+    before = tokens[i - 1].text.lower() if i > 0 else ""
+    return (
+        before in ("the", "a", "an")
+        or before in QUANTIFIERS
+        or before in PREPOSITIONS
+        or _number_token(tokens, i - 1)  # "The 250,000 enslaved people"
+    )
+
+
 def _participle(word: str) -> bool:
     """A past participle before a passive's "by": "criticised", "done", "shot"."""
     lower = word.lower()
@@ -2346,6 +2369,8 @@ class _Scanner:
                     or word in lex.demonyms
                     # "shipping groups": the noun that makes a generic head a group
                     or (generic and left == k and word.isalpha() and word.islower())
+                    # "the enslaved people", "Trapped miners": a participle used as an adjective
+                    or _attributive_participle(tokens, left - 1)
                 ):
                     left -= 1
                     continue
@@ -2354,7 +2379,6 @@ class _Scanner:
                 left >= 2
                 and tokens[left - 1].text in _POSSESSIVE
                 and caps[left - 2]
-                and left < k
                 and tokens[left].text.lower() not in ("the", "a", "an")
             ):
                 # "South Africa’s opposition parties": the owner is part of the group's name.
@@ -2430,7 +2454,11 @@ class _Scanner:
             name = text[tokens[first].start : tokens[k if reports else right - 1].end]
             opener = name.split()[0].lower()
             # "Experts" opening a sentence is the common noun "experts"; "Democrats" stays.
-            common = opener in lex.group_modifiers or opener in lex.group_nouns
+            common = (
+                opener in lex.group_modifiers
+                or opener in lex.group_nouns
+                or _attributive_participle(tokens, first)  # "Trapped miners"
+            )
             if (
                 name[:1].isupper()
                 and opener not in lex.proper_group_nouns
