@@ -1546,3 +1546,23 @@ def test_a_participle_used_as_an_adjective_is_in_the_groups_name(sentence: str, 
 def test_a_participle_after_a_subject_is_its_verb_not_the_groups_name() -> None:
     names = _actor_names("Town.\n\nPolice arrested protesters on Friday, and they said so.")
     assert not any(name.startswith("arrested") for name in names)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Joe Gibbs Racing said the car was damaged.", "Joe Gibbs Racing"),
+        ("Donovan Productions said the show was cancelled.", "Donovan Productions"),
+    ],
+)
+def test_a_company_word_at_the_end_of_a_name_makes_it_an_organisation(
+    sentence: str, name: str
+) -> None:
+    actor = _actors(f"Town.\n\n{sentence}")[name]
+    assert actor.kind is ActorKind.organization
+
+
+def test_an_awards_ceremony_is_not_an_actor() -> None:
+    assert "Grammy Awards" not in _actor_names(
+        "Town.\n\nThe Grammy Awards said it was a record year."
+    )
