@@ -1566,3 +1566,8 @@ def test_an_awards_ceremony_is_not_an_actor() -> None:
     assert "Grammy Awards" not in _actor_names(
         "Town.\n\nThe Grammy Awards said it was a record year."
     )
+
+
+def test_an_organisation_word_then_a_place_is_one_name_not_a_body_and_a_person() -> None:
+    result = analyse("Town.\n\nThe ferry sank on Friday, according to Radio Free Asia.")
+    assert not any(a.kind is ActorKind.person for a in result.actors)

@@ -2146,6 +2146,10 @@ class _Scanner:
         name_words = words[head + 1 :]
         if not 2 <= len(name_words) <= 3 or not _name_like(name_words, lex):
             return False
+        if name_words[0] not in given_names() and any(
+            word in lex.places or word in lex.country_names for word in name_words
+        ):
+            return False  # "Radio Free Asia", "Bank Indonesia Asia": a name that goes on, no person
         org_end = tokens[i + head].end
         role = None
         k = i - 1 if i >= 1 and tokens[i - 1].text == "the" else i
