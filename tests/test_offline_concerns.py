@@ -657,6 +657,7 @@ def test_a_participle_after_a_recipient_is_the_senders() -> None:
         '"He is unprepared and unqualified," Smith said.',
         'Smith said the claims were a "hoax".',
         "Smith said the agency had lost trust among voters.",
+        "Smith said the man was an unreliable witness.",
     ],
 )
 def test_words_of_judgement_vader_lacks_are_criticisms(body: str) -> None:
@@ -1511,3 +1512,9 @@ def test_a_call_not_to_underestimate_is_a_warning() -> None:
 def test_more_ways_of_reporting_words(verb: str) -> None:
     result = analyse(f"Dam.\n\nJane Smith {verb} the new dam is unsafe and could fail.")
     assert [c.holder for c in result.stated_concerns] == ["Jane Smith"]
+
+
+def test_a_claim_said_to_be_made_larger_than_the_truth_is_an_accusation() -> None:
+    assert [k for _, k, _ in found(run("Smith said the police had exaggerated the risks."))] == [
+        K.accusation
+    ]
