@@ -1518,3 +1518,17 @@ def test_a_claim_said_to_be_made_larger_than_the_truth_is_an_accusation() -> Non
     assert [k for _, k, _ in found(run("Smith said the police had exaggerated the risks."))] == [
         K.accusation
     ]
+
+
+@pytest.mark.parametrize("mark", ["• ", "- ", "1. "])
+def test_the_items_of_a_list_announced_by_a_colon_are_the_speakers(mark: str) -> None:
+    text = (
+        "Lawsuit\n\nJane Smith, the mayor of Riverton, went to court on Monday against the firm."
+        "\n\nSmith alleges:\n\n"
+        f"{mark}The firm lied to the town about the dam.\n\n"
+        f"{mark}The firm bribed two inspectors.\n\n"
+        "The case will be heard next year. The firm lied, a neighbour once wrote."
+    )
+    result = analyse(text)
+    mine = [c.quote for c in result.stated_concerns if c.holder == "Jane Smith"]
+    assert mine == ["The firm lied to the town about the dam", "The firm bribed two inspectors"]

@@ -77,6 +77,8 @@ _DAYS = words(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday evening"""
 )
 _EDGE = " \t\n\"'“”‘’,;:—–-"
+# Marks of a list item, never part of its words.
+_BULLETS = "•·▪◦●*"
 _QUOTE_MARKS = '"“”'
 MAX_CONCERN_WORDS = 30
 # Fewer words than this before an inner report leave nothing of the outer one's own.
@@ -140,7 +142,7 @@ def _overlap(a: set[str], b: set[str]) -> float:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in _EDGE:
+    while start < end and (text[start] in _EDGE or text[start] in _BULLETS):
         start += 1
     trimmed = True
     while trimmed:
@@ -251,6 +253,9 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+# A paragraph that opens as an item of a list: a bullet or a dash, or a number or a letter with
+# a full stop or a bracket ("1.", "(b)").
+_LIST_ITEM = re.compile(r"[ \t]*(?:[•·▪◦●*–—-][ \t]*|\(?(?:\d{1,2}|[a-z])[.)][ \t]+)(?=\w)")
 # Words that open a phrase setting the scene before a subject, never reported words.
 _OPENERS = PREPOSITIONS | words("when while as although though because since if after before")
 # A document "seen by" or "obtained by" someone is not theirs: "a letter seen by Sky News".
@@ -1657,10 +1662,21 @@ class _Finder:
         # A paragraph that ends "..., stating:" hands the next one to its speaker, quotation
         # marks or not: (the next paragraph, the speaker).
         announced: tuple[int, int] | None = None
+        # The announced paragraph when it is an item of a list: the items after it are the
+        # speaker's too ("The complaint alleges:" then "• Intel paid ...", "• Intel threatened ...").
+        listed: int | None = None
+        previous_paragraph = -1
         for sentence in doc.sentences:
             checkpoint()
             if sentence.role != BODY:
                 continue
+            opens = sentence.paragraph != previous_paragraph
+            previous_paragraph = sentence.paragraph
+            if opens and announced is not None:
+                item = _LIST_ITEM.match(self.text, sentence.start) is not None
+                if item and listed is not None and sentence.paragraph == listed + 1:
+                    announced = (sentence.paragraph, announced[1])
+                listed = sentence.paragraph if item and announced[0] == sentence.paragraph else None
             frames = self.sentence_frames(sentence)
             for frame in frames:
                 if frame.holder is not None:
