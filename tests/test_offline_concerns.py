@@ -1532,3 +1532,27 @@ def test_the_items_of_a_list_announced_by_a_colon_are_the_speakers(mark: str) ->
     result = analyse(text)
     mine = [c.quote for c in result.stated_concerns if c.holder == "Jane Smith"]
     assert mine == ["The firm lied to the town about the dam", "The firm bribed two inspectors"]
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "According to the complaint, the firm lied to the town about the dam.",
+        "The complaint says the firm lied to the town about the dam.",
+        "The complaint also alleges that the firm lied to the town about the dam.",
+    ],
+)
+def test_a_document_speaks_for_the_actor_who_filed_it(later: str) -> None:
+    text = (
+        "Lawsuit\n\nThe Riverton Farmers Union filed a civil complaint against the firm on "
+        f"Monday in a federal court.\n\n{later}"
+    )
+    result = analyse(text)
+    assert [(c.holder, c.kind) for c in result.stated_concerns] == [
+        ("Riverton Farmers Union", K.accusation)
+    ]
+
+
+def test_a_document_no_one_is_said_to_have_issued_speaks_for_no_one() -> None:
+    text = "Lawsuit\n\nThe case opened on Monday.\n\nThe complaint says the firm lied to the town."
+    assert analyse(text).stated_concerns == []

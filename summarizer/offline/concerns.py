@@ -71,6 +71,14 @@ _ALLAYING = words("dismiss reject")
 _QUOTED_REACH = 10
 # The words before a document's author: "a statement released by X", "a letter from X".
 _AUTHORS = words("by from of")
+# Verbs of issuing a document: "filed a complaint", "released a report".
+_ISSUING = words(
+    "filed files issued issues released releases published publishes submitted lodged sent"
+)
+# How many words may stand between the verb and the document's noun ("an antitrust complaint",
+# "a 40-page report"), and for how many sentences "the complaint" still means that one.
+_DOCUMENT_REACH = 3
+_DOCUMENT_SENTENCES = 12
 # Reporting verbs whose object follows them: "..., told VOA" names a recipient, not a speaker.
 _OBJECT_VERBS = words("tell ask")
 _DAYS = words(
@@ -593,6 +601,9 @@ class _Finder:
         for mention in cast.mentions:
             self.by_sentence.setdefault(mention.sentence, []).append(mention)
         self.pronoun_of = self._pronouns()
+        # Documents an actor filed or issued: noun -> (the actor, the sentence), so that "the
+        # complaint alleges" and "according to the report" later speak for it.
+        self.published: dict[str, tuple[int, int]] = {}
 
     def _pronouns(self) -> dict[int, str]:
         """ "he" or "she" for the people reported saying it of themselves ("Sarkozy said he was
@@ -851,6 +862,15 @@ class _Finder:
                 author = self._document_author(sentence, tokens, lo, hi)
                 if author is not None:
                     return author
+            if not candidates and seg == len(cuts) - 2 and 2 <= hi - lo <= 3:
+                # "The complaint says", "The complaint also alleges": the document filed before.
+                noun = hi - 1
+                while noun > lo and tokens[noun].text.lower() in ADVERBS:
+                    noun -= 1
+                if noun > lo and tokens[noun].text.lower() in self.lex.document_nouns:
+                    owner = self._document_owner(sentence, tokens, noun)
+                    if owner is not None:
+                        return owner, tokens[noun - 1].start, False
             if candidates:
                 # The words right before the verb are its subject when they name an actor
                 # ("... and withdrew the U.S. from what he calls"); else the segment's first.
@@ -1544,8 +1564,11 @@ class _Finder:
         return None, None
 
     def _according(self, sentence: Sentence, tokens: list[Token], k: int) -> _Frame:
-        after = self._candidates(sentence, tokens, k + 2, min(len(tokens), k + 10))
-        holder = after[0][2] if after else None
+        # "according to the complaint": the document's author, when the article named one
+        holder = self._document_owner(sentence, tokens, k + 3) if k + 3 < len(tokens) else None
+        if holder is None:
+            after = self._candidates(sentence, tokens, k + 2, min(len(tokens), k + 10))
+            holder = after[0][2] if after else None
         text = self.text
         content: tuple[int, int] | None
         if k > 0 and tokens[k - 1].text == ",":
@@ -1579,6 +1602,38 @@ class _Finder:
             content = _trim(text, tokens[comma].end, sentence.end) if comma else None
         return _Frame(sentence, k, None, holder, None, content)
 
+    def _publishes(self, sentence: Sentence) -> None:
+        """ "AMD filed an antitrust complaint", "Oxfam released a report": the actor right before
+        a verb of issuing is the author of the document named a few words after it."""
+        mentions = self.by_sentence.get(sentence.index)
+        if not mentions:
+            return
+        tokens = self.doc.tokens(sentence)
+        starts = [t.start for t in tokens]
+        for mention in mentions:
+            k = bisect.bisect_left(starts, mention.end)
+            while k < len(tokens) and tokens[k].text.lower() in AUXILIARIES:
+                k += 1
+            if k >= len(tokens) or tokens[k].text.lower() not in _ISSUING:
+                continue
+            for m in range(k + 1, min(len(tokens), k + 2 + _DOCUMENT_REACH)):
+                word = tokens[m].text.lower()
+                if word in self.lex.document_nouns:
+                    self.published[word] = (mention.entity, sentence.index)
+                    break
+                if not word.isalpha() and "-" not in word:
+                    break
+
+    def _document_owner(self, sentence: Sentence, tokens: list[Token], k: int) -> int | None:
+        """Who issued "the <document>" at ``k`` (the noun): the author of the last such
+        document named in a recent sentence, if the article names one."""
+        if k < 1 or tokens[k - 1].text.lower() not in ("the", "this", "its", "their"):
+            return None
+        owner = self.published.get(tokens[k].text.lower())
+        if owner is None or sentence.index - owner[1] > _DOCUMENT_SENTENCES:
+            return None
+        return owner[0]
+
     def _document_author(
         self, sentence: Sentence, tokens: list[Token], lo: int, hi: int
     ) -> tuple[int | None, int | None, bool] | None:
@@ -1602,6 +1657,10 @@ class _Finder:
                 and tokens[k - 2].text.lower() not in _SEEN
             ):
                 return entity, start, False
+        owner = self._document_owner(sentence, tokens, nouns[0])
+        if owner is not None:
+            # "AMD filed a complaint. ... The complaint alleges": its author speaks.
+            return owner, tokens[nouns[0] - 1].start, False
         return None
 
     def _after_preposition(self, tokens: list[Token], start: int) -> bool:
@@ -1678,6 +1737,7 @@ class _Finder:
                     announced = (sentence.paragraph, announced[1])
                 listed = sentence.paragraph if item and announced[0] == sentence.paragraph else None
             frames = self.sentence_frames(sentence)
+            self._publishes(sentence)
             for frame in frames:
                 if frame.holder is not None:
                     self.speaker_of_sentence[sentence.index] = frame.holder
