@@ -1556,3 +1556,14 @@ def test_a_document_speaks_for_the_actor_who_filed_it(later: str) -> None:
 def test_a_document_no_one_is_said_to_have_issued_speaks_for_no_one() -> None:
     text = "Lawsuit\n\nThe case opened on Monday.\n\nThe complaint says the firm lied to the town."
     assert analyse(text).stated_concerns == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Smith said the cleric was a thorn in the side of the government.",
+        "Smith said the ministry had discounted those claims.",
+    ],
+)
+def test_idioms_of_rejection_and_annoyance_are_criticisms(body: str) -> None:
+    assert [k for _, k, _ in found(run(body))] == [K.criticism]
