@@ -1567,3 +1567,8 @@ def test_a_document_no_one_is_said_to_have_issued_speaks_for_no_one() -> None:
 )
 def test_idioms_of_rejection_and_annoyance_are_criticisms(body: str) -> None:
     assert [k for _, k, _ in found(run(body))] == [K.criticism]
+
+
+def test_a_call_for_restraint_warns_but_showing_restraint_does_not() -> None:
+    assert [k for _, k, _ in found(run("Smith called for restraint on both sides."))] == [K.warning]
+    assert found(run('"We shall continue to show restraint," Smith said.')) == []
