@@ -1571,3 +1571,12 @@ def test_an_awards_ceremony_is_not_an_actor() -> None:
 def test_an_organisation_word_then_a_place_is_one_name_not_a_body_and_a_person() -> None:
     result = analyse("Town.\n\nThe ferry sank on Friday, according to Radio Free Asia.")
     assert not any(a.kind is ActorKind.person for a in result.actors)
+
+
+def test_a_title_that_is_also_a_given_name_opens_the_name_after_another_title() -> None:
+    actors = _actors(
+        "Town.\n\nFormer defense minister Sultan Hashim Ahmad al-Tal said the ruling was unjust. "
+        "Sultan Qaboos said the talks were useful."
+    )
+    assert actors["Sultan Hashim Ahmad al-Tal"].role == "Former defense minister"
+    assert actors["Qaboos"].role == "Sultan"

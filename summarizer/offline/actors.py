@@ -1241,7 +1241,12 @@ def _is_name_like(words: tuple[str, ...], lex: Lexicon, titled: bool = False) ->
         if (
             not _NAME_TOKEN.fullmatch(word)
             or _ACRONYM.fullmatch(word)
-            or (lower in lex.titles and not (surname_title and position == len(words) - 1))
+            or (
+                lower in lex.titles
+                and not (surname_title and position == len(words) - 1)
+                # "Sultan Hashim": a title that is also a given name may open a name
+                and not (position == 0 and lower in lex.given_titles and len(words) > 1)
+            )
             or lower in lex.org_heads
             or lower in lex.group_nouns
             or lower in lex.honorifics
@@ -1788,7 +1793,9 @@ class _Scanner:
             lower = words[k].lower()
             if all(w == "," or w in _SUFFIXES for w in words[k + 1 :]) and k < len(words) - 1:
                 continue  # "Martin Luther King, Jr.": a surname before the suffix, no title
-            if lower in lex.titles or lower in lex.honorifics:
+            if (lower in lex.titles or lower in lex.honorifics) and not self._given_title(
+                tokens, i, k, words
+            ):
                 title_at = k
                 break
             if lower.endswith("s") and lower[:-1] in lex.titles:
@@ -2037,6 +2044,16 @@ class _Scanner:
                 self.candidates.append(
                     _Candidate(sentence.index, start, end, words, role, True, recipient)
                 )
+
+    def _given_title(self, tokens: list[Token], i: int, k: int, words: tuple[str, ...]) -> bool:
+        """Whether the title word at ``words[k]`` (the run starts at token ``i``) is a given
+        name here: one that is also a name, right after another title and before a name
+        ("defense minister Sultan Hashim Ahmad al-Tal"; but "Oman's Sultan Qaboos")."""
+        lex = self.lex
+        if words[k].lower() not in lex.given_titles or k + 1 >= len(words):
+            return False
+        before = words[k - 1] if k > 0 else (tokens[i - 1].text if i > 0 else "")
+        return before.lower() in lex.titles
 
     def _unknown_word(self, word: str) -> bool:
         """A capitalised word that is no English word this engine knows ("Greenpeace said"),

@@ -153,6 +153,9 @@ class Lexicon:
     honorifics: frozenset[str]
     # Judges' titles: their findings are rulings ("Justice Trotter was not convinced").
     ruling_titles: frozenset[str]
+    # Titles that are also given names: after another title they open the name ("defense
+    # minister Sultan Hashim Ahmad al-Tal").
+    given_titles: frozenset[str]
     # Descriptions that point back after "the" ("the man"), an actor only as "a man".
     indefinite_titles: frozenset[str]
     role_modifiers: frozenset[str]
@@ -385,6 +388,7 @@ def read_lexicon(directory: Path | None = None) -> Lexicon:
         kin=frozenset(w for w, f in titles.items() if "kin" in f),
         honorifics=frozenset(w for w, f in titles.items() if "honorific" in f),
         ruling_titles=frozenset(w for w, f in titles.items() if "rules" in f),
+        given_titles=frozenset(w for w, f in titles.items() if "given" in f),
         indefinite_titles=frozenset(w for w, f in titles.items() if "indefinite" in f),
         role_modifiers=frozenset(_phrases("role_modifiers.txt", directory)),
         # Plural heads end names too: "Centers for Disease Control", "Armed Forces".
