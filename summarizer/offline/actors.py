@@ -124,7 +124,7 @@ def given_names() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def given_name_pronouns() -> dict[str, str]:
     """ "he" or "she" for the given names listed under a men's or a women's heading of
-    ``data/given_names.txt`` (the other headings mix both and give none)."""
+    ``data/given_names.txt``, or marked so after the name under the headings that mix both."""
     found: dict[str, str] = {}
     pronoun: str | None = None
     for line in (DATA / "given_names.txt").read_text("utf-8").splitlines():
@@ -135,7 +135,9 @@ def given_name_pronouns() -> dict[str, str]:
             )
             continue
         fields = line.split("#", 1)[0].split()
-        if fields and pronoun is not None:
+        if len(fields) > 1 and fields[1] in ("he", "she"):
+            found[fields[0]] = fields[1]  # "Olga  she" under a heading that mixes both
+        elif fields and pronoun is not None:
             found[fields[0]] = pronoun
     return found
 
