@@ -1572,3 +1572,33 @@ def test_idioms_of_rejection_and_annoyance_are_criticisms(body: str) -> None:
 def test_a_call_for_restraint_warns_but_showing_restraint_does_not() -> None:
     assert [k for _, k, _ in found(run("Smith called for restraint on both sides."))] == [K.warning]
     assert found(run('"We shall continue to show restraint," Smith said.')) == []
+
+
+def test_he_skips_a_woman_whose_given_name_is_marked_so_under_a_mixed_heading() -> None:
+    text = (
+        "Obituary\n\nOlga Petrova and Andrei Volkov founded the group in 1975.\n\n"
+        "Petrova said the group was tired. He said the trials were unfair."
+    )
+    assert [(c.holder, c.kind) for c in analyse(text).stated_concerns][-1] == (
+        "Andrei Volkov",
+        K.criticism,
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "quote"),
+    [
+        (
+            "Smith, a vocal opponent of the dam, spoke on Monday.",
+            "vocal opponent of the dam",
+        ),
+        (
+            "Smith was also a fierce critic of the lack of civil liberties, and she wrote books.",
+            "fierce critic of the lack of civil liberties",
+        ),
+    ],
+)
+def test_an_actor_described_as_a_critic_of_something_holds_a_criticism(
+    body: str, quote: str
+) -> None:
+    assert found(run(body)) == [("Jane Smith", K.criticism, quote)]

@@ -55,6 +55,16 @@ _K = ConcernKind
 # Nouns for people who criticise: the actors named as their examples are critics ("critics such
 # as ...").
 _CRITICS = words("critics critic opponents detractors sceptics skeptics")
+# "X, a vocal critic of the plan," and "X was a fierce critic of the regime": an appositive or a
+# copula, at most two words of description, then the critic's noun and "of".
+_CRITIC_STEMS = ("critic", "opponent", "detractor")
+_CRITIC_OF = re.compile(
+    r"(?P<link>,\s+|\s+(?:is|was|are|were|has\s+been|had\s+been|became|remains|remained)"
+    r"(?:\s+(?:also|long|always|still))?\s+)(?:(?:a|an|the|one\s+of\s+the)\s+)?"
+    r"(?P<description>(?:[a-z-]+\s+){0,2}?(?:critic|opponent|detractor)s?\s+of\s+)"
+)
+# Where the phrase after "critic of" ends: a comma, a semicolon, a dash or a full stop.
+_PHRASE_END = re.compile(r"\s*(?:[,;:]|\s[—–-]\s|\.(?:\s|$))")
 # At most this many words (a title) stand between "such as" and an example's name.
 _EXAMPLE_GAP = 4
 # How far (in tokens) an appositive after "according to X," may run to its closing comma.
@@ -1755,6 +1765,7 @@ class _Finder:
             paragraph_frames.setdefault(sentence.paragraph, []).extend(frames)
             self._frame_concerns(frames)
             self._named_critics(sentence)
+            self._critic_of(sentence)
         for quotation in doc.quotations:
             checkpoint()
             self._quotation_concern(quotation, paragraph_frames)
@@ -1791,6 +1802,34 @@ class _Finder:
                 start = mention.end
                 if not self.text.startswith((",", " and", ", and", " or"), start):
                     break
+
+    def _critic_of(self, sentence: Sentence) -> None:
+        """ "Sakharov was a fierce critic of the lack of civil liberties", "Jane Smith, a vocal
+        opponent of the plan,": an actor described as a critic of something holds a criticism of
+        it, quoted from the description to the end of its phrase."""
+        text = self.text
+        chunk = text[sentence.start : sentence.end]
+        if "of" not in chunk or not any(word in chunk for word in _CRITIC_STEMS):
+            return
+        tokens = self.doc.tokens(sentence)
+        starts = [t.start for t in tokens]
+        for match in _CRITIC_OF.finditer(text, sentence.start, sentence.end):
+            start = match.start("description")
+            end = next(
+                (m.start() for m in _PHRASE_END.finditer(text, match.end(), sentence.end)),
+                sentence.end,
+            )
+            holder: int | None = None
+            if match.group("link").startswith(","):
+                before = [
+                    m for m in self.by_sentence.get(sentence.index, []) if m.end == match.start()
+                ]
+                holder = before[-1].entity if before else None
+            else:
+                verb = bisect.bisect_left(starts, match.start("link") + 1)
+                holder, _, _ = self._main_subject(sentence, tokens, verb)
+            if holder is not None:
+                self._add(holder, _K.criticism, start, end, start)
 
     def _introduces(self, sentence: Sentence) -> None:
         """A sentence that ends in a colon without a reporting verb ("She put it this way:")
