@@ -1478,8 +1478,9 @@ def _noun_modifier(word: str, lex: Lexicon) -> bool:
 def _attributive_participle(tokens: list[Token], i: int) -> bool:
     """Whether the lower-case -ed word at ``i`` describes the noun after it ("the enslaved
     people", "of displaced families", "Armed men"): it opens the sentence or follows a
-    determiner, a quantifier, a number or a preposition. After a subject it is a verb ("Police arrested
-    protesters"); a word of fear is a passing state ("the frightened residents" are residents)."""
+    determiner, a quantifier, a number or a preposition. After a subject it is a verb ("Police
+    arrested protesters"); a word of fear is a passing state ("the frightened residents" are
+    residents)."""
     word = tokens[i].text
     if not (
         word.isalpha() and word[1:].islower() and word.lower().endswith("ed") and len(word) > 4

@@ -273,7 +273,9 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 # A paragraph that opens as an item of a list: a bullet or a dash, or a number or a letter with
 # a full stop or a bracket ("1.", "(b)").
-_LIST_ITEM = re.compile(r"[ \t]*(?:[•·▪◦●*–—-][ \t]*|\(?(?:\d{1,2}|[a-z])[.)][ \t]+)(?=\w)")
+_LIST_ITEM = re.compile(
+    rf"[ \t]*(?:[{re.escape(_BULLETS)}–—-][ \t]*|\(?(?:\d{{1,2}}|[a-z])[.)][ \t]+)(?=\w)"
+)
 # Words that open a phrase setting the scene before a subject, never reported words.
 _OPENERS = PREPOSITIONS | words("when while as although though because since if after before")
 # A document "seen by" or "obtained by" someone is not theirs: "a letter seen by Sky News".
