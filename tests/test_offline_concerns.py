@@ -1602,3 +1602,34 @@ def test_an_actor_described_as_a_critic_of_something_holds_a_criticism(
     body: str, quote: str
 ) -> None:
     assert found(run(body)) == [("Jane Smith", K.criticism, quote)]
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("The opposition contested the results of the vote.", K.doubt),
+        ("Jane Smith railed against the new tax.", K.criticism),
+        ("Jane Smith fumed at the decision.", K.criticism),
+        ("Jane Smith chastised the council for its delays.", K.criticism),
+        ("Malaysian authorities have discounted those claims.", K.criticism),
+        ("Jane Smith disparaged the plan.", K.criticism),
+        ("Local farmers distrust the new agency.", K.doubt),
+        ("Jane Smith balked at the cost of the plan.", K.criticism),
+    ],
+)
+def test_verbs_that_voice_a_stance_by_themselves_are_cues(body: str, kind: ConcernKind) -> None:
+    result = run(body)
+    assert [c.kind for c in result.stated_concerns] == [kind]
+    assert result.stated_concerns[0].holder in [a.name for a in result.actors]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The train ran on the rail line to Leeds.",
+        "Jane Smith said the store offers a discount to pensioners.",
+        "The contest was won by Jane Smith.",
+    ],
+)
+def test_nouns_spelled_like_stance_verbs_voice_nothing(body: str) -> None:
+    assert run(body).stated_concerns == []
