@@ -1580,3 +1580,31 @@ def test_a_title_that_is_also_a_given_name_opens_the_name_after_another_title() 
     )
     assert actors["Sultan Hashim Ahmad al-Tal"].role == "Former defense minister"
     assert actors["Qaboos"].role == "Sultan"
+
+
+@pytest.mark.parametrize(
+    ("body", "group"),
+    [
+        ("The international community has condemned the attack.", "international community"),
+        ("The Turkish public has grown frustrated with the talks.", "Turkish public"),
+        ("The local community said the plant was a danger.", "local community"),
+        ("The Smith family says the ruling is unfair.", "Smith family"),
+    ],
+)
+def test_a_definite_group_may_take_modifiers_after_its_the(body: str, group: str) -> None:
+    actors = _actors(body)
+    assert group in actors
+    assert actors[group].kind is ActorKind.group  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "I had the support of my family and my wider community.",
+        "They thanked my local community.",
+        "The public prosecutor's office said nothing.",
+        "The public health system failed, Jane Smith said.",
+    ],
+)
+def test_a_community_or_public_without_its_the_is_no_group(body: str) -> None:
+    assert not any(name.endswith(("community", "public", "family")) for name in _actors(body))

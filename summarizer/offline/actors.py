@@ -1521,6 +1521,23 @@ _CLAUSE_PREPOSITIONS = frozenset({"after", "before", "since", "until"})
 _JOINERS = frozenset({"of", "&", "-", "."})
 
 
+# How many modifiers may stand between "the" and a definite group noun ("the international
+# community", "the Smith family").
+_DEFINITE_REACH = 2
+
+
+def _after_the(tokens: list[Token], k: int) -> bool:
+    """Whether the noun at ``k`` follows "the", over at most two modifiers: "The family says",
+    "the international community", "the Turkish public" (not "my wider community")."""
+    for m in range(k - 1, max(-1, k - 2 - _DEFINITE_REACH), -1):
+        word = tokens[m].text
+        if word.lower() == "the":
+            return True
+        if not word.isalpha() or word.lower() in _FUNCTION_WORDS or word.lower() in ("my", "your"):
+            return False
+    return False
+
+
 def _recipient(tokens: list[Token], start: int, lex: Lexicon) -> bool:
     """The addressee of "told": "told VOA", "told NBC’s “Meet the Press”", "told VOA's Carol"."""
     k = start - 1
@@ -2343,10 +2360,7 @@ class _Scanner:
                         and head in self.builder.named_group_heads
                     )
                 )
-                or (
-                    head in lex.definite_group_nouns
-                    and not (k > 0 and tokens[k - 1].text.lower() == "the")
-                )
+                or (head in lex.definite_group_nouns and not _after_the(tokens, k))
                 # "The Russians have always said": the state, by its people's name
                 or (head in lex.people_plurals and k > 0 and tokens[k - 1].text.lower() == "the")
             ):
