@@ -1633,3 +1633,31 @@ def test_verbs_that_voice_a_stance_by_themselves_are_cues(body: str, kind: Conce
 )
 def test_nouns_spelled_like_stance_verbs_voice_nothing(body: str) -> None:
     assert run(body).stated_concerns == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Officials said the spill posed no safety hazard.",
+        '"I could not be prouder of our soldiers," Jane Smith said.',
+        "Her daughter said Jane Smith died of heart failure in Boston on Saturday.",
+        "Jane Smith pledged to do everything possible to reach the trapped miners.",
+        'Jane Smith said: "Then I heard my mom screaming for me to get out of the house."',
+    ],
+)
+def test_denied_harms_praise_and_reported_harms_voice_no_concern(body: str) -> None:
+    assert run(body).stated_concerns == []
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("Jane Smith said the old bridge is a hazard to drivers.", K.warning),
+        ("Jane Smith said the service could not be worse.", K.criticism),
+        ("Jane Smith said the plan was not a good solution.", K.criticism),
+    ],
+)
+def test_harms_and_negative_judgements_beside_them_still_count(
+    body: str, kind: ConcernKind
+) -> None:
+    assert [c.kind for c in run(body).stated_concerns] == [kind]

@@ -217,6 +217,18 @@ def _ongoing(tokens: list[str], harms: list[int]) -> bool:
     return any("to" not in tokens[max(0, k - _AIM_REACH) : k] for k in harms)
 
 
+def _utmost(tokens: list[str], k: int) -> bool:
+    """Whether the word at ``k`` is a comparative after "could not be": "could not be prouder"
+    praises and "couldn't be worse" criticises; the negation says nothing is more so."""
+    word = tokens[k]
+    if k < 2 or tokens[k - 1] != "be" or not (word.endswith("er") or word == "worse"):
+        return False
+    before = tokens[k - 2]
+    return before == "couldn't" or (
+        before in ("not", "never") and k >= 3 and tokens[k - 3] == "could"
+    )
+
+
 def _bad(stance: Stance, word: str) -> bool:
     """A word of harm or a negative judgement: "ill", "hurt", "dangerous"."""
     cls = stance.word_class(word)
@@ -324,6 +336,7 @@ def judge(text: str, naming: bool = False) -> ConcernKind | None:
     # "only five percent": too few of something, a criticism unless it counts a harm ("only
     # two people were hurt" reassures).
     scant = False
+    utmost = False
     for k, word in enumerate(tokens):
         if word not in stance.phrases:
             continue
@@ -374,15 +387,18 @@ def judge(text: str, naming: bool = False) -> ConcernKind | None:
         cls = stance.word_class(word)
         if cls is None and word not in stance.valence:
             continue
-        if negators and _negated(negators, k):
+        if _utmost(tokens, k):
+            utmost = True  # its "could" is no forecast
+        elif negators and _negated(negators, k):
             negated = _negated_kind(stance, word, cls, modal)
             if (
                 negated is not None
                 and k + 1 < len(tokens)
-                and word.endswith("ly")
+                and (word.endswith("ly") or (k > 0 and tokens[k - 1] in ("no", "without")))
                 and _bad(stance, tokens[k + 1])
             ):
-                # "not seriously ill", "not badly hurt": the negation denies the harm after it.
+                # "not seriously ill", "not badly hurt", "no safety hazard": the negation
+                # denies the harm after it, not the word that qualifies it.
                 covered.add(k + 1)
                 continue
             if negated is not None:
@@ -430,6 +446,6 @@ def judge(text: str, naming: bool = False) -> ConcernKind | None:
     if not found or reassured:
         return None
     kind = next(k for k in _ORDER if k in found)
-    if kind is _K.criticism and judged and modal:
+    if kind is _K.criticism and judged and modal and not utmost:
         return _K.warning
     return kind
