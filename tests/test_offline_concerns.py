@@ -1661,3 +1661,22 @@ def test_harms_and_negative_judgements_beside_them_still_count(
     body: str, kind: ConcernKind
 ) -> None:
     assert [c.kind for c in run(body).stated_concerns] == [kind]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'Jane Smith said: "I hope that these murder convictions will reassure the town."',
+        'Jane Smith said: "Hopefully these sentences will help the family to cope with the loss."',
+        "Jane Smith said her thoughts and prayers are with the families of the victims.",
+    ],
+)
+def test_hopes_and_condolences_voice_no_concern(body: str) -> None:
+    assert run(body).stated_concerns == []
+
+
+def test_a_hope_that_a_harm_will_not_happen_voices_the_worry_that_it_will() -> None:
+    kinds = [
+        c.kind for c in run("Jane Smith said she hopes the dam will not fail.").stated_concerns
+    ]
+    assert kinds == [K.concern]

@@ -1894,7 +1894,12 @@ class _Finder:
                     continue  # "Israeli officials insist that there was no commitment"
                 # Each point of the reported words is its own concern; the first keeps the
                 # speaker's words before it.
-                points = self._points(start, end, naming=self._names(frame))
+                points = self._points(
+                    start,
+                    end,
+                    naming=self._names(frame),
+                    hoping=verb is not None and verb.wishes,
+                )
                 if not points:
                     continue
                 for kind, point_start, point_end in points[1:]:
@@ -2031,16 +2036,19 @@ class _Finder:
         return not (k + 1 < len(tokens) and tokens[k + 1].text.lower() in _CALL_PARTICLES)
 
     def _points(
-        self, start: int, end: int, naming: bool = False
+        self, start: int, end: int, naming: bool = False, hoping: bool = False
     ) -> list[tuple[ConcernKind, int, int]]:
         """The negative points of attributed words: clauses judged one by one, neighbours of the
         same kind joined ("clumsy, unthinking | and could put people’s safety at risk").
-        ``naming``: the words are a naming verb's, whose first clause gives the name."""
+        ``naming``: the words are a naming verb's, whose first clause gives the name;
+        ``hoping``: they are what someone hopes for."""
         points: list[tuple[ConcernKind, int, int]] = []
         previous_negative = False
         previous_start: int | None = None
         for index, (clause_start, clause_end) in enumerate(_clauses(self.text, start, end)):
-            kind = judge(self.text[clause_start:clause_end], naming=naming and index == 0)
+            kind = judge(
+                self.text[clause_start:clause_end], naming=naming and index == 0, hoping=hoping
+            )
             if kind is None:
                 previous_negative = False
                 previous_start = clause_start

@@ -73,6 +73,9 @@ class Verb:
     # The verb asserts its words against a claim: negated, they deny it ("insisted there was
     # no commitment", "maintains he was not involved"), a denial and no concern.
     asserts: bool = False
+    # The verb reports a wish: a forecast under it is hoped for, no warning ("hopes the
+    # sentences will help"), and a harm it wishes away is a worry ("hopes the dam will not fail").
+    wishes: bool = False
 
 
 @dataclass(frozen=True)
@@ -273,6 +276,7 @@ def read_verbs(directory: Path | None = None) -> dict[str, Verb]:
             spoken="spoken" in flag_set,
             relayed="relayed" in flag_set,
             asserts="asserts" in flag_set,
+            wishes="wishes" in flag_set,
             negated=ConcernKind(negated) if negated else None,
         )
         for form in (base, *(forms or inflections(base))):

@@ -217,6 +217,9 @@ def _ongoing(tokens: list[str], harms: list[int]) -> bool:
     return any("to" not in tokens[max(0, k - _AIM_REACH) : k] for k in harms)
 
 
+_HOPES = words("hope hopes hoped hoping hopefully")
+
+
 def _utmost(tokens: list[str], k: int) -> bool:
     """Whether the word at ``k`` is a comparative after "could not be": "could not be prouder"
     praises and "couldn't be worse" criticises; the negation says nothing is more so."""
@@ -258,11 +261,13 @@ def _name_start(tokens: list[str]) -> int:
     return 1
 
 
-def judge(text: str, naming: bool = False) -> ConcernKind | None:
+def judge(text: str, naming: bool = False, hoping: bool = False) -> ConcernKind | None:
     """The kind of concern ``text`` voices, or None for a neutral, positive or negated statement.
 
     ``naming``: the words are what a naming verb ("call", "describe") says of something, so
     the name given is the speaker's judgement ("al-Megrahi as a mass murderer").
+    ``hoping``: the words are what someone hopes ("hopes the dam will not fail"), as if they
+    said "hope" themselves.
     """
     stance = lexicon().stance
     # "No, it could fail": an answer, not a negation of what follows; "the farmers' concerns":
@@ -325,7 +330,7 @@ def judge(text: str, naming: bool = False) -> ConcernKind | None:
     }
     # Judgements found without a negation: under a modal they forecast ("the dam could fail").
     judged = False
-    mitigated = forecast = harm = False
+    forecast = harm = False
     harm_at: list[int] = []
     # "there is little risk of an accident": the clause reassures, whatever else it names.
     reassured = False
@@ -337,6 +342,9 @@ def judge(text: str, naming: bool = False) -> ConcernKind | None:
     # two people were hurt" reassures).
     scant = False
     utmost = False
+    # "I hope these convictions will reassure the town": a forecast hoped for is a wish.
+    hoping = hoping or not _HOPES.isdisjoint(tokens)
+    mitigated = hoping
     for k, word in enumerate(tokens):
         if word not in stance.phrases:
             continue
@@ -403,6 +411,8 @@ def judge(text: str, naming: bool = False) -> ConcernKind | None:
                 continue
             if negated is not None:
                 found.add(negated)
+            elif hoping and _bad(stance, word):
+                found.add(_K.concern)  # "I hope the dam will not fail": a worry that it will
             continue
         if (
             cls == "criticism"
@@ -446,6 +456,6 @@ def judge(text: str, naming: bool = False) -> ConcernKind | None:
     if not found or reassured:
         return None
     kind = next(k for k in _ORDER if k in found)
-    if kind is _K.criticism and judged and modal and not utmost:
+    if kind is _K.criticism and judged and modal and not utmost and not hoping:
         return _K.warning
     return kind
