@@ -1608,3 +1608,13 @@ def test_a_definite_group_may_take_modifiers_after_its_the(body: str, group: str
 )
 def test_a_community_or_public_without_its_the_is_no_group(body: str) -> None:
     assert not any(name.endswith(("community", "public", "family")) for name in _actors(body))
+
+
+def test_names_spelled_with_and_without_accents_are_one_actor() -> None:
+    actors = analyse(
+        "Hugo Chávez spoke at the United Nations. Hugo Chavez said the empire was doing all it "
+        "could. Chavez also said he had read the book. Chávez left on Friday."
+    ).actors
+    people = [a for a in actors if a.kind is ActorKind.person]
+    assert len(people) == 1
+    assert {"Hugo Chávez", "Hugo Chavez", "Chavez", "Chávez"} <= set(people[0].mentions)

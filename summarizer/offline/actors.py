@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -245,10 +246,18 @@ class Cast:
 
 def name_key(name: str) -> str:
     """Spelling variants of a name made equal: "Kim Jong-Un" and "Kim Jong Un", "U.N." and
-    "UN"."""
+    "UN", "Hugo Chávez" and "Hugo Chavez"."""
     if _DOTTED.fullmatch(name):
         return name.replace(".", "").lower()
-    return " ".join(re.sub(r"[-‑’'.]", " ", name.lower()).split())
+    return " ".join(re.sub(r"[-‑’'.]", " ", _unaccented(name).lower()).split())
+
+
+def _unaccented(word: str) -> str:
+    """A word without its accents: "Chavez" of "Chávez" (both spellings are common in English
+    news)."""
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 _DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}")
@@ -3073,7 +3082,7 @@ def find_actors(doc: Document, checkpoint: Checkpoint = never_stop) -> Cast:
         for word in keys:
             # Short surnames count too ("Wu", "Li"); initials ("J.") do not.
             if word not in _PARTICLES and len(word) > 1 and not word.endswith("."):
-                token_index.setdefault(word, []).append(index)
+                token_index.setdefault(_unaccented(word), []).append(index)
 
     # Mentions in text order, so that a bare surname can go to the person named just before.
     events: list[tuple[int, str, _Candidate | _Single]] = [
@@ -3091,7 +3100,7 @@ def find_actors(doc: Document, checkpoint: Checkpoint = never_stop) -> Cast:
                 index, event.start, event.end, event.sentence, False, not event.recipient
             )
             last_seen[index] = (event.start, event.sentence)
-        elif event.capital_of is not None and event.word not in token_index:
+        elif event.capital_of is not None and _unaccented(event.word) not in token_index:
             # A capital stands for its country unless it is a person's name here (Rome).
             country_name = event.capital_of
             if country_name not in scanner.countries_named:
@@ -3100,12 +3109,19 @@ def find_actors(doc: Document, checkpoint: Checkpoint = never_stop) -> Cast:
                 country_name = next(
                     (name for name in former if name in scanner.countries_named), country_name
                 )
-            if country_name in scanner.countries_named or event.word not in token_index:
+            if (
+                country_name in scanner.countries_named
+                or _unaccented(event.word) not in token_index
+            ):
                 index = builder.entity("country:" + country_name, country_name, ActorKind.country)
                 builder.mention(index, event.start, event.end, event.sentence, event.governed, True)
-        elif event.word in token_index:
+        elif _unaccented(event.word) in token_index:
             index = _link_single(
-                token_index[event.word], builder.entities, event.start, event.sentence, last_seen
+                token_index[_unaccented(event.word)],
+                builder.entities,
+                event.start,
+                event.sentence,
+                last_seen,
             )
             builder.mention(
                 index, event.start, event.end, event.sentence, event.governed, not event.recipient
@@ -3114,7 +3130,7 @@ def find_actors(doc: Document, checkpoint: Checkpoint = never_stop) -> Cast:
             index = builder.entity("person:" + name_key(event.word), event.word, ActorKind.person)
             builder.entities[index].full_mentions += 1
             builder.mention(index, event.start, event.end, event.sentence, event.governed, True)
-            token_index.setdefault(event.word, []).append(index)
+            token_index.setdefault(_unaccented(event.word), []).append(index)
 
     checkpoint()
     _it_named(builder, lex)
