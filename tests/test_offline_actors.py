@@ -1618,3 +1618,15 @@ def test_names_spelled_with_and_without_accents_are_one_actor() -> None:
     people = [a for a in actors if a.kind is ActorKind.person]
     assert len(people) == 1
     assert {"Hugo Chávez", "Hugo Chavez", "Chavez", "Chávez"} <= set(people[0].mentions)
+
+
+def test_an_interviewers_label_is_no_actor() -> None:
+    actors = _actors(
+        "Wikinews interviews Amir Abbas Fakhravar\n\n"
+        "Wikinews interviewed Amir Abbas Fakhravar, who leads the Iranian Freedom Institute.\n\n"
+        "((WN)) Iran seems unwilling to give up its programme. Will sanctions work?\n\n"
+        "AAF: Sanctions will not work. Iran wants a bomb.\n\n"
+        "WN: Do you think the United Nations will act?\n\n"
+        "AAF: The United Nations will fail to act.\n"
+    )
+    assert "WN" not in actors and "AAF" not in actors

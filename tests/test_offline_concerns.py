@@ -1680,3 +1680,35 @@ def test_a_hope_that_a_harm_will_not_happen_voices_the_worry_that_it_will() -> N
         c.kind for c in run("Jane Smith said she hopes the dam will not fail.").stated_concerns
     ]
     assert kinds == [K.concern]
+
+
+_INTERVIEW = (
+    "Wikinews interviews Iranian dissident Amir Abbas Fakhravar\n\n"
+    "Wikinews spoke with Amir Abbas Fakhravar, an Iranian dissident, about the talks.\n\n"
+    "WN: What do you think of the talks?\n\n"
+    "AAF: The talks have been a failure. The regime is dangerous and it lies to the world.\n\n"
+    "WN: Will sanctions work?\n\n"
+    "Amir Abbas Fakhravar: Tighter sanctions at this point in time are unlikely.\n"
+)
+
+
+def test_the_answers_of_an_interview_are_the_speaker_named_by_the_label() -> None:
+    result = analyse(_INTERVIEW)
+    concerns = result.stated_concerns
+    assert {c.holder for c in concerns} == {"Amir Abbas Fakhravar"}
+    quotes = " | ".join(c.quote for c in concerns)
+    assert "failure" in quotes and "dangerous" in quotes and "unlikely" in quotes
+    # Labels are not part of what is said, and the interviewer's questions voice nothing.
+    assert not any(c.quote.startswith(("AAF", "Amir", "WN")) for c in concerns)
+    assert [a.name for a in result.actors] == ["Amir Abbas Fakhravar"]
+
+
+def test_the_interviewers_questions_voice_no_concern() -> None:
+    result = analyse(
+        "Wikinews interviews Amir Abbas Fakhravar\n\n"
+        "Wikinews interviewed Amir Abbas Fakhravar, who leads the Iranian Freedom Institute.\n\n"
+        "((WN)) Iran seems unwilling to give up its programme, do you think they will fail?\n\n"
+        "AAF: Sanctions will not work. The regime lies to the world.\n"
+    )
+    assert {c.holder for c in result.stated_concerns} == {"Amir Abbas Fakhravar"}
+    assert not any("unwilling" in c.quote for c in result.stated_concerns)

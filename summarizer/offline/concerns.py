@@ -273,6 +273,11 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 # A paragraph that opens as an item of a list: a bullet or a dash, or a number or a letter with
 # a full stop or a bracket ("1.", "(b)").
+# A speaker's label opening a paragraph of an interview: "AAF: ...", "Andrew Bor: ...",
+# "((WN)) ...". The label names who speaks the paragraph: a person's full name or initials.
+_LABEL = re.compile(
+    r"(?:\(\((?P<wrapped>[A-Z][\w.’' -]{0,40}?)\)\)|(?P<plain>[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}):)\s+"
+)
 _LIST_ITEM = re.compile(
     rf"[ \t]*(?:[{re.escape(_BULLETS)}–—-][ \t]*|\(?(?:\d{{1,2}}|[a-z])[.)][ \t]+)(?=\w)"
 )
@@ -587,6 +592,11 @@ def _predicates(
         if verb.silences:
             silent.add(k)
     return _Predicates(hits, moods, silent, nouns)
+
+
+def _initials_of(name: str) -> str:
+    """ "AAF" of "Amir Abbas Fakhravar": the first letters of a name's capitalised words."""
+    return "".join(word[0] for word in name.split() if word[:1].isupper())
 
 
 class _Finder:
@@ -1737,12 +1747,24 @@ class _Finder:
         # speaker's too ("The complaint alleges:" then "• Intel paid ...", "• Intel threatened ...").
         listed: int | None = None
         previous_paragraph = -1
+        # The paragraph an interview label gives to a speaker: (paragraph, speaker, where the
+        # label's words end).
+        labelled: tuple[int, int, int] | None = None
+        # The paragraph the interviewer's label opens: the outlet asks, nobody in the story.
+        asking = -1
         for sentence in doc.sentences:
             checkpoint()
             if sentence.role != BODY:
                 continue
             opens = sentence.paragraph != previous_paragraph
             previous_paragraph = sentence.paragraph
+            if opens:
+                label = self._label(sentence)
+                labelled = (sentence.paragraph, *label) if label is not None else None
+                if label is None and self._interviewer(sentence):
+                    asking = sentence.paragraph
+            if asking == sentence.paragraph:
+                continue  # "((WN)) Do you think ...?": the outlet's questions voice nothing
             if opens and announced is not None:
                 item = _LIST_ITEM.match(self.text, sentence.start) is not None
                 if item and listed is not None and sentence.paragraph == listed + 1:
@@ -1750,6 +1772,12 @@ class _Finder:
                 listed = sentence.paragraph if item and announced[0] == sentence.paragraph else None
             frames = self.sentence_frames(sentence)
             self._publishes(sentence)
+            if labelled is not None and labelled[0] == sentence.paragraph:
+                self.speaker_of_paragraph[sentence.paragraph] = labelled[1]
+                if not any(f.holder is not None for f in frames):
+                    start = max(sentence.start, labelled[2])
+                    for kind, point_start, end in self._points(start, sentence.end):
+                        self._add(labelled[1], kind, point_start, end, point_start)
             for frame in frames:
                 if frame.holder is not None:
                     self.speaker_of_sentence[sentence.index] = frame.holder
@@ -1773,6 +1801,40 @@ class _Finder:
             self._quotation_concern(quotation, paragraph_frames)
         checkpoint()
         return self._dedupe()
+
+    def _label(self, sentence: Sentence) -> tuple[int, int] | None:
+        """The speaker an interview label at the start of a paragraph names, and where the
+        label ends: "Andrew Bor: ..." by a mention of a person, "AAF: ..." by the initials of
+        a person named in the article. A label of nobody ("WN:", "Note:") names no one."""
+        match = _LABEL.match(self.text, sentence.start)
+        if match is None:
+            return None
+        label = match.group("wrapped") or match.group("plain")
+        label_end = match.start() + len(label) + (2 if match.group("wrapped") else 0)
+        for mention in self.by_sentence.get(sentence.index, []):
+            if (
+                mention.start == match.start()
+                and mention.end == label_end
+                and self.cast.entities[mention.entity].kind is ActorKind.person
+            ):
+                return mention.entity, match.end()
+        if not (label.isalpha() and label.isupper() and 2 <= len(label) <= 4):
+            return None
+        owners = [
+            index
+            for index, entity in enumerate(self.cast.entities)
+            if entity.kind is ActorKind.person and _initials_of(entity.name) == label
+        ]
+        return (owners[0], match.end()) if len(owners) == 1 else None
+
+    def _interviewer(self, sentence: Sentence) -> bool:
+        """Whether a paragraph opens with a label that names nobody in the story: the outlet's
+        "((WN))", "((Wikinews))" or "WN:"."""
+        match = _LABEL.match(self.text, sentence.start)
+        if match is None:
+            return False
+        label = match.group("wrapped") or match.group("plain")
+        return match.group("wrapped") is not None or (label.isalpha() and label.isupper())
 
     def _named_critics(self, sentence: Sentence) -> None:
         """ "critics such as Senator Ann Hale", "opponents including the farmers' union": each
