@@ -1712,3 +1712,16 @@ def test_the_interviewers_questions_voice_no_concern() -> None:
     )
     assert {c.holder for c in result.stated_concerns} == {"Amir Abbas Fakhravar"}
     assert not any("unwilling" in c.quote for c in result.stated_concerns)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Hamas issued a statement saying the ceasefire is not enough.",
+        "Hamas released a statement on Sunday saying the ceasefire is not enough.",
+        "Hamas issued a statement following the press conference saying the ceasefire is not "
+        "enough.",
+    ],
+)
+def test_a_statement_issued_speaks_for_its_author_through_a_participle(body: str) -> None:
+    assert [(c.holder, c.kind) for c in run(body).stated_concerns] == [("Hamas", K.criticism)]

@@ -88,6 +88,9 @@ _ISSUING = words(
 # How many words may stand between the verb and the document's noun ("an antitrust complaint",
 # "a 40-page report"), and for how many sentences "the complaint" still means that one.
 _DOCUMENT_REACH = 3
+# How many words of time or occasion may stand between a document and the participle that
+# gives its words ("a statement following the press conference saying").
+_OCCASION_REACH = 6
 _DOCUMENT_SENTENCES = 12
 # Reporting verbs whose object follows them: "..., told VOA" names a recipient, not a speaker.
 _OBJECT_VERBS = words("tell ask")
@@ -1359,6 +1362,20 @@ class _Finder:
                         self._verb_frame(sentence, tokens, k, cue, holder, subject_start, silent)
                     )
                 continue
+            document = self._document_before(tokens, k) if word.endswith("ing") else None
+            if document is not None:
+                # "Hamas issued a statement saying ...", "released a report on Sunday warning
+                # that ...": the document's words, its author's.
+                owner = self.published.get(tokens[document].text.lower())
+                if owner is not None and owner[1] == sentence.index:
+                    holder, subject_start = owner[0], None
+                else:
+                    holder, subject_start, _ = self._main_subject(sentence, tokens, k)
+                if holder is not None:
+                    frames.append(
+                        self._verb_frame(sentence, tokens, k, cue, holder, subject_start, silent)
+                    )
+                continue
             if (
                 word.endswith("ing")
                 and (k == 0 or tokens[k - 1].text.lower() not in (",", "and", *AUXILIARIES))
@@ -1624,6 +1641,18 @@ class _Finder:
             content = _trim(text, tokens[comma].end, sentence.end) if comma else None
         return _Frame(sentence, k, None, holder, None, content)
 
+    def _document_before(self, tokens: list[Token], k: int) -> int | None:
+        """The document noun a participle at ``k`` follows, over a short phrase of time or
+        occasion: "a statement saying", "a report on Sunday warning", "a statement following
+        the press conference saying"."""
+        for m in range(k - 1, max(-1, k - 1 - _OCCASION_REACH), -1):
+            word = tokens[m].text.lower()
+            if word in self.lex.document_nouns:
+                return m
+            if not word.isalpha() or word in self.lex.verbs:
+                return None
+        return None
+
     def _publishes(self, sentence: Sentence) -> None:
         """ "AMD filed an antitrust complaint", "Oxfam released a report": the actor right before
         a verb of issuing is the author of the document named a few words after it."""
@@ -1770,8 +1799,8 @@ class _Finder:
                 if item and listed is not None and sentence.paragraph == listed + 1:
                     announced = (sentence.paragraph, announced[1])
                 listed = sentence.paragraph if item and announced[0] == sentence.paragraph else None
-            frames = self.sentence_frames(sentence)
             self._publishes(sentence)
+            frames = self.sentence_frames(sentence)
             if labelled is not None and labelled[0] == sentence.paragraph:
                 self.speaker_of_paragraph[sentence.paragraph] = labelled[1]
                 if not any(f.holder is not None for f in frames):
