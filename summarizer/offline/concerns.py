@@ -1287,6 +1287,10 @@ class _Finder:
                 continue
             floor = self._boundaries(tokens, k, verbs)
             if k in found.nouns:
+                if k + 1 < len(tokens) and tokens[k + 1].text.lower() == "as":
+                    # "described Rubio's remarks as slander": the words after "as" are the
+                    # describer's, not the remarks'.
+                    continue
                 holder, subject_start = self._possessor(sentence, tokens, k)
                 source = _source_after(tokens, k)
                 if holder is None and source is not None and _possessive_mark(tokens, k) is None:
