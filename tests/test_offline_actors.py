@@ -1630,3 +1630,13 @@ def test_an_interviewers_label_is_no_actor() -> None:
         "AAF: The United Nations will fail to act.\n"
     )
     assert "WN" not in actors and "AAF" not in actors
+
+
+def test_born_before_a_birth_name_is_not_part_of_it() -> None:
+    names = set(
+        _actors(
+            "Born Sathyanarayana Raju, Baba decided at fourteen that he was a guru. "
+            "Baba said he would return."
+        )
+    )
+    assert not any(name.startswith("Born") for name in names)

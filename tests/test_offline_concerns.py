@@ -1725,3 +1725,23 @@ def test_the_interviewers_questions_voice_no_concern() -> None:
 )
 def test_a_statement_issued_speaks_for_its_author_through_a_participle(body: str) -> None:
     assert [(c.holder, c.kind) for c in run(body).stated_concerns] == [("Hamas", K.criticism)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '"Some people are trying to tarnish the image of our leader," Jane Smith said.',
+        "Jane Smith said the campaign was run by bigots.",
+        "Jane Smith said the new rules were sexist.",
+    ],
+)
+def test_smears_and_prejudice_are_accusations(body: str) -> None:
+    assert [c.kind for c in run(body).stated_concerns] == [K.accusation]
+
+
+def test_remarks_described_as_something_are_the_describers_judgement() -> None:
+    result = run(
+        "Marco Rubio spoke on Monday. China's foreign ministry described Rubio's remarks as "
+        '"malicious slander."'
+    )
+    assert "Marco Rubio" not in [c.holder for c in result.stated_concerns]
