@@ -1745,3 +1745,16 @@ def test_remarks_described_as_something_are_the_describers_judgement() -> None:
         '"malicious slander."'
     )
     assert "Marco Rubio" not in [c.holder for c in result.stated_concerns]
+
+
+@pytest.mark.parametrize(
+    ("body", "holder"),
+    [
+        ("Hugo Chavez indicated Bush discriminates against Morales.", "Hugo Chavez"),
+        ("Jane Smith hinted that the plan would fail.", "Jane Smith"),
+        ("Jane Smith implied the figures were false.", "Jane Smith"),
+        ("The Health Ministry signalled that the talks could collapse.", "Health Ministry"),
+    ],
+)
+def test_verbs_that_convey_without_saying_report_words(body: str, holder: str) -> None:
+    assert [c.holder for c in run(body).stated_concerns] == [holder]
