@@ -1758,3 +1758,27 @@ def test_remarks_described_as_something_are_the_describers_judgement() -> None:
 )
 def test_verbs_that_convey_without_saying_report_words(body: str, holder: str) -> None:
     assert [c.holder for c in run(body).stated_concerns] == [holder]
+
+
+@pytest.mark.parametrize(
+    ("body", "holder"),
+    [
+        (
+            "The deal angered U.S. allies concerned about Iranian influence in the region.",
+            "U.S. allies",
+        ),
+        ("Parents fearful of the virus kept their children at home.", "parents"),
+        ("Farmers angry over the new tax blocked the road.", "farmers"),
+    ],
+)
+def test_a_group_described_by_its_mood_holds_it(body: str, holder: str) -> None:
+    assert [c.holder for c in run(body).stated_concerns] == [holder]
+
+
+def test_a_mood_word_without_its_object_describes_nobody() -> None:
+    assert (
+        run(
+            "The parties concerned met in Geneva. A group concerned with schools met."
+        ).stated_concerns
+        == []
+    )

@@ -35,6 +35,7 @@ from .actors import (
 from .lexicon import COPULAS as _COPULAS
 from .lexicon import LIGHT_VERBS as _LIGHT_VERBS
 from .lexicon import MOOD_CLASSES as _MOOD_CLASSES
+from .lexicon import MOODS_AFTER as _MOODS_AFTER
 from .lexicon import Lexicon, lexicon, words
 from .sentences import (
     BODY,
@@ -70,6 +71,7 @@ _EXAMPLE_GAP = 4
 # How far (in tokens) an appositive after "according to X," may run to its closing comma.
 _APPOSITIVE_REACH = 12
 _LIGHT_REACH = 4
+_MOOD_OBJECTS = words("about of over that at")
 _DEGREE = words("very so deeply increasingly particularly still really too quite extremely also")
 # Words that open an adverbial phrase before the subject, not a quotation.
 _OPENING_WORDS = words("after before while when as since although though despite meanwhile")
@@ -430,7 +432,16 @@ def _source_after(tokens: list[Token], k: int) -> int | None:
 
 def triggers(lex: Lexicon) -> frozenset[str]:
     """Every word that can start an attribution: a word not among them is passed over."""
-    return frozenset({"according", *_LIGHT_VERBS, *_COPULAS, *lex.attribution_nouns, *lex.verbs})
+    return frozenset(
+        {
+            "according",
+            *_LIGHT_VERBS,
+            *_COPULAS,
+            *_MOODS_AFTER,
+            *lex.attribution_nouns,
+            *lex.verbs,
+        }
+    )
 
 
 def _role_head(role: str) -> str:
@@ -507,6 +518,19 @@ def _predicates(
                 continue
             if _introduces_words(tokens, k, lex):
                 hits.append((k, None, False))  # "issued a statement: ...": words to judge
+                continue
+        if (
+            word in _MOODS_AFTER
+            and 0 < k < n - 1
+            and tokens[k + 1].text.lower() in _MOOD_OBJECTS
+            and (tokens[k - 1].text.lower() in lex.group_nouns or tokens[k - 1].text[:1].isupper())
+        ):
+            # "U.S. allies concerned about Iranian influence", "parents fearful of the virus":
+            # a mood that describes the people right before it is theirs.
+            cls = stance.word_class(word)
+            if cls in _MOOD_CLASSES:
+                hits.append((k, ConcernKind(cls), True))
+                moods.add(k)
                 continue
         if word in _COPULAS:
             m = k + 1

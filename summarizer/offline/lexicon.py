@@ -46,6 +46,11 @@ COPULAS = words(
     """is was are were be been being feel feels felt became become becomes grew remain remains
     remained seemed seems"""
 )
+# Moods that may follow the people they describe, with what they are about: "allies
+# concerned about", "parents fearful of", "farmers angry over".
+MOODS_AFTER = words(
+    "concerned worried fearful afraid anxious alarmed nervous angry upset unhappy wary doubtful"
+)
 # The stance classes of a state of mind after a copula.
 MOOD_CLASSES = frozenset({"concern", "doubt", "criticism"})
 
@@ -223,6 +228,8 @@ class Lexicon:
         if not found.isdisjoint(self.verbs.keys()):
             return True
         if not found.isdisjoint(self.attribution_nouns.keys()):
+            return True
+        if not found.isdisjoint(MOODS_AFTER):
             return True
         if found.isdisjoint(COPULAS):
             return False
