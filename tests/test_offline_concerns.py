@@ -1782,3 +1782,8 @@ def test_a_mood_word_without_its_object_describes_nobody() -> None:
         ).stated_concerns
         == []
     )
+
+
+def test_allegations_made_against_someone_by_others_are_the_others() -> None:
+    result = run("Allegations of sexual abuse were made against him by young men.")
+    assert [(c.holder, c.kind) for c in result.stated_concerns] == [("young men", K.accusation)]

@@ -413,17 +413,27 @@ def _possessive_mark(tokens: list[Token], k: int) -> int | None:
 _PRONOUNS = words("he she they it we i you")
 # How far after a stance noun its source may stand: "allegations of discrimination from X".
 _SOURCE_REACH = 5
+# How many words may follow a passive light verb before its agent ("made against him by").
+_AFTER_LIGHT = 3
 
 
 def _source_after(tokens: list[Token], k: int) -> int | None:
     """The token after "from" or "by" that names the source of the noun at ``k``."""
-    for m in range(k + 1, min(len(tokens) - 1, k + 1 + _SOURCE_REACH)):
+    limit = k + 1 + _SOURCE_REACH
+    m = k + 1
+    while m < min(len(tokens) - 1, limit):
         word = tokens[m].text
+        m += 1
         if word in (",", ".", ";", ":", "“", '"', "that"):
             return None
         if word in ("from", "by"):
-            return m + 1
-        if word.endswith("ed") and word.lower() not in _LIGHT_VERBS:
+            return m
+        if word.lower() in _LIGHT_VERBS:
+            # "Allegations of abuse were made against him by young men": the light verb's
+            # own words stand before its agent.
+            limit = max(limit, m + _AFTER_LIGHT)
+            continue
+        if word.endswith("ed"):
             # "the threat posed by Iran": the agent of another deed, not who voiced the noun
             # (but "concerns raised by", "criticism voiced by" name their source).
             return None
