@@ -1787,3 +1787,22 @@ def test_a_mood_word_without_its_object_describes_nobody() -> None:
 def test_allegations_made_against_someone_by_others_are_the_others() -> None:
     result = run("Allegations of sexual abuse were made against him by young men.")
     assert [(c.holder, c.kind) for c in result.stated_concerns] == [("young men", K.accusation)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Amtrak's chief executive, Richard Anderson, held CSX responsible for the crash.",
+        "Local residents hold the ministry accountable for the delays.",
+        "Jane Smith said that the rebels were using civilians as human shields.",
+    ],
+)
+def test_holding_someone_responsible_and_human_shields_are_accusations(body: str) -> None:
+    assert [c.kind for c in run(body).stated_concerns] == [K.accusation]
+
+
+def test_holding_a_meeting_is_no_accusation() -> None:
+    assert (
+        run("The union held a meeting with the ministry responsible for roads.").stated_concerns
+        == []
+    )

@@ -333,6 +333,18 @@ def _light_cue(tokens: list[Token], k: int, lex: Lexicon) -> ConcernKind | None:
     return None
 
 
+def _holds_responsible(tokens: list[Token], k: int) -> bool:
+    """ "held CSX responsible", "holds the ministry accountable": blame laid on a short object
+    (not "held a meeting with the ministry responsible for roads")."""
+    for m in range(k + 1, min(len(tokens), k + 2 + _HELD_OBJECT)):
+        word = tokens[m].text.lower()
+        if word in ("responsible", "accountable", "liable"):
+            return m > k + 1
+        if not (word.isalpha() or word in _POSSESSIVE_MARKS) or word in PREPOSITIONS:
+            return False
+    return False
+
+
 def _introduces_words(tokens: list[Token], k: int, lex: Lexicon) -> bool:
     """Whether a light verb's object is a neutral statement that a colon or a quotation follows:
     "issued a statement: “These people are trying to ...”", "made the remarks: ...". The words
@@ -413,6 +425,10 @@ def _possessive_mark(tokens: list[Token], k: int) -> int | None:
 _PRONOUNS = words("he she they it we i you")
 # How far after a stance noun its source may stand: "allegations of discrimination from X".
 _SOURCE_REACH = 5
+# "held CSX responsible": the forms of "hold", and how many words its object may have.
+_HOLDING = words("hold holds held holding")
+_HELD_OBJECT = 4
+_POSSESSIVE_MARKS = words("’s 's")
 # How many words may follow a passive light verb before its agent ("made against him by").
 _AFTER_LIGHT = 3
 
@@ -448,6 +464,7 @@ def triggers(lex: Lexicon) -> frozenset[str]:
             *_LIGHT_VERBS,
             *_COPULAS,
             *_MOODS_AFTER,
+            *_HOLDING,
             *lex.attribution_nouns,
             *lex.verbs,
         }
@@ -520,6 +537,9 @@ def _predicates(
             continue  # "the National Disaster Warning Foundation", "the United States said"
         if word == "according" and k + 1 < n and tokens[k + 1].text == "to":
             hits.append((k, None, False))
+            continue
+        if word in _HOLDING and _holds_responsible(tokens, k):
+            hits.append((k, ConcernKind.accusation, False))  # "held CSX responsible"
             continue
         if word in _LIGHT_VERBS:
             kind = _light_cue(tokens, k, lex)

@@ -231,6 +231,8 @@ class Lexicon:
             return True
         if not found.isdisjoint(MOODS_AFTER):
             return True
+        if "responsible" in found or "accountable" in found or "liable" in found:
+            return True  # "held CSX responsible"
         if found.isdisjoint(COPULAS):
             return False
         stance = self.stance
