@@ -1640,3 +1640,20 @@ def test_born_before_a_birth_name_is_not_part_of_it() -> None:
         )
     )
     assert not any(name.startswith("Born") for name in names)
+
+
+@pytest.mark.parametrize(
+    ("body", "wrong"),
+    [
+        ("Staff fed the animals whilst visitors took photos.", "animals whilst visitors"),
+        (
+            "Groups that could lose funding a year include organizations affiliated with it.",
+            "year include organizations",
+        ),
+        ("The study documents the other ways children are commonly injured.", "ways children"),
+    ],
+)
+def test_a_group_name_stops_at_conjunctions_verbs_and_contact_clauses(
+    body: str, wrong: str
+) -> None:
+    assert wrong not in _actors(body)

@@ -1459,9 +1459,10 @@ _DESCRIBING_ENDINGS = (
 _VERB_OPENERS = words("to will would could can may might must should shall not never")
 # Short words that end no describing suffix but name no field either.
 _NOT_MODIFIERS = words(
-    """because when where while whether though although since unless until once true free
-    thousand thousands million millions billion hundred hundreds dozen dozens both each"""
-)
+    """because when where while whilst whereas whether though although since unless until once
+    true free thousand thousands million millions billion hundred hundreds dozen dozens both
+    each ways times days years"""
+)  # "the ways children are injured": a noun before a clause of its own, not a modifier
 
 
 def _noun_modifier(word: str, lex: Lexicon) -> bool:
@@ -2415,7 +2416,15 @@ class _Scanner:
                     or (lower in ("al", "el") and left < k and caps[left])
                     or word in lex.demonyms
                     # "shipping groups": the noun that makes a generic head a group
-                    or (generic and left == k and word.isalpha() and word.islower())
+                    or (
+                        generic
+                        and left == k
+                        and word.isalpha()
+                        and word.islower()
+                        # "a year include organizations": a verb, not what kind of groups
+                        and lower not in lex.base_verbs
+                        and lower not in lex.verbs
+                    )
                     # "the enslaved people", "Trapped miners": a participle used as an adjective
                     or _attributive_participle(tokens, left - 1)
                 ):
