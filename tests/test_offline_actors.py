@@ -1657,3 +1657,13 @@ def test_a_group_name_stops_at_conjunctions_verbs_and_contact_clauses(
     body: str, wrong: str
 ) -> None:
     assert wrong not in _actors(body)
+
+
+def test_a_capitalised_compound_adjective_is_not_part_of_a_name() -> None:
+    actors = _actors(
+        "The strip is by Pulitzer Prize-winning cartoonist Mike Peters. Peters said he meant no "
+        "offence. Peters has won the Pulitzer for his cartoons. The Washington-based group said "
+        "it would sue."
+    )
+    assert "Mike Peters" in actors
+    assert not any(name.endswith(("-winning", "-based")) for name in actors)

@@ -383,7 +383,8 @@ def _shape(word: str, lex: Lexicon) -> str:
     """ "name", "common" or "opener" (a capitalised word judged by its position)."""
     if _PREFIXED_NAME.match(word):
         return "name"
-    if not word[:1].isupper():
+    if not word[:1].isupper() or _COMPOUND_ADJECTIVE.search(word):
+        # "Prize-winning", "Washington-based": an adjective made of a name, no name's part
         return "common"
     lower = word.lower().replace("’", "'")
     if "'" in lower:
@@ -400,6 +401,7 @@ def _shape(word: str, lex: Lexicon) -> str:
     return "opener"
 
 
+_COMPOUND_ADJECTIVE = re.compile(r"-(?:[a-z]+ing|based|born|led|backed|owned|run|made|funded)$")
 _CONTRACTION = re.compile(r"'(?:ve|re|ll|d|m|s)$|n't$")
 # At most this many words' shapes are remembered (in the lexicon they depend on).
 _SHAPE_MEMO = 200_000
