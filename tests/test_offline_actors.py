@@ -1667,3 +1667,24 @@ def test_a_capitalised_compound_adjective_is_not_part_of_a_name() -> None:
     )
     assert "Mike Peters" in actors
     assert not any(name.endswith(("-winning", "-based")) for name in actors)
+
+
+@pytest.mark.parametrize(
+    ("body", "role"),
+    [
+        (
+            '"We think so," said Ab Aziz Kaprawi, the deputy transport minister for Malaysia as '
+            "quoted by Bernama.",
+            "deputy transport minister for Malaysia",
+        ),
+        (
+            "Ana Ruiz, the deputy prime minister, said the talks had failed.",
+            "deputy prime minister",
+        ),
+    ],
+)
+def test_an_appositive_role_runs_to_its_last_title(body: str, role: str) -> None:
+    actors = _actors(body)
+    person = next(a for a in actors.values() if a.kind is ActorKind.person)  # type: ignore[attr-defined]
+    assert person.role == role  # type: ignore[attr-defined]
+    assert len([a for a in actors.values() if a.kind is ActorKind.person]) == 1  # type: ignore[attr-defined]

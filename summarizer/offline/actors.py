@@ -614,6 +614,10 @@ def _appositive_before(
     return chain
 
 
+# How far after a title another may stand in one role ("deputy transport minister").
+_ROLE_TAIL = 3
+
+
 def _appositive_after(tokens: list[Token], end: int, lex: Lexicon) -> tuple[int, int] | None:
     """A role set off after a name: "Waltz, a former congressman from ..., said"."""
     if end >= len(tokens) or tokens[end].text != ",":
@@ -636,10 +640,16 @@ def _appositive_after(tokens: list[Token], end: int, lex: Lexicon) -> tuple[int,
             if j + 1 < len(tokens) and tokens[j + 1].text in _POSSESSIVE:
                 return None  # "Cheongwadae, the President's house": the title owns a thing
             stop = j + 1
+            # "the deputy transport minister": the role runs to its last title.
+            for m in range(j + 1, min(j + 1 + _ROLE_TAIL, len(tokens))):
+                if not tokens[m].text.isalpha() or tokens[m].text[:1].isupper():
+                    break
+                if tokens[m].text.lower() in lex.titles:
+                    stop = m + 1
             # Keep a short complement: "research chief at the IMF".
             if stop < len(tokens) and tokens[stop].text in ("at", "of", "from", "for"):
                 m = stop + 1
-                while m < len(tokens) and m < stop + 12 and tokens[m].text not in (",", "."):
+                while m < len(tokens) and m < stop + 12 and tokens[m].text not in (",", ".", "as"):
                     m += 1
                 stop = m
             return first, stop
@@ -2730,6 +2740,9 @@ class _Scanner:
                 # "One witness of the Silea attack reported": the complement before the verb
                 m = right + 1
                 while m < n and m < right + (10 if inverted else 6) and tokens[m].text.isalpha():
+                    if tokens[m].text == "as" and m > right + 1:
+                        right = m  # "the deputy minister for Malaysia as quoted by Bernama"
+                        break
                     # Any reporting verb ends the complement: "said", "confirmed", "announced";
                     # not a noun in it ("the tsunami warning center") or a name given to it
                     # ("a competition called HackDC").
