@@ -1806,3 +1806,24 @@ def test_holding_a_meeting_is_no_accusation() -> None:
         run("The union held a meeting with the ministry responsible for roads.").stated_concerns
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "holder"),
+    [
+        ("The late goal caused the home fans to worry.", "home fans"),
+        ("The figures led analysts to doubt the recovery.", "analysts"),
+    ],
+)
+def test_a_cue_that_is_also_a_noun_counts_after_its_subject_and_to(body: str, holder: str) -> None:
+    assert [c.holder for c in run(body).stated_concerns] == [holder]
+
+
+def test_a_noun_after_to_is_no_cue() -> None:
+    assert run("Jane Smith went to question time in parliament.").stated_concerns == []
+
+
+def test_a_cue_that_ends_its_clause_voices_the_concern_by_itself() -> None:
+    assert [(c.holder, c.kind) for c in run("Many local residents protested.").stated_concerns] == [
+        ("local residents", K.criticism)
+    ]

@@ -931,6 +931,14 @@ class _Finder:
                     or tokens[last].text.lower() in AUXILIARIES
                     or manner_adverb(tokens[last].text)
                     or last in asides
+                    # "caused the home fans to worry": the object of a causative does it
+                    # (not "Riverton was to blame": a duty, not a deed)
+                    or (
+                        last == hi - 1
+                        and tokens[last].text.lower() == "to"
+                        and last > lo
+                        and tokens[last - 1].text.lower() not in AUXILIARIES
+                    )
                 ):
                     last -= 1
                 adjacent = last >= lo and any(c[1] == tokens[last].end for c in candidates)
@@ -1889,6 +1897,11 @@ class _Finder:
         checkpoint()
         return self._dedupe()
 
+    def _ends_clause(self, sentence: Sentence, k: int) -> bool:
+        """Whether the word at ``k`` is the last of its clause: a stop, a comma or a dash next."""
+        tokens = self.doc.tokens(sentence)
+        return k + 1 >= len(tokens) or tokens[k + 1].text in (".", ",", ";", "!", "?", "—", "”")
+
     def _label(self, sentence: Sentence) -> tuple[int, int] | None:
         """The speaker an interview label at the start of a paragraph names, and where the
         label ends: "Andrew Bor: ..." by a mention of a person, "AAF: ..." by the initials of
@@ -1997,7 +2010,21 @@ class _Finder:
         # Nested frames: the innermost speaker with a concern holds it ("X said Y noted that ...").
         made: list[tuple[int, int]] = []
         for frame in sorted(frames, key=lambda f: -f.verb):
-            if frame.holder is None or frame.content is None:
+            if frame.holder is None:
+                continue
+            if frame.content is None:
+                if frame.cue is not None and not frame.silent and frame.subject_start is not None:
+                    # "which caused the home fans to worry", "Many residents protested": a cue
+                    # that ends its clause voices the concern by itself.
+                    verb = self.doc.tokens(frame.sentence)[frame.verb]
+                    if self._ends_clause(frame.sentence, frame.verb):
+                        self._add(
+                            frame.holder,
+                            frame.cue,
+                            frame.subject_start,
+                            verb.end,
+                            frame.subject_start,
+                        )
                 continue
             start, end = frame.content
             if (
