@@ -1827,3 +1827,15 @@ def test_a_cue_that_ends_its_clause_voices_the_concern_by_itself() -> None:
     assert [(c.holder, c.kind) for c in run("Many local residents protested.").stated_concerns] == [
         ("local residents", K.criticism)
     ]
+
+
+def test_a_purpose_keeps_its_far_subject_in_the_quote() -> None:
+    quotes = [
+        c.quote
+        for c in run(
+            "Demonstrators gathered in the streets of Mogadishu to denounce the president's move."
+        ).stated_concerns
+    ]
+    assert quotes == [
+        "Demonstrators gathered in the streets of Mogadishu to denounce the president's move"
+    ]

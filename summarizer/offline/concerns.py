@@ -108,6 +108,8 @@ MAX_CONCERN_WORDS = 30
 MIN_POINT_WORDS = 4
 # A quote starts at its holder's words when they stand this close before the verb.
 MAX_SUBJECT_WORDS = 6
+# ... and before an infinitive of purpose in the subject's own clause.
+MAX_PURPOSE_WORDS = 14
 # Two quotes of one holder sharing this share of words repeat the same point.
 REPEATED = 0.8
 # How many of a holder's latest concerns a new one is compared with.
@@ -2093,7 +2095,14 @@ class _Finder:
             if frame.subject_start is not None and frame.subject_start < verb_start < start:
                 # The subject is kept when it stands close to its verb: "Experts said ...".
                 gap = self.text[frame.subject_start : verb_start].split()
-                if len(gap) <= MAX_SUBJECT_WORDS:
+                # "Demonstrators gathered in the streets of Mogadishu to denounce the move":
+                # a purpose in the subject's own clause keeps the subject however far.
+                purpose = (
+                    frame.verb > 0
+                    and tokens[frame.verb - 1].text.lower() == "to"
+                    and not any(c in self.text[frame.subject_start : verb_start] for c in ",;:—")
+                )
+                if len(gap) <= (MAX_PURPOSE_WORDS if purpose else MAX_SUBJECT_WORDS):
                     quote_start = frame.subject_start
                     opening = self.text[frame.sentence.start : quote_start]
                     if (
