@@ -1839,3 +1839,10 @@ def test_a_purpose_keeps_its_far_subject_in_the_quote() -> None:
     assert quotes == [
         "Demonstrators gathered in the streets of Mogadishu to denounce the president's move"
     ]
+
+
+def test_a_spokesman_for_a_hyphenated_name_speaks() -> None:
+    result = run(
+        "A spokesman for Al-Shabaab told reporters on Sunday that they intend to impose Sharia law."
+    )
+    assert [c.holder for c in result.stated_concerns] == ["spokesman for Al-Shabaab"]

@@ -2739,7 +2739,12 @@ class _Scanner:
                 # "A spokesman for the ministry said", "The launch director of Atlantis said",
                 # "One witness of the Silea attack reported": the complement before the verb
                 m = right + 1
-                while m < n and m < right + (10 if inverted else 6) and tokens[m].text.isalpha():
+                while (
+                    m < n
+                    and m < right + (10 if inverted else 6)
+                    # "A spokesman for Al-Shabaab told": a hyphenated name is one word
+                    and tokens[m].text.replace("-", "").isalpha()
+                ):
                     if tokens[m].text == "as" and m > right + 1:
                         right = m  # "the deputy minister for Malaysia as quoted by Bernama"
                         break
