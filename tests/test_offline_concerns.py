@@ -1846,3 +1846,15 @@ def test_a_spokesman_for_a_hyphenated_name_speaks() -> None:
         "A spokesman for Al-Shabaab told reporters on Sunday that they intend to impose Sharia law."
     )
     assert [c.holder for c in result.stated_concerns] == ["spokesman for Al-Shabaab"]
+
+
+@pytest.mark.parametrize(
+    ("body", "kinds"),
+    [
+        ("Jane Smith said that a peace deal would never be accepted.", [K.warning]),
+        ("Jane Smith said the offer was not acceptable.", [K.criticism]),
+        ("Jane Smith said she accepted the result of the vote.", []),
+    ],
+)
+def test_a_refusal_to_accept_is_judged(body: str, kinds: list[ConcernKind]) -> None:
+    assert [c.kind for c in run(body).stated_concerns] == kinds
