@@ -1858,3 +1858,8 @@ def test_a_spokesman_for_a_hyphenated_name_speaks() -> None:
 )
 def test_a_refusal_to_accept_is_judged(body: str, kinds: list[ConcernKind]) -> None:
     assert [c.kind for c in run(body).stated_concerns] == kinds
+
+
+def test_not_trusting_something_is_a_doubt() -> None:
+    result = run("Many local voters do not trust the official figures.")
+    assert [(c.holder, c.kind) for c in result.stated_concerns] == [("local voters", K.doubt)]

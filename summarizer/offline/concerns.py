@@ -933,6 +933,7 @@ class _Finder:
                     or tokens[last].text.lower() in AUXILIARIES
                     or manner_adverb(tokens[last].text)
                     or last in asides
+                    or tokens[last].text.lower() in ("not", "never", "n't", "n’t")
                     # "caused the home fans to worry": the object of a causative does it
                     # (not "Riverton was to blame": a duty, not a deed)
                     or (
