@@ -1688,3 +1688,41 @@ def test_an_appositive_role_runs_to_its_last_title(body: str, role: str) -> None
     person = next(a for a in actors.values() if a.kind is ActorKind.person)  # type: ignore[attr-defined]
     assert person.role == role  # type: ignore[attr-defined]
     assert len([a for a in actors.values() if a.kind is ActorKind.person]) == 1  # type: ignore[attr-defined]
+
+
+def test_an_adverb_opening_a_sentence_is_no_name() -> None:
+    actors = _actors(
+        "The conference opened on Monday. Optimistically, Dr Darwish spoke of more collaboration. "
+        "Darwish said the talks would go well."
+    )
+    assert "Optimistically" not in actors
+    assert "Darwish" in actors
+
+
+def test_a_middle_name_alone_is_the_person_named_in_full() -> None:
+    actors = analyse(
+        "Parliament blocked President Abdullahi Yusuf Ahmed's attempt to dismiss the prime "
+        "minister. President Yusuf announced his motion on Sunday. Yusuf said the government "
+        "had failed."
+    ).actors
+    people = [a for a in actors if a.kind is ActorKind.person and "Yusuf" in a.mentions]
+    assert [a.name for a in people] == ["Abdullahi Yusuf Ahmed"]
+
+
+def test_a_title_after_a_body_word_is_the_persons_role() -> None:
+    actors = _actors(
+        "In a comment to the Bangkok Post, Thai army Colonel Winthai Suwaree said the protests "
+        "must stop."
+    )
+    assert "Winthai Suwaree" in actors
+    assert actors["Winthai Suwaree"].kind is ActorKind.person  # type: ignore[attr-defined]
+
+
+def test_two_roles_joined_by_and_are_not_one_person() -> None:
+    names = set(
+        _actors(
+            "Yusuf and Hussein disagreed. The relationship between the president and prime "
+            "minister has grown strained, officials said."
+        )
+    )
+    assert "president and prime minister" not in names

@@ -343,7 +343,9 @@ def _capitalised(doc: Document, lex: Lexicon, tokens: list[Token]) -> list[bool]
                 and tokens[k - 2].text.endswith("s")
                 and tokens[k - 2].end == tokens[k - 1].start
             )
-            flags.append(not (initial and word.lower() in doc.lower_words))
+            # "Optimistically, Dr Darwish spoke": an adverb set off before the clause.
+            adverb = word.endswith("ly") and k + 1 < len(tokens) and tokens[k + 1].text == ","
+            flags.append(not (initial and (word.lower() in doc.lower_words or adverb)))
         elif kind == "name" and word.lower() in lex.common_capitalised:
             # "WHO" is the health agency, but not in a line set in capitals ("WHO IS TO BLAME?").
             flags.append(not (_shouted(tokens, k - 1) or _shouted(tokens, k + 1)))
@@ -1808,6 +1810,8 @@ class _Scanner:
             and tokens[i - 1].text in lex.org_descriptions
             and tokens[i - 1].text not in _NOT_ORG_TITLES
             and not (words[0] in given_names() and _person_shaped(words))
+            # "Thai army Colonel Winthai Suwaree": a person's title after the body's word
+            and not _is_title(words[0], lex)
         ):
             # "opposition party ActionSA", "Volunteer organization Comic Corps of Canada": a
             # lower-case description before a name, as a title before a person's.
@@ -2670,6 +2674,8 @@ class _Scanner:
                     and lower not in AUXILIARIES
                     # "The WHO appeals to member states": a preposition ends the description
                     and lower not in PREPOSITIONS
+                    # "the president and prime minister": two people, not one description
+                    and lower not in ("and", "or", "but", "nor")
                 ):
                     left -= 1
                     continue
@@ -3058,6 +3064,14 @@ def find_actors(doc: Document, checkpoint: Checkpoint = never_stop) -> Cast:
             for k, g in multi.items()
             if word in (_surname(g[0].tokens), _bare(_surname(g[0].tokens)), g[0].tokens[0])
         ]
+        if not owners:
+            # "President Yusuf" for Abdullahi Yusuf Ahmed: a middle name, when only one has it
+            middle = [
+                k
+                for k, g in multi.items()
+                if len(g[0].tokens) == 3 and word == g[0].tokens[1] and word not in _PARTICLES
+            ]
+            owners = middle if len(middle) == 1 else []
         if owners:
             target = owners[0]
             # Its mentions are the longer name's ("Cardinal George" for Francis George); the
@@ -3106,7 +3120,8 @@ def find_actors(doc: Document, checkpoint: Checkpoint = never_stop) -> Cast:
                 entity.full_mentions += 1
         words = longest.tokens
         # Surnames may stand anywhere in long names ("Daglo" of "Mohammad Hamdan Daglo Mousa").
-        keys = set(words) if len(words) > 3 else {words[0], _surname(words)}
+        # A middle name too ("Yusuf" of "Abdullahi Yusuf Ahmed"), as the person named in full.
+        keys = set(words) if len(words) > 2 else {words[0], _surname(words)}
         keys |= {_bare(word) for word in keys}  # "Awlaki" for "al-Awlaki"
         for word in keys:
             # Short surnames count too ("Wu", "Li"); initials ("J.") do not.
