@@ -1863,3 +1863,12 @@ def test_a_refusal_to_accept_is_judged(body: str, kinds: list[ConcernKind]) -> N
 def test_not_trusting_something_is_a_doubt() -> None:
     result = run("Many local voters do not trust the official figures.")
     assert [(c.holder, c.kind) for c in result.stated_concerns] == [("local voters", K.doubt)]
+
+
+def test_a_body_with_its_acronym_in_brackets_acts_and_advises() -> None:
+    result = run(
+        "The United States Department of State (DoS) advised U.S. citizens to avoid "
+        "demonstrations, which could turn violent."
+    )
+    assert "United States Department of State" in [a.name for a in result.actors]
+    assert [c.holder for c in result.stated_concerns] == ["United States Department of State"]

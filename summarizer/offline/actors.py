@@ -970,6 +970,15 @@ def _org_acts(
     if recipient:
         return False
     if (
+        end + 2 < len(tokens)
+        and tokens[end].text == "("
+        and tokens[end + 2].text == ")"
+        and tokens[end + 1].text[:1].isupper()
+        and tokens[end + 1].text.isalpha()
+        and len(tokens[end + 1].text) <= _ACRONYM_LENGTH
+    ):
+        end += 3  # "the United States Department of State (DoS) advised": over its acronym
+    if (
         _accused(tokens, start, end, lex)
         or _source(tokens, start)
         or _controlled(tokens, start, end, lex)
@@ -982,6 +991,8 @@ def _org_acts(
     )
 
 
+# The longest acronym in brackets after a name: "(DoS)", "(UNHCR)".
+_ACRONYM_LENGTH = 6
 _BE = words("is are was were be been being")
 _PASSIVE_AUXILIARIES = words("have has had will would could may might")
 # Participles after "be" that tell a state of mind, not a passive: "residents are worried".

@@ -491,6 +491,8 @@ def _inside_name(tokens: list[Token], k: int) -> bool:
     def capital(m: int) -> bool:
         return 0 <= m < len(tokens) and tokens[m].text[:1].isupper()
 
+    if k > 1 and capital(k) and tokens[k - 1].text == "of" and capital(k - 2):
+        return True  # "the Department of State (DoS) advised", "Secretary of State": a name
     return k > 0 and capital(k) and capital(k - 1) and capital(k + 1)
 
 
