@@ -1872,3 +1872,16 @@ def test_a_body_with_its_acronym_in_brackets_acts_and_advises() -> None:
     )
     assert "United States Department of State" in [a.name for a in result.actors]
     assert [c.holder for c in result.stated_concerns] == ["United States Department of State"]
+
+
+def test_criticism_drawn_of_someone_is_theirs() -> None:
+    result = run(
+        "The decision to ban the gesture has drawn the criticism of Human Rights Watch, stating it "
+        "expresses a mindset that views human rights with disdain."
+    )
+    assert "Human Rights Watch" in [c.holder for c in result.stated_concerns]
+
+
+def test_criticism_of_a_plan_is_not_the_plans() -> None:
+    result = run("Jane Smith voiced criticism of the new dam on Monday.")
+    assert [c.holder for c in result.stated_concerns] == ["Jane Smith"]

@@ -427,6 +427,10 @@ def _possessive_mark(tokens: list[Token], k: int) -> int | None:
 _PRONOUNS = words("he she they it we i you")
 # How far after a stance noun its source may stand: "allegations of discrimination from X".
 _SOURCE_REACH = 5
+# Verbs by which a deed meets a stance of others: "drew the criticism of Human Rights Watch".
+_DRAWING = words(
+    "draw draws drew drawn drawing attract attracts attracted earn earns earned incur incurred"
+)
 # "held CSX responsible": the forms of "hold", and how many words its object may have.
 _HOLDING = words("hold holds held holding")
 _HELD_OBJECT = 4
@@ -436,7 +440,16 @@ _AFTER_LIGHT = 3
 
 
 def _source_after(tokens: list[Token], k: int) -> int | None:
-    """The token after "from" or "by" that names the source of the noun at ``k``."""
+    """The token after "from" or "by" that names the source of the noun at ``k``, or after the
+    "of" of a stance drawn ("has drawn the criticism of Human Rights Watch")."""
+    if (
+        k + 2 < len(tokens)
+        and tokens[k + 1].text == "of"
+        and k > 1
+        and tokens[k - 1].text.lower() == "the"
+        and tokens[k - 2].text.lower() in _DRAWING
+    ):
+        return k + 2
     limit = k + 1 + _SOURCE_REACH
     m = k + 1
     while m < min(len(tokens) - 1, limit):
