@@ -1726,3 +1726,13 @@ def test_two_roles_joined_by_and_are_not_one_person() -> None:
         )
     )
     assert "president and prime minister" not in names
+
+
+def test_a_common_acronym_defined_in_the_text_is_still_no_actor() -> None:
+    names = set(
+        _actors(
+            "Google published two distinct Portable Document Format (PDF) files with the same hash. "
+            "The PDF files were shared widely, Google said."
+        )
+    )
+    assert not names & {"PDF", "Portable Document Format"}

@@ -326,7 +326,7 @@ def _capitalised(doc: Document, lex: Lexicon, tokens: list[Token]) -> list[bool]
     shape = lex.shapes
     for k, token in enumerate(tokens):
         word = token.text
-        if word in doc.defined_acronyms:
+        if word in doc.defined_acronyms and word not in common_acronyms():
             flags.append(True)
             continue
         kind = shape.get(word)
@@ -3048,6 +3048,8 @@ def find_actors(doc: Document, checkpoint: Checkpoint = never_stop) -> Cast:
     persons: dict[str, list[_Candidate]] = {}
     for key, group in confirmed.items():
         words = group[0].tokens
+        if len(words) > 1 and any(_abbreviated(text, c.end, words) for c in group):
+            continue  # "Portable Document Format (PDF)": a term with its letters, no one's name
         if any(c.evidence for c in group) or (
             len(words) > 1 and (_bare(_surname(words)) in single_words or words[0] in single_words)
         ):
@@ -3429,6 +3431,13 @@ def _link_acronyms(builder: _Builder) -> None:
                 continue
             _merge(builder, source=i, target=j)
             break
+
+
+def _abbreviated(text: str, end: int, words: tuple[str, ...]) -> bool:
+    """Whether a name at ``end`` is followed by its initials in brackets: "Portable Document
+    Format (PDF)" (people are not abbreviated so)."""
+    letters = "".join(word[0] for word in words if word[:1].isupper())
+    return text.startswith(f" ({letters})", end)
 
 
 def _term_defined(text: str, start: int, acronym: str) -> bool:
