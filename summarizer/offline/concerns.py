@@ -2034,13 +2034,13 @@ class _Finder:
                 if frame.cue is not None and not frame.silent and frame.subject_start is not None:
                     # "which caused the home fans to worry", "Many residents protested": a cue
                     # that ends its clause voices the concern by itself.
-                    verb = self.doc.tokens(frame.sentence)[frame.verb]
+                    verb_token = self.doc.tokens(frame.sentence)[frame.verb]
                     if self._ends_clause(frame.sentence, frame.verb):
                         self._add(
                             frame.holder,
                             frame.cue,
                             frame.subject_start,
-                            verb.end,
+                            verb_token.end,
                             frame.subject_start,
                         )
                 continue
