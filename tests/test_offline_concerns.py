@@ -1885,3 +1885,11 @@ def test_criticism_drawn_of_someone_is_theirs() -> None:
 def test_criticism_of_a_plan_is_not_the_plans() -> None:
     result = run("Jane Smith voiced criticism of the new dam on Monday.")
     assert [c.holder for c in result.stated_concerns] == ["Jane Smith"]
+
+
+def test_a_capitalised_label_on_reporting_is_not_an_interviewers_question() -> None:
+    result = analyse(
+        "Taliban warn of more attacks\n\n"
+        "KABUL: The Taliban warned on Monday that attacks on the capital would continue.\n"
+    )
+    assert [c.holder for c in result.stated_concerns] == ["Taliban"]

@@ -285,6 +285,8 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _LABEL = re.compile(
     r"(?:\(\((?P<wrapped>[A-Z][\w.’' -]{0,40}?)\)\)|(?P<plain>[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}):)\s+"
 )
+# The most letters of an interview label made of initials ("WN", "AAF").
+_LABEL_INITIALS = 4
 _LIST_ITEM = re.compile(
     rf"[ \t]*(?:[{re.escape(_BULLETS)}–—-][ \t]*|\(?(?:\d{{1,2}}|[a-z])[.)][ \t]+)(?=\w)"
 )
@@ -1936,7 +1938,7 @@ class _Finder:
                 and self.cast.entities[mention.entity].kind is ActorKind.person
             ):
                 return mention.entity, match.end()
-        if not (label.isalpha() and label.isupper() and 2 <= len(label) <= 4):
+        if not (label.isalpha() and label.isupper() and 2 <= len(label) <= _LABEL_INITIALS):
             return None
         owners = [
             index
@@ -1951,8 +1953,13 @@ class _Finder:
         match = _LABEL.match(self.text, sentence.start)
         if match is None:
             return False
-        label = match.group("wrapped") or match.group("plain")
-        return match.group("wrapped") is not None or (label.isalpha() and label.isupper())
+        if match.group("wrapped") is not None:
+            return True
+        # "WN: Do you think ...?" asks; "KABUL: The Taliban warned ..." is a dateline's report.
+        label = match.group("plain")
+        paragraph = self.sentences_of.get(sentence.paragraph, [sentence])
+        asks = any("?" in self.text[s.start : s.end] for s in paragraph)
+        return label.isalpha() and label.isupper() and len(label) <= _LABEL_INITIALS and asks
 
     def _named_critics(self, sentence: Sentence) -> None:
         """ "critics such as Senator Ann Hale", "opponents including the farmers' union": each
