@@ -1893,3 +1893,15 @@ def test_a_capitalised_label_on_reporting_is_not_an_interviewers_question() -> N
         "KABUL: The Taliban warned on Monday that attacks on the capital would continue.\n"
     )
     assert [c.holder for c in result.stated_concerns] == ["Taliban"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Jane Smith was accused.",
+        "Jane Smith was warned.",
+        "Police said Jane Smith had been threatened.",
+    ],
+)
+def test_a_passive_cue_without_its_agent_gives_its_subject_no_concern(body: str) -> None:
+    assert run(body).stated_concerns == []
