@@ -1905,3 +1905,21 @@ def test_a_capitalised_label_on_reporting_is_not_an_interviewers_question() -> N
 )
 def test_a_passive_cue_without_its_agent_gives_its_subject_no_concern(body: str) -> None:
     assert run(body).stated_concerns == []
+
+
+@pytest.mark.parametrize(
+    ("body", "holders_"),
+    [
+        ("The coach was criticized by fans.", ["fans"]),
+        ("Officials, who were criticised, resigned.", []),
+        ("Jane Smith was accused of fraud.", []),
+    ],
+)
+def test_a_cue_after_be_is_a_passive_not_a_mood(body: str, holders_: list[str]) -> None:
+    assert [c.holder for c in run(body).stated_concerns] == holders_
+
+
+def test_worried_after_be_is_still_a_mood() -> None:
+    assert [c.kind for c in run("Local residents were worried about the dam.").stated_concerns] == [
+        K.concern
+    ]

@@ -603,6 +603,9 @@ def _predicates(
                     # "was interrogated": a passive; "are struggling": a progressive tense; neither
                     # is a state of mind (the listed "is worried", "is troubling" are).
                     cls = None
+                said = lex.verbs.get(adjective) if adjective.endswith("ed") else None
+                if said is not None and said.cue is not ConcernKind.concern:
+                    cls = None  # "was criticized by fans", "was accused": a passive cue
                 if cls == "criticism" and not stance.listed(adjective):
                     # "the driver was drunk", "the man was crazy": a negative word of VADER's
                     # describes someone; only a listed word ("unhappy", "angry") is a mood.
@@ -1530,6 +1533,14 @@ class _Finder:
                     _Frame(sentence, k, cue, frames[-1].holder, None, content, k in silent)
                 )
                 continue
+            if (
+                cue is not None
+                and cue is not ConcernKind.concern
+                and word.endswith("ed")
+                and k > 0
+                and tokens[k - 1].text.lower() in _BE
+            ):
+                continue  # "Officials, who were criticised, resigned": done to them, no agent
             holder, subject_start, after = self._subject(
                 sentence, tokens, k, floor, strict, speaking=k not in moods
             )

@@ -424,6 +424,16 @@ def judge(text: str, naming: bool = False, hoping: bool = False) -> ConcernKind 
             and not (word.startswith("un") and stance.listed(word[2:]))
         ):
             continue  # "was interrogated", "were expelled": done to someone, not judged
+        if (
+            cls == "warning"
+            and word.endswith("ed")
+            and k > 0
+            and tokens[k - 1] in _PASSIVE_BE
+            and not (conditional or _foreseen(k))
+        ):
+            # "had been threatened", "was warned": done to someone, no warning voiced (but
+            # "they would be obliterated" foresees a harm)
+            continue
         if named_from is not None and k >= named_from and cls in (*_HARMS, "wrongdoer"):
             # A name the speaker gives: "described al-Megrahi as a mass murderer", "called the
             # situation a crisis".
