@@ -1923,3 +1923,16 @@ def test_worried_after_be_is_still_a_mood() -> None:
     assert [c.kind for c in run("Local residents were worried about the dam.").stated_concerns] == [
         K.concern
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "kinds"),
+    [
+        ("Opposition leaders called the election a sham.", [K.criticism]),
+        ("Teachers say they are underpaid and overworked.", [K.criticism]),
+        ("Nurses said the wards were understaffed and overcrowded.", [K.criticism]),
+        ("Neighbours described the suspect as a quiet man.", []),
+    ],
+)
+def test_common_words_of_complaint_and_a_suspect_named(body: str, kinds: list[ConcernKind]) -> None:
+    assert [c.kind for c in run(body).stated_concerns] == kinds
