@@ -1736,3 +1736,9 @@ def test_a_common_acronym_defined_in_the_text_is_still_no_actor() -> None:
         )
     )
     assert not names & {"PDF", "Portable Document Format"}
+
+
+@pytest.mark.parametrize("name", ["Greenpeace", "Oxfam", "Al-Shabaab", "Save the Children"])
+def test_widely_known_organisations_without_a_head_word_are_organisations(name: str) -> None:
+    actors = _actors(f"{name} said the plan had been ignored for years.")
+    assert actors[name].kind is ActorKind.organization  # type: ignore[attr-defined]
