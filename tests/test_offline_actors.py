@@ -1744,7 +1744,9 @@ def test_widely_known_organisations_without_a_head_word_are_organisations(name: 
     assert actors[name].kind is ActorKind.organization  # type: ignore[attr-defined]
 
 
-@pytest.mark.parametrize("name", ["Riverton Power", "Duke Energy", "General Motors", "Royal Dutch Petroleum"])
+@pytest.mark.parametrize(
+    "name", ["Riverton Power", "Duke Energy", "General Motors", "Royal Dutch Petroleum"]
+)
 def test_company_words_end_an_organisations_name(name: str) -> None:
     actors = _actors(f"{name} rejected the claims on Monday.")
     assert actors[name].kind is ActorKind.organization  # type: ignore[attr-defined]
