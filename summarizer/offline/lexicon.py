@@ -229,7 +229,7 @@ class Lexicon:
             return True
         if not found.isdisjoint(self.attribution_nouns.keys()):
             return True
-        if not found.isdisjoint(MOODS_AFTER):
+        if not found.isdisjoint(MOODS_AFTER) or not found.isdisjoint(PHRASAL_VERBS):
             return True
         if "responsible" in found or "accountable" in found or "liable" in found:
             return True  # "held CSX responsible"
@@ -307,6 +307,23 @@ def read_light_verbs(directory: Path | None = None) -> dict[str, bool]:
 # object names the stance.
 # Each form -> whether only an attributing noun may follow ("made accusations").
 LIGHT_VERBS = read_light_verbs()
+
+
+def read_phrasal_verbs(
+    directory: Path | None = None,
+) -> dict[str, tuple[tuple[tuple[str, ...], ConcernKind], ...]]:
+    """Every form of the verbs of ``phrasal_verbs.txt`` -> (particles, cue) pairs:
+    ``{"lashed": ((("out", "at"), criticism),), ...}``."""
+    table: dict[str, list[tuple[tuple[str, ...], ConcernKind]]] = {}
+    for base, particles, cue, *forms in entries("phrasal_verbs.txt", directory):
+        entry = (tuple(particles.split("_")), ConcernKind(cue))
+        for form in (base, *(forms or inflections(base))):
+            table.setdefault(form, []).append(entry)
+    return {form: tuple(found) for form, found in table.items()}
+
+
+# "lashed out at", "fired back at": a verb and its particles voice a stance by themselves.
+PHRASAL_VERBS = read_phrasal_verbs()
 
 
 def _flagged(name: str, directory: Path | None) -> dict[str, set[str]]:
