@@ -1936,3 +1936,43 @@ def test_worried_after_be_is_still_a_mood() -> None:
 )
 def test_common_words_of_complaint_and_a_suspect_named(body: str, kinds: list[ConcernKind]) -> None:
     assert [c.kind for c in run(body).stated_concerns] == kinds
+
+
+@pytest.mark.parametrize(
+    ("body", "holder", "kind"),
+    [
+        ("Jane Smith lashed out at the government over the delays.", "Jane Smith", K.criticism),
+        ("Jane Smith hit out at the council over the delays.", "Jane Smith", K.criticism),
+        ("Jane Smith spoke out against the war.", "Jane Smith", K.criticism),
+        (
+            "South African politicians fired back at his description of the law.",
+            "South African politicians",
+            K.criticism,
+        ),
+        ("Jane Smith took aim at the council over its spending.", "Jane Smith", K.criticism),
+        ("Local farmers cried foul over the new rules.", "local farmers", K.accusation),
+    ],
+)
+def test_verbs_with_a_particle_voice_a_stance(body: str, holder: str, kind: ConcernKind) -> None:
+    assert [(c.holder, c.kind) for c in run(body).stated_concerns] == [(holder, kind)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Jane Smith spoke out in favour of the plan.",
+        "Jane Smith hit the ball out of the park.",
+        "The council pushed back the deadline to June.",
+    ],
+)
+def test_the_same_verbs_without_their_particle_voice_nothing(body: str) -> None:
+    assert run(body).stated_concerns == []
+
+
+def test_a_subject_is_not_a_name_inside_a_dash_aside() -> None:
+    result = run(
+        "Donald Trump spoke on Friday. South African politicians — both the supporters and the "
+        "opponents of the law that Trump was referring to — quickly fired back at his description "
+        "of the new law."
+    )
+    assert [c.holder for c in result.stated_concerns] == ["South African politicians"]

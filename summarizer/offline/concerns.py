@@ -36,6 +36,7 @@ from .lexicon import COPULAS as _COPULAS
 from .lexicon import LIGHT_VERBS as _LIGHT_VERBS
 from .lexicon import MOOD_CLASSES as _MOOD_CLASSES
 from .lexicon import MOODS_AFTER as _MOODS_AFTER
+from .lexicon import PHRASAL_VERBS as _PHRASAL_VERBS
 from .lexicon import Lexicon, lexicon, words
 from .sentences import (
     BODY,
@@ -337,6 +338,15 @@ def _light_cue(tokens: list[Token], k: int, lex: Lexicon) -> ConcernKind | None:
     return None
 
 
+def _phrasal_cue(tokens: list[Token], k: int) -> ConcernKind | None:
+    """The cue of a verb at ``k`` followed by its particles: "lashed out at", "cried foul"."""
+    for particles, cue in _PHRASAL_VERBS[tokens[k].text.lower()]:
+        following = [t.text.lower() for t in tokens[k + 1 : k + 1 + len(particles)]]
+        if tuple(following) == particles:
+            return cue
+    return None
+
+
 def _holds_responsible(tokens: list[Token], k: int) -> bool:
     """ "held CSX responsible", "holds the ministry accountable": blame laid on a short object
     (not "held a meeting with the ministry responsible for roads")."""
@@ -429,6 +439,9 @@ def _possessive_mark(tokens: list[Token], k: int) -> int | None:
 _PRONOUNS = words("he she they it we i you")
 # How far after a stance noun its source may stand: "allegations of discrimination from X".
 _SOURCE_REACH = 5
+# Dashes that set off an aside, and the most words one may hold.
+_DASHES = ("—", "–")
+_DASH_ASIDE = 40
 # Verbs by which a deed meets a stance of others: "drew the criticism of Human Rights Watch".
 _DRAWING = words(
     "draw draws drew drawn drawing attract attracts attracted earn earns earned incur incurred"
@@ -482,6 +495,7 @@ def triggers(lex: Lexicon) -> frozenset[str]:
             *_COPULAS,
             *_MOODS_AFTER,
             *_HOLDING,
+            *_PHRASAL_VERBS,
             *lex.attribution_nouns,
             *lex.verbs,
         }
@@ -556,6 +570,10 @@ def _predicates(
             continue  # "the National Disaster Warning Foundation", "the United States said"
         if word == "according" and k + 1 < n and tokens[k + 1].text == "to":
             hits.append((k, None, False))
+            continue
+        phrasal = _phrasal_cue(tokens, k) if word in _PHRASAL_VERBS else None
+        if phrasal is not None:
+            hits.append((k, phrasal, False))  # "lashed out at the government"
             continue
         if word in _HOLDING and _holds_responsible(tokens, k):
             hits.append((k, ConcernKind.accusation, False))  # "held CSX responsible"
@@ -886,6 +904,10 @@ class _Finder:
             and tokens[k + 1].text.islower()
             for m in (k, k + 1, k + 2)
         }
+        # "South African politicians — both ... that Trump was referring to — fired back": a
+        # name inside a pair of dashes is the aside's, not the subject.
+        dashes = [tokens[k].start for k in range(verb) if tokens[k].text in _DASHES]
+        dashed = list(zip(dashes[::2], dashes[1::2], strict=False))
         depth = 0
         for k in range(floor, verb):
             text = tokens[k].text
@@ -920,7 +942,9 @@ class _Finder:
             candidates = [
                 c
                 for c in self._candidates(sentence, tokens, lo, hi, speaking)
-                if not c[3] and not self._relays(tokens, lo, c[0])
+                if not c[3]
+                and not self._relays(tokens, lo, c[0])
+                and not any(a <= c[0] < b for a, b in dashed)
             ]
             if (
                 not candidates
@@ -1075,6 +1099,22 @@ class _Finder:
                     if m + 1 < verb and tokens[m + 1].text.lower() in ("which", "who"):
                         aside = m
                     break
+        # "South African politicians — both ... that Trump was referring to — quickly fired
+        # back": words between dashes right before the verb are no boundary either.
+        m = verb - 1
+        while m > 0 and (tokens[m].text.lower() in ADVERBS or manner_adverb(tokens[m].text)):
+            m -= 1
+        if m > 0 and tokens[m].text in _DASHES:
+            opening = next(
+                (
+                    j
+                    for j in range(m - 1, max(-1, m - _DASH_ASIDE), -1)
+                    if tokens[j].text in _DASHES
+                ),
+                None,
+            )
+            if opening is not None:
+                aside = min(aside, opening)
         for k in range(verb):
             if aside <= k < verb:
                 continue
