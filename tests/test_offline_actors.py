@@ -1750,3 +1750,21 @@ def test_widely_known_organisations_without_a_head_word_are_organisations(name: 
 def test_company_words_end_an_organisations_name(name: str) -> None:
     actors = _actors(f"{name} rejected the claims on Monday.")
     assert actors[name].kind is ActorKind.organization  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Nokia said it would cut 500 jobs at the plant.",
+        "Acme says its profits fell by half last year.",
+        "Exxon announced that it had found more oil.",
+    ],
+)
+def test_a_one_word_name_that_calls_itself_it_is_an_organisation(body: str) -> None:
+    actors = analyse(body).actors
+    assert [a.kind for a in actors] == [ActorKind.organization]
+
+
+def test_a_person_who_says_it_is_still_a_person() -> None:
+    actors = _actors("Jane Smith said it would rain. Smith said it was cold.")
+    assert actors["Jane Smith"].kind is ActorKind.person  # type: ignore[attr-defined]

@@ -2978,10 +2978,15 @@ def _coordinated_verb(tokens: list[Token], k: int, lex: Lexicon) -> bool:
     return False
 
 
+# A reporting verb right after a name, then "it" or "its" (over "that"): "Nokia said it would".
+_ITSELF = re.compile(r" ([a-z]+) (?:that )?its?\b")
+
+
 def _it_named(builder: _Builder, lex: Lexicon) -> None:
     """ "Oxfam issued a report. It said ...": a one-word name taken for a person's (a verb follows
-    it) is an organisation's when the next sentence of its paragraph opens with "It" and a
-    reporting verb ("It said", "It warned"), unless the word is a given name or has a title."""
+    it) is an organisation's when it reports of itself as "it" ("Nokia said it would") or the
+    next sentence of its paragraph opens with "It" and a reporting verb ("It said", "It
+    warned"), unless the word is a given name or has a title."""
     doc = builder.doc
     sentences = doc.sentences
     names = given_names()
@@ -2997,7 +3002,16 @@ def _it_named(builder: _Builder, lex: Lexicon) -> None:
     for mention in builder.mentions:  # one pass: linear in the mentions
         if not wanted:
             return
-        if mention.entity not in wanted or mention.sentence + 1 >= len(sentences):
+        if mention.entity not in wanted:
+            continue
+        # "Nokia said it would cut jobs", "Acme says its profits fell": a name that calls itself
+        # "it" in its own report.
+        said = _ITSELF.match(doc.text, mention.end)
+        if said is not None and said.group(1).lower() in lex.verbs:
+            builder.entities[mention.entity].kind = ActorKind.organization
+            wanted.discard(mention.entity)
+            continue
+        if mention.sentence + 1 >= len(sentences):
             continue
         after = sentences[mention.sentence + 1]
         if after.paragraph != sentences[mention.sentence].paragraph:
