@@ -1768,3 +1768,16 @@ def test_a_one_word_name_that_calls_itself_it_is_an_organisation(body: str) -> N
 def test_a_person_who_says_it_is_still_a_person() -> None:
     actors = _actors("Jane Smith said it would rain. Smith said it was cold.")
     assert actors["Jane Smith"].kind is ActorKind.person  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Shares in Nokia fell on Monday. Nokia said demand was weak.",
+        "Nokia shares fell on Monday. Nokia said demand was weak.",
+        "The Acme factory will close. Acme said demand was weak.",
+    ],
+)
+def test_a_one_word_name_with_shares_or_a_factory_is_an_organisation(body: str) -> None:
+    actors = analyse(body).actors
+    assert [a.kind for a in actors] == [ActorKind.organization]

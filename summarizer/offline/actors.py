@@ -2978,6 +2978,11 @@ def _coordinated_verb(tokens: list[Token], k: int, lex: Lexicon) -> bool:
     return False
 
 
+# A one-word name with shares or a business of its own: "Shares in Nokia", "the Acme factory".
+_COMPANY_SIGN = re.compile(
+    r"\b(?:[Ss]hares|[Ss]tock) (?:in|of) ([A-Z][\w&-]*)\b"
+    r"|\b([A-Z][\w&-]*)(?:'s|’s)? (?:shares|stock|factory|factories|plant|plants|stores|brand|products)\b"
+)
 # A reporting verb right after a name, then "it" or "its" (over "that"): "Nokia said it would".
 _ITSELF = re.compile(r" ([a-z]+) (?:that )?its?\b")
 
@@ -2999,6 +3004,13 @@ def _it_named(builder: _Builder, lex: Lexicon) -> None:
         and not entity.role
         and entity.name not in names
     }
+    if wanted:
+        # "Shares in Nokia fell", "Nokia shares", "the Acme factory": a company's name (one pass
+        # over the text, whatever the number of names).
+        companies = {a or b for a, b in _COMPANY_SIGN.findall(doc.text)}
+        for index in [i for i in wanted if builder.entities[i].name in companies]:
+            builder.entities[index].kind = ActorKind.organization
+            wanted.discard(index)
     for mention in builder.mentions:  # one pass: linear in the mentions
         if not wanted:
             return
