@@ -2092,11 +2092,8 @@ class _Finder:
                 if frame.cue is not None and not frame.silent and frame.subject_start is not None:
                     # "which caused the home fans to worry", "Many residents protested": a cue
                     # that ends its clause voices the concern by itself.
-                    tokens = self.doc.tokens(frame.sentence)
-                    verb_token = tokens[frame.verb]
-                    # "Jane Smith was accused": the subject of a passive is accused, not accusing
-                    passive = frame.verb > 0 and tokens[frame.verb - 1].text.lower() in _BE
-                    if not passive and self._ends_clause(frame.sentence, frame.verb):
+                    verb_token = self.doc.tokens(frame.sentence)[frame.verb]
+                    if self._ends_clause(frame.sentence, frame.verb):
                         self._add(
                             frame.holder,
                             frame.cue,
