@@ -1976,3 +1976,28 @@ def test_a_subject_is_not_a_name_inside_a_dash_aside() -> None:
         "of the new law."
     )
     assert [c.holder for c in result.stated_concerns] == ["South African politicians"]
+
+
+def test_a_named_report_of_a_year_is_a_noun_and_its_author_is_the_source() -> None:
+    body = (
+        "Most refugees live in poor countries, according to the 2010 Global Trends report by "
+        "the Acme Refugee Agency, which warned that the crisis will deepen."
+    )
+    result = run(body)
+    assert {holder for holder, _, _ in found(result)} == {"Acme Refugee Agency"}
+
+
+def test_the_statement_after_a_report_is_the_reporters() -> None:
+    body = (
+        "The Interior Ministry confirmed on Monday that the police will enforce the law.\n\n"
+        'The statement continued: "Any talk of discrimination is totally unfounded and contrived."'
+    )
+    assert only(run(body))[:2] == ("Interior Ministry", K.criticism)
+
+
+def test_a_statement_that_is_the_subject_of_another_verb_takes_no_earlier_speaker() -> None:
+    body = (
+        "Smith said that Bello threatened to close the dam.\n\n"
+        "The release of the files implies that the minister misled the council."
+    )
+    assert "Bello" not in [holder for holder, _, quote in found(run(body)) if "misled" in quote]

@@ -95,6 +95,8 @@ _DOCUMENT_REACH = 3
 # gives its words ("a statement following the press conference saying").
 _OCCASION_REACH = 6
 _DOCUMENT_SENTENCES = 12
+# How many words of its own name a document may have: "the 2010 Global Trends report".
+_DOCUMENT_NAME = 4
 # Reporting verbs whose object follows them: "..., told VOA" names a recipient, not a speaker.
 _OBJECT_VERBS = words("tell ask")
 _DAYS = words(
@@ -526,9 +528,10 @@ def _inside_name(tokens: list[Token], k: int) -> bool:
 
 
 def _named_noun(tokens: list[Token], k: int) -> bool:
-    """Whether the word at ``k`` follows a determiner and capitalised words: "the BBC report"."""
+    """Whether the word at ``k`` follows a determiner and capitalised words or a year: "the BBC
+    report", "the 2010 Global Trends report"."""
     m = k - 1
-    while m >= 0 and tokens[m].text[:1].isupper():
+    while m >= 0 and (tokens[m].text[:1].isupper() or tokens[m].text.isdigit()):
         m -= 1
     return 0 <= m < k - 1 and tokens[m].text.lower() in _DETERMINERS
 
@@ -1743,6 +1746,15 @@ class _Finder:
         # "according to the complaint": the document's author, when the article named one
         holder = self._document_owner(sentence, tokens, k + 3) if k + 3 < len(tokens) else None
         if holder is None:
+            # "according to the 2010 Global Trends report by the UNHCR": the document's author
+            # speaks, not the words that name the document.
+            noun = self._document_named(tokens, k + 2)
+            if noun is not None:
+                authored = self._document_author(
+                    sentence, tokens, noun, min(len(tokens), noun + _APPOSITIVE_REACH)
+                )
+                holder = authored[0] if authored is not None else None
+        if holder is None:
             after = self._candidates(sentence, tokens, k + 2, min(len(tokens), k + 10))
             holder = after[0][2] if after else None
         text = self.text
@@ -1777,6 +1789,21 @@ class _Finder:
                     comma = second
             content = _trim(text, tokens[comma].end, sentence.end) if comma else None
         return _Frame(sentence, k, None, holder, None, content)
+
+    def _document_named(self, tokens: list[Token], k: int) -> int | None:
+        """The document noun of a phrase opening at ``k`` over its determiner, a year and the
+        document's own name: "the 2010 Global Trends report", "a new report"."""
+        for m in range(k, min(len(tokens), k + 2 + _DOCUMENT_REACH + _DOCUMENT_NAME)):
+            word = tokens[m].text
+            if word.lower() in self.lex.document_nouns:
+                return m
+            if not (
+                word.isdigit()
+                or word[:1].isupper()
+                or word.lower() in ("the", "a", "an", "its", "their", "new", "latest", "annual")
+            ):
+                return None
+        return None
 
     def _document_before(self, tokens: list[Token], k: int) -> int | None:
         """The document noun a participle at ``k`` follows, over a short phrase of time or
@@ -1819,6 +1846,15 @@ class _Finder:
             return None
         owner = self.published.get(tokens[k].text.lower())
         if owner is None or sentence.index - owner[1] > _DOCUMENT_SENTENCES:
+            # "The ministry confirmed that ... The statement said": a document nobody was
+            # named issuing is the one whose words the sentence before reported.
+            if (
+                k == 1
+                and tokens[0].text == "The"
+                and len(tokens) > 2
+                and tokens[2].text.lower() in self.lex.verbs
+            ):
+                return self.speaker_of_sentence.get(sentence.index - 1)
             return None
         return owner[0]
 
