@@ -2001,3 +2001,27 @@ def test_a_statement_that_is_the_subject_of_another_verb_takes_no_earlier_speake
         "The release of the files implies that the minister misled the council."
     )
     assert "Bello" not in [holder for holder, _, quote in found(run(body)) if "misled" in quote]
+
+
+def test_a_cue_verb_that_opens_a_quotation_has_its_subject_before_the_mark() -> None:
+    body = (
+        "The Acme Commission released a statement saying it "
+        '"deplores the unilateral and disproportionate" action by the council.'
+    )
+    assert only(run(body))[:2] == ("Acme Commission", K.criticism)
+
+
+@pytest.mark.parametrize(
+    ("body", "kinds"),
+    [
+        ("Smith said the election fell short of international standards.", [K.criticism]),
+        ("Smith said attacks on reporters were not uncommon in the region.", [K.warning]),
+        ("Smith said that local militias were pursuing the kidnappers.", []),
+        ("Smith said that the gunmen fired shots and fled in two cars.", []),
+    ],
+    ids=["fell-short", "not-uncommon", "kidnappers", "fired"],
+)
+def test_stance_of_falling_short_frequent_harm_and_wrongdoers_named(
+    body: str, kinds: list[ConcernKind]
+) -> None:
+    assert [kind for _, kind, _ in found(run(body))] == kinds

@@ -296,6 +296,8 @@ _LIST_ITEM = re.compile(
 # Words that open a phrase setting the scene before a subject, never reported words.
 _OPENERS = PREPOSITIONS | words("when while as although though because since if after before")
 # A document "seen by" or "obtained by" someone is not theirs: "a letter seen by Sky News".
+# Pronouns that may be the subject of a verb quoted after them: 'it "deplores"'.
+_SUBJECT_PRONOUNS = words("it he she they we i")
 _SEEN = words("seen obtained reviewed viewed read heard received")
 # Words after which a verb's base form is a noun: "took charge of", "the man in charge".
 _NOUN_BEFORE = words("take takes took taken taking in")
@@ -1364,7 +1366,11 @@ class _Finder:
             return []
         found = _predicates(tokens, self.lex, self.starters)
         moods, silent = found.moods, found.silent
-        hits = [h for h in found.hits if self.doc.in_quotation(tokens[h[0]].start) is None]
+        hits = [
+            h
+            for h in found.hits
+            if self.doc.in_quotation(tokens[h[0]].start) is None or self._quoted_verb(tokens, h[0])
+        ]
         if any(h[1] is None for h in hits):
             # A quotation here has a speaker of its own, even one that is not an actor
             # ("the report says"): the previous paragraph's speaker does not inherit it.
@@ -1584,8 +1590,13 @@ class _Finder:
                 and tokens[k - 1].text.lower() in _BE
             ):
                 continue  # "Officials, who were criticised, resigned": done to them, no agent
+            # 'it "deplores ..."': the subject stands before the quotation mark.
+            at = k
+            if self._quoted_verb(tokens, k):
+                at = k - 1
+                floor = min(floor, self._boundaries(tokens, at, verbs))
             holder, subject_start, after = self._subject(
-                sentence, tokens, k, floor, strict, speaking=k not in moods
+                sentence, tokens, at, floor, strict, speaking=k not in moods
             )
             if holder is None:
                 continue
@@ -1601,6 +1612,17 @@ class _Finder:
             content = self._content(sentence, tokens, k, floor, inverted)
             frames.append(_Frame(sentence, k, cue, holder, subject_start, content, k in silent))
         return frames
+
+    def _quoted_verb(self, tokens: list[Token], k: int) -> bool:
+        """Whether the verb at ``k`` opens a quotation whose subject stands outside it: 'saying
+        it "deplores the unilateral action"', 'Smith "strongly condemned" the attack'."""
+        if k < 2 or tokens[k - 1].text not in ('"', "“"):
+            return False
+        quotation = self.doc.in_quotation(tokens[k].start)
+        if quotation is None or quotation.start != tokens[k].start:
+            return False
+        subject = tokens[k - 2].text
+        return subject.lower() in _SUBJECT_PRONOUNS or (subject[:1].isupper() and subject.isalpha())
 
     @staticmethod
     def _negated(tokens: list[Token], k: int) -> bool:
