@@ -2025,3 +2025,15 @@ def test_stance_of_falling_short_frequent_harm_and_wrongdoers_named(
     body: str, kinds: list[ConcernKind]
 ) -> None:
     assert [kind for _, kind, _ in found(run(body))] == kinds
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Netherlands' highest court rejected the case on Tuesday.",
+        "A federal judge dismissed the lawsuit against the council.",
+    ],
+    ids=["court", "judge"],
+)
+def test_a_court_or_judge_rejecting_is_a_ruling_whoever_owns_it(body: str) -> None:
+    assert found(run(body)) == []

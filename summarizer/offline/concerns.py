@@ -1598,7 +1598,7 @@ class _Finder:
             holder, subject_start, after = self._subject(
                 sentence, tokens, at, floor, strict, speaking=k not in moods
             )
-            if holder is None:
+            if holder is None or self._rules(tokens, at):
                 continue
             inverted = self._inverted(tokens, k, after, floor)
             verb = self.lex.verbs.get(word)
@@ -1612,6 +1612,18 @@ class _Finder:
             content = self._content(sentence, tokens, k, floor, inverted)
             frames.append(_Frame(sentence, k, cue, holder, subject_start, content, k in silent))
         return frames
+
+    def _rules(self, tokens: list[Token], k: int) -> bool:
+        """Whether the verb at ``k`` follows a court or a judge as its subject ("the Netherlands'
+        highest court rejected the case", "their judge dismissed his plea"): a ruling, a fact of
+        the story, whoever the possessor is."""
+        m = k - 1
+        while m >= 0 and (
+            tokens[m].text.lower() in ADVERBS or tokens[m].text.lower() in AUXILIARIES
+        ):
+            m -= 1
+        word = tokens[m].text.lower() if m >= 0 else ""
+        return word in self.lex.ruling_heads or word in self.lex.ruling_titles
 
     def _quoted_verb(self, tokens: list[Token], k: int) -> bool:
         """Whether the verb at ``k`` opens a quotation whose subject stands outside it: 'saying
