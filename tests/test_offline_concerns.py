@@ -2037,3 +2037,20 @@ def test_stance_of_falling_short_frequent_harm_and_wrongdoers_named(
 )
 def test_a_court_or_judge_rejecting_is_a_ruling_whoever_owns_it(body: str) -> None:
     assert found(run(body)) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Britain had initially rejected an asylum request by the student.",
+        "Smith rejected a call for a boycott of the games.",
+    ],
+    ids=["request", "call"],
+)
+def test_turning_down_a_request_is_a_decision_not_a_criticism(body: str) -> None:
+    assert found(run(body)) == []
+
+
+def test_the_words_said_while_turning_down_a_request_are_still_judged() -> None:
+    body = 'Smith rejected the call for a boycott: "It would only damage the athletes."'
+    assert [kind for _, kind, _ in found(run(body))] == [K.warning]

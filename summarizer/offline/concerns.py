@@ -1391,6 +1391,12 @@ class _Finder:
             ):
                 # "did not agree with it": the negated verb voices the concern itself.
                 cue = verb.negated
+            elif cue is not None and self._decides(tokens, k, cue):
+                # "rejected his asylum request": a decision; the request is someone else's
+                # words, and only what the speaker goes on to say (after a colon) is judged.
+                cue = None
+                if not any(t.text == ":" for t in tokens[k + 1 :]):
+                    silent.add(k)
             elif cue is not None and (self._negated(tokens, k) or self._allays(tokens, k, cue)):
                 # "did not criticise", "has never accused"; "dismissed fears that ...": the
                 # speaker voices no concern, and the words reported are not one either.
@@ -1647,6 +1653,18 @@ class _Finder:
             if word == "only" or not (word in ADVERBS or word in AUXILIARIES):
                 return False
         return False
+
+    def _decides(self, tokens: list[Token], k: int, cue: ConcernKind) -> bool:
+        """Whether a rejection turns down a request ("rejected his asylum request", "rejected a
+        call for a boycott"): a decision, no judgement; what the speaker says with it is judged
+        like any words."""
+        verb = self.lex.verbs.get(tokens[k].text.lower())
+        if cue is not ConcernKind.criticism or verb is None or verb.base not in _ALLAYING:
+            return False
+        return any(
+            tokens[m].text.lower() in self.lex.request_nouns
+            for m in range(k + 1, min(len(tokens), k + 4))
+        )
 
     def _allays(self, tokens: list[Token], k: int, cue: ConcernKind) -> bool:
         """Whether a rejection rejects a concern ("dismissed fears", "rejected warnings"): a

@@ -179,6 +179,7 @@ class Lexicon:
     private_heads: frozenset[str]
     # Documents that speak for their author ("a statement released by X said").
     document_nouns: frozenset[str]
+    request_nouns: frozenset[str]
     # Base forms of common verbs: the verb after a plural subject ("investigators attempt").
     base_verbs: frozenset[str]
     # Every form of the verbs whose object acts ("allowed Ukraine to strike").
@@ -429,6 +430,7 @@ def read_lexicon(directory: Path | None = None) -> Lexicon:
         standalone_bodies=frozenset(f[0] for f in head_lines if "alone" in f[2:]),
         private_heads=frozenset(f[0] for f in head_lines if "private" in f[2:]),
         document_nouns=frozenset(fields[0] for fields in entries("document_nouns.txt", directory)),
+        request_nouns=frozenset(fields[0] for fields in entries("request_nouns.txt", directory)),
         base_verbs=frozenset(fields[0] for fields in entries("common_verbs.txt", directory)),
         control_verbs=frozenset(
             form
