@@ -2054,3 +2054,15 @@ def test_turning_down_a_request_is_a_decision_not_a_criticism(body: str) -> None
 def test_the_words_said_while_turning_down_a_request_are_still_judged() -> None:
     body = 'Smith rejected the call for a boycott: "It would only damage the athletes."'
     assert [kind for _, kind, _ in found(run(body))] == [K.warning]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The challenger, Tom Brown, pulled out of the race due to fears of violence.",
+        "Smith said the rival, Tom Brown, left the talks citing concerns over safety.",
+    ],
+    ids=["due-to", "citing"],
+)
+def test_fears_given_as_the_reason_for_an_act_are_the_actors(body: str) -> None:
+    assert [(holder, kind) for holder, kind, _ in found(run(body))] == [("Tom Brown", K.concern)]

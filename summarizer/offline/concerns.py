@@ -298,6 +298,11 @@ _OPENERS = PREPOSITIONS | words("when while as although though because since if 
 # A document "seen by" or "obtained by" someone is not theirs: "a letter seen by Sky News".
 # Pronouns that may be the subject of a verb quoted after them: 'it "deplores"'.
 _SUBJECT_PRONOUNS = words("it he she they we i")
+# Words before an attributing noun that make it the reason for the subject's act: "pulled out
+# due to fears of violence", "left because of concerns over safety".
+_CAUSES = (("due", "to"), ("because", "of"), ("out", "of"), ("citing",))
+# How far back the act a reason is given for may begin (in tokens).
+_ACT_REACH = 8
 _SEEN = words("seen obtained reviewed viewed read heard received")
 # Words after which a verb's base form is a noun: "took charge of", "the man in charge".
 _NOUN_BEFORE = words("take takes took taken taking in")
@@ -506,6 +511,22 @@ def triggers(lex: Lexicon) -> frozenset[str]:
     )
 
 
+def _caused(tokens: list[Token], k: int) -> bool:
+    """Whether the attributing noun at ``k`` is given as the reason for an act: "due to fears
+    of", "citing concerns over"."""
+    before = tuple(t.text.lower() for t in tokens[max(0, k - 2) : k])
+    return any(before[len(before) - len(cause) :] == cause for cause in _CAUSES)
+
+
+def _act_start(tokens: list[Token], k: int) -> int:
+    """Where the act a reason is given for begins: the verb before "due to" ("pulled out due
+    to fears"), over its object, up to a comma or the sentence's start."""
+    m = k - 1
+    while m > 0 and tokens[m - 1].text not in (",", ";") and k - m < _ACT_REACH:
+        m -= 1
+    return tokens[m].start
+
+
 def _role_head(role: str) -> str:
     """The head word of a role: "United States federal judge for the District Court" ->
     "judge", "Justice Minister" -> "minister"."""
@@ -651,6 +672,11 @@ def _predicates(
             nouns.add(k)
             if noun[1]:
                 silent.add(k)
+            continue
+        if noun is not None and noun[0] is not None and _caused(tokens, k):
+            # "pulled out due to fears of violence": the subject's own reason
+            hits.append((k, noun[0], False))
+            nouns.add(k)
             continue
         if (
             noun is not None
@@ -1432,6 +1458,12 @@ class _Finder:
                     # describer's, not the remarks'.
                     continue
                 holder, subject_start = self._possessor(sentence, tokens, k)
+                if holder is None and _caused(tokens, k):
+                    # "Tsvangirai pulled out due to fears of violence": the fears that move the
+                    # subject to act are the subject's; the words run from its act.
+                    actors = [c for c in self._candidates(sentence, tokens, 0, k) if not c[3]]
+                    holder = actors[-1][2] if actors else None
+                    subject_start = _act_start(tokens, k)
                 source = _source_after(tokens, k)
                 if holder is None and source is not None and _possessive_mark(tokens, k) is None:
                     # The source right after "from"/"by" holds the noun's stance; the words
