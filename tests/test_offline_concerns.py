@@ -2066,3 +2066,27 @@ def test_the_words_said_while_turning_down_a_request_are_still_judged() -> None:
 )
 def test_fears_given_as_the_reason_for_an_act_are_the_actors(body: str) -> None:
     assert [(holder, kind) for holder, kind, _ in found(run(body))] == [("Tom Brown", K.concern)]
+
+
+@pytest.mark.parametrize(
+    ("body", "words"),
+    [
+        ("Smith said Bello should be suspended from the council until he resigns.", "suspended"),
+        (
+            "Smith said that refugees should not be deported in the current circumstances.",
+            "deported",
+        ),
+    ],
+    ids=["should-be", "should-not-be"],
+)
+def test_a_call_for_a_sanction_or_against_one_is_a_criticism(body: str, words: str) -> None:
+    holder, kind, quote = only(run(body))
+    assert (holder, kind) == ("Jane Smith", K.criticism) and words in quote
+
+
+def test_a_speaker_of_a_body_named_after_its_head_noun_and_commas_speaks() -> None:
+    body = (
+        'Tom Brown of the British rights organization, Acme, said: "There are overwhelming '
+        'reasons why people should not be deported."'
+    )
+    assert [(h, k) for h, k, _ in found(run(body))] == [("Tom Brown", K.criticism)]

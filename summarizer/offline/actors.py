@@ -765,6 +765,18 @@ _ASIDE_OPENERS = words(
 _OWNERS = words("its his her their")
 
 
+def _after_named(tokens: list[Token], caps: list[bool], k: int) -> int:
+    """Past the body's name set off by commas at ``k`` ("of the gay rights organization,
+    Stonewall, said"), if there is one; else ``k``."""
+    n = len(tokens)
+    if k + 2 >= n or tokens[k].text != "," or not caps[k + 1]:
+        return k
+    m = k + 1
+    while m < n and m < k + 7 and caps[m]:
+        m += 1
+    return m + 1 if m < n and tokens[m].text == "," else k
+
+
 def _post_modifier(tokens: list[Token], caps: list[bool], k: int, lex: Lexicon) -> int:
     """Where the verb may stand after a short phrase that ends a subject: a place or an owner
     ("The Chinese Embassy in Washington told", "The Embassy of China said"), an aside set off
@@ -791,6 +803,14 @@ def _post_modifier(tokens: list[Token], caps: list[bool], k: int, lex: Lexicon) 
                 ):
                     # "of Indonesia's Directorate of Vulcanology said"
                     m += 1
+            # "of the British gay rights organization, Stonewall, said": a body named by its
+            # head noun after a capitalised modifier.
+            for r in range(m, min(n, m + 3)):
+                word = tokens[r].text
+                if not (word.isalpha() and word.islower()):
+                    break
+                if word in lex.org_heads:
+                    return _after_named(tokens, caps, r + 1)
             return m
         if word in ("of", "at", "from") and m > k + 1:
             # "of the agency said", "from the state health department told": a body named by
@@ -800,7 +820,7 @@ def _post_modifier(tokens: list[Token], caps: list[bool], k: int, lex: Lexicon) 
                 if not (word.isalpha() and word.islower()):
                     break
                 if word in lex.org_heads:
-                    return r + 1
+                    return _after_named(tokens, caps, r + 1)
         if word in ("in", "at") and tokens[m].text.lower() in _OWNERS:
             # A source: only a reporting verb ends it ("in its report released in May estimates").
             for r in range(m + 1, min(n, m + 12)):

@@ -232,6 +232,21 @@ def _utmost(tokens: list[str], k: int) -> bool:
     )
 
 
+# Classes of the acts a deontic passive calls for: sanctions and harms ("should be punished").
+_SANCTIONED = ("neutral", "criticism", "accusation", "violence")
+_DEONTIC = words("should must")
+
+
+def _deontic_passive(tokens: list[str], k: int) -> bool:
+    """Whether the participle at ``k`` follows "should be", "must be" or "should not be"."""
+    if not tokens[k].endswith("ed") or k < 2 or tokens[k - 1] != "be":
+        return False
+    before = tokens[k - 2]
+    return before in _DEONTIC or (
+        before in ("not", "never") and k >= 3 and tokens[k - 3] in _DEONTIC
+    )
+
+
 def _bad(stance: Stance, word: str) -> bool:
     """A word of harm or a negative judgement: "ill", "hurt", "dangerous"."""
     cls = stance.word_class(word)
@@ -394,6 +409,11 @@ def judge(text: str, naming: bool = False, hoping: bool = False) -> ConcernKind 
             continue
         cls = stance.word_class(word)
         if cls is None and word not in stance.valence:
+            continue
+        if _deontic_passive(tokens, k) and cls in _SANCTIONED:
+            # "Mugabe should be suspended", "people should not be deported": a call for an
+            # act against someone, or against the act, judges it.
+            found.add(_K.criticism)
             continue
         if _utmost(tokens, k):
             utmost = True  # its "could" is no forecast
