@@ -1773,3 +1773,26 @@ def test_a_one_word_company_name_is_an_organisation(body: str) -> None:
 def test_a_person_who_says_it_is_still_a_person() -> None:
     actors = _actors("Jane Smith said it would rain. Smith said it was cold.")
     assert actors["Jane Smith"].kind is ActorKind.person  # type: ignore[attr-defined]
+
+
+def test_a_speaker_of_a_body_described_in_commas_speaks() -> None:
+    text = (
+        "Workers kidnapped\n\n"
+        "Amos Nyaoro of Somalia Water and Land Information Management, the UN-supported agency "
+        "where Watson was working, told reporters that the men were safe."
+    )
+    assert "Amos Nyaoro" in _actors(text)
+
+
+def test_an_organisation_named_with_to_keeps_its_whole_name() -> None:
+    text = (
+        "Journalists killed\n\n"
+        "According to the Committee to Protect Journalists, nine journalists were killed this year."
+    )
+    assert "Committee to Protect Journalists" in _actors(text)
+
+
+def test_a_surname_that_knows_something_is_a_person() -> None:
+    text = "EU divided\n\nThe problem is that Gaddafi knows that he is able to divide the union."
+    actor = _actors(text).get("Gaddafi")
+    assert actor is not None and actor.kind is ActorKind.person  # type: ignore[attr-defined]

@@ -765,11 +765,22 @@ _ASIDE_OPENERS = words(
 _OWNERS = words("its his her their")
 
 
+# How far a description of a body set off by commas may run (in tokens).
+_DESCRIBED = 14
+
+
 def _after_named(tokens: list[Token], caps: list[bool], k: int) -> int:
-    """Past the body's name set off by commas at ``k`` ("of the gay rights organization,
-    Stonewall, said"), if there is one; else ``k``."""
+    """Past the body's name or description set off by commas at ``k`` ("of the gay rights
+    organization, Stonewall, said"), if there is one; else ``k``."""
     n = len(tokens)
-    if k + 2 >= n or tokens[k].text != "," or not caps[k + 1]:
+    if k + 2 >= n or tokens[k].text != ",":
+        return k
+    if tokens[k + 1].text.lower() in ("the", "a", "an"):
+        # "Amos Nyaoro of Somalia Water and Land Information Management, the UN-supported
+        # agency where Watson was working, told": the body described in commas
+        m = next((r for r in range(k + 2, min(n, k + _DESCRIBED)) if tokens[r].text == ","), None)
+        return m + 1 if m is not None else k
+    if not caps[k + 1]:
         return k
     m = k + 1
     while m < n and m < k + 7 and caps[m]:
@@ -803,6 +814,8 @@ def _post_modifier(tokens: list[Token], caps: list[bool], k: int, lex: Lexicon) 
                 ):
                     # "of Indonesia's Directorate of Vulcanology said"
                     m += 1
+            if m < n and tokens[m].text == ",":
+                return _after_named(tokens, caps, m)
             # "of the British gay rights organization, Stonewall, said": a body named by its
             # head noun after a capitalised modifier.
             for r in range(m, min(n, m + 3)):
