@@ -2090,3 +2090,15 @@ def test_a_speaker_of_a_body_named_after_its_head_noun_and_commas_speaks() -> No
         'reasons why people should not be deported."'
     )
     assert [(h, k) for h, k, _ in found(run(body))] == [("Tom Brown", K.criticism)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "State health officials issued an alert after an outbreak of cholera killed 60 people.",
+        "Health officials said the number of deaths from the outbreak could be higher.",
+    ],
+    ids=["alert", "higher"],
+)
+def test_an_alert_and_a_worse_figure_foreseen_are_warnings(body: str) -> None:
+    assert [kind for _, kind, _ in found(run(body))] == [K.warning]
