@@ -2102,3 +2102,21 @@ def test_a_speaker_of_a_body_named_after_its_head_noun_and_commas_speaks() -> No
 )
 def test_an_alert_and_a_worse_figure_foreseen_are_warnings(body: str) -> None:
     assert [kind for _, kind, _ in found(run(body))] == [K.warning]
+
+
+@pytest.mark.parametrize(
+    ("body", "kinds"),
+    [
+        ("Smith said Acme has unlawfully maintained its monopoly.", [K.accusation]),
+        ("Smith says the confession was obtained under duress.", [K.accusation]),
+        ("Smith said the plan is built entirely on pretence.", [K.criticism]),
+        ('Smith asked: "Why didn\'t these people vote?"', [K.criticism]),
+        ("Smith said the airstrike on the house killed eight civilians.", [K.accusation]),
+        ("Smith said the storm killed eight people.", []),
+    ],
+    ids=["unlawfully", "duress", "pretence", "why-not", "civilians", "storm"],
+)
+def test_unlawful_acts_pretence_blaming_questions_and_harm_to_civilians(
+    body: str, kinds: list[ConcernKind]
+) -> None:
+    assert [kind for _, kind, _ in found(run(body))] == kinds

@@ -163,6 +163,8 @@ _HARMS = ("event", "violence")
 # Who does a harm: a person or people ("they set my house on fire", "one of them hit me",
 # "looted by soldiers"); a storm, a fire or a virus is no agent.
 _AGENT_PRONOUNS = words("they he she")
+# Victims that only people harm: a harm done to them has an agent, named or not.
+_NONCOMBATANTS = words("civilians civilian noncombatants")
 # How far before a harm its agent may stand, and how far after it a "by" agent.
 AGENT_REACH = 4
 
@@ -180,6 +182,8 @@ def _agent_of(tokens: list[str], k: int) -> bool:
             return True
         if word == "of" and m + 1 < k and tokens[m + 1] == "them":
             return True  # "one of them hit my head"
+    if not passive and not _NONCOMBATANTS.isdisjoint(tokens[k + 1 : k + 1 + AGENT_REACH]):
+        return True  # "the airstrike killed 8 civilians": a storm has no civilians to kill
     for m in range(k + 1, min(len(tokens) - 1, k + 1 + AGENT_REACH)):
         if tokens[m] == "by":
             after = (
@@ -473,6 +477,9 @@ def judge(text: str, naming: bool = False, hoping: bool = False) -> ConcernKind 
             if kind is not None:
                 found.add(kind)
                 judged = judged or kind is _K.criticism
+    if tokens[0] == "why" and any(w.endswith("n't") or w == "not" for w in tokens[1:4]):
+        # "Why didn't these people vote?": a question that blames, not one that asks
+        found.add(_K.criticism)
     if (forecast or (harm and rising)) and not mitigated:
         found.add(_K.warning)
     elif accused and not mitigated:
