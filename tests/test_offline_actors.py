@@ -1796,3 +1796,15 @@ def test_a_surname_that_knows_something_is_a_person() -> None:
     text = "EU divided\n\nThe problem is that Gaddafi knows that he is able to divide the union."
     actor = _actors(text).get("Gaddafi")
     assert actor is not None and actor.kind is ActorKind.person  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("relation", ["uncle", "nephew", "grandmother", "solicitor"])
+def test_a_named_persons_relative_who_speaks_is_an_actor_and_holds_the_words(relation: str) -> None:
+    text = (
+        "Asylum case\n\n"
+        "Mehdi Kazemi fled to the Netherlands. "
+        f"Kazemi's {relation} told CNN that the police tortured his partner."
+    )
+    result = analyse(text)
+    assert f"Kazemi's {relation}" in [actor.name for actor in result.actors]
+    assert [c.holder for c in result.stated_concerns] == [f"Kazemi's {relation}"]

@@ -359,10 +359,18 @@ _GROUP_RELATIONS = words(
     "family parents children lawyers attorneys relatives supporters colleagues friends neighbours"
     " neighbors owners"
 )
+# After a possessive name, the kin of data/titles.txt count too ("Kazemi's uncle"): see
+# _relations_of. After "his" or "her" only these ("his nephew" in someone's words is often
+# the speaker's, not the last person's).
 _RELATIONS = _GROUP_RELATIONS | words(
-    """father mother son daughter wife husband brother sister widow lawyer attorney
-    spokesman spokeswoman spokesperson owner colleague"""
+    """father mother son daughter wife husband brother sister widow lawyer attorney solicitor
+    spokesman spokeswoman spokesperson owner colleague partner doctor aide"""
 )
+
+
+def _relations_of(lex: Lexicon) -> frozenset[str]:
+    """The relation nouns: the kin of ``data/titles.txt`` and a person's other relations."""
+    return _RELATIONS | lex.kin
 
 
 # Plural nouns whose possessive stands inside names: "Men's Chorus", "People's Daily".
@@ -1623,6 +1631,7 @@ class _Scanner:
     def __init__(self, doc: Document, lex: Lexicon) -> None:
         self.doc = doc
         self.lex = lex
+        self.relations = _relations_of(lex)
         self.builder = _Builder(doc, lex)
         self.candidates: list[_Candidate] = []
         self.singles: list[_Single] = []
@@ -1664,7 +1673,7 @@ class _Scanner:
             attributes and any(word.endswith(_AGENT_ENDINGS) for word in lowered)
         ):
             self._groups(tokens, caps, sentence)
-        if not lowered.isdisjoint(_RELATIONS) and not (
+        if not lowered.isdisjoint(self.relations) and not (
             lowered.isdisjoint(_POSSESSIVE) and lowered.isdisjoint(_OWNING_PRONOUNS)
         ):
             self._relations(tokens, caps, sentence)
@@ -1702,7 +1711,7 @@ class _Scanner:
                 continue
             if k == 0 or k + 2 >= n:
                 continue
-            if tokens[k].text not in _POSSESSIVE or not caps[k - 1] or noun not in _RELATIONS:
+            if tokens[k].text not in _POSSESSIVE or not caps[k - 1] or noun not in self.relations:
                 continue
             if caps[k + 2] or (tokens[k + 2].text == "," and k + 3 < n and caps[k + 3]):
                 continue  # "Kim's father Kim Jong Il", "Kim's father, Kim Jong Il"
@@ -3361,7 +3370,12 @@ def _own_relations(scanner: _Scanner, builder: _Builder) -> None:
             continue  # "her father ... his wife": no chains of relations
         name = f"{owner.name}'s {noun}"
         kind = ActorKind.group if noun in _GROUP_RELATIONS else ActorKind.person
-        index = builder.entity("relation:" + name_key(name), name, kind)
+        # "Kazemi's uncle told CNN ... His uncle spoke": one relation, by the surname too
+        short = f"{owner.name.split()[-1]}'s {noun}"
+        key = "relation:" + name_key(short)
+        if key not in builder.by_key:
+            key = "relation:" + name_key(name)
+        index = builder.entity(key, name, kind)
         builder.mention(index, start, end, sentence, False, True)
 
 
