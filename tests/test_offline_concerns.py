@@ -2120,3 +2120,18 @@ def test_unlawful_acts_pretence_blaming_questions_and_harm_to_civilians(
     body: str, kinds: list[ConcernKind]
 ) -> None:
     assert [kind for _, kind, _ in found(run(body))] == kinds
+
+
+@pytest.mark.parametrize(
+    ("body", "kinds"),
+    [
+        ("Smith said it was a barbaric and heinous crime.", [K.criticism]),
+        ('Smith told Bello: "You don\'t know what I am capable of."', [K.warning]),
+        ("Smith said Barbara Walters was at the dam on Monday.", []),
+    ],
+    ids=["barbaric", "capable-of", "barbara"],
+)
+def test_words_of_outrage_vader_lacks_and_a_veiled_threat(
+    body: str, kinds: list[ConcernKind]
+) -> None:
+    assert [kind for _, kind, _ in found(run(body))] == kinds
