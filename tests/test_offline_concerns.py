@@ -2135,3 +2135,11 @@ def test_words_of_outrage_vader_lacks_and_a_veiled_threat(
     body: str, kinds: list[ConcernKind]
 ) -> None:
     assert [kind for _, kind, _ in found(run(body))] == kinds
+
+
+def test_according_to_a_report_gives_its_words_to_its_author_not_to_who_they_name() -> None:
+    body = (
+        "An Acme Institute report released on Monday looked at the dam.\n\n"
+        "According to the report, attacks against farmers are rising across the region."
+    )
+    assert [(h, k) for h, k, _ in found(run(body))] == [("Acme Institute", K.warning)]

@@ -1826,21 +1826,11 @@ class _Finder:
                 return mention.entity, mention.start
         return None, None
 
-    def _according(self, sentence: Sentence, tokens: list[Token], k: int) -> _Frame:
-        # "according to the complaint": the document's author, when the article named one
-        holder = self._document_owner(sentence, tokens, k + 3) if k + 3 < len(tokens) else None
-        if holder is None:
-            # "according to the 2010 Global Trends report by the UNHCR": the document's author
-            # speaks, not the words that name the document.
-            noun = self._document_named(tokens, k + 2)
-            if noun is not None:
-                authored = self._document_author(
-                    sentence, tokens, noun, min(len(tokens), noun + _APPOSITIVE_REACH)
-                )
-                holder = authored[0] if authored is not None else None
-        if holder is None:
-            after = self._candidates(sentence, tokens, k + 2, min(len(tokens), k + 10))
-            holder = after[0][2] if after else None
+    def _according_words(
+        self, sentence: Sentence, tokens: list[Token], k: int
+    ) -> tuple[int, int] | None:
+        """The words an "according to" at ``k`` gives its source: the clause before it, or the
+        one after its comma."""
         text = self.text
         content: tuple[int, int] | None
         if k > 0 and tokens[k - 1].text == ",":
@@ -1872,6 +1862,32 @@ class _Finder:
                 ):
                     comma = second
             content = _trim(text, tokens[comma].end, sentence.end) if comma else None
+        return content
+
+    def _according(self, sentence: Sentence, tokens: list[Token], k: int) -> _Frame:
+        # "according to the complaint": the document's author, when the article named one
+        holder = self._document_owner(sentence, tokens, k + 3) if k + 3 < len(tokens) else None
+        if holder is None:
+            # "according to the 2010 Global Trends report by the UNHCR": the document's author
+            # speaks, not the words that name the document.
+            noun = self._document_named(tokens, k + 2)
+            if noun is not None:
+                authored = self._document_author(
+                    sentence, tokens, noun, min(len(tokens), noun + _APPOSITIVE_REACH)
+                )
+                holder = authored[0] if authored is not None else None
+                if holder is None:
+                    # "According to the report, violence is rising": the report speaks, not
+                    # the first actor its words name; its author if one was named before.
+                    owner = self.published.get(tokens[noun].text.lower())
+                    holder = owner[0] if owner is not None else None
+                    return _Frame(
+                        sentence, k, None, holder, None, self._according_words(sentence, tokens, k)
+                    )
+        if holder is None:
+            after = self._candidates(sentence, tokens, k + 2, min(len(tokens), k + 10))
+            holder = after[0][2] if after else None
+        content = self._according_words(sentence, tokens, k)
         return _Frame(sentence, k, None, holder, None, content)
 
     def _document_named(self, tokens: list[Token], k: int) -> int | None:
@@ -1911,6 +1927,11 @@ class _Finder:
         starts = [t.start for t in tokens]
         for mention in mentions:
             k = bisect.bisect_left(starts, mention.end)
+            if k < len(tokens) and tokens[k].text.lower() in self.lex.document_nouns:
+                # "A World Bank report released yesterday": the name before the document's
+                # noun is its author.
+                self.published[tokens[k].text.lower()] = (mention.entity, sentence.index)
+                continue
             while k < len(tokens) and tokens[k].text.lower() in AUXILIARIES:
                 k += 1
             if k >= len(tokens) or tokens[k].text.lower() not in _ISSUING:
