@@ -1808,3 +1808,18 @@ def test_a_named_persons_relative_who_speaks_is_an_actor_and_holds_the_words(rel
     result = analyse(text)
     assert f"Kazemi's {relation}" in [actor.name for actor in result.actors]
     assert [c.holder for c in result.stated_concerns] == [f"Kazemi's {relation}"]
+
+
+def test_clubs_in_a_match_result_or_before_a_position_are_organisations() -> None:
+    text = (
+        "Chelsea win\n\n"
+        "Chelsea beat Arsenal 2-1 on Sunday. Didier Drogba scored twice. Chelsea's goalkeeper "
+        "Petr Cech made several saves. Bayern Munich defender Javi Martinez said Bayern Munich "
+        "would win the league. Barack Obama beat John McCain in 2008, said Jane Smith."
+    )
+    actors = _actors(text)
+    kinds = {name: actor.kind for name, actor in actors.items()}  # type: ignore[attr-defined]
+    assert kinds["Chelsea"] is ActorKind.organization
+    assert kinds["Bayern Munich"] is ActorKind.organization
+    assert kinds["Didier Drogba"] is ActorKind.person
+    assert kinds["Barack Obama"] is ActorKind.person

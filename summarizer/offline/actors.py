@@ -3029,6 +3029,47 @@ _COMPANY_SIGN = re.compile(
 _ITSELF = re.compile(r" ([a-z]+) (?:that )?its?\b")
 
 
+# A match result names two clubs: "Chelsea beat Arsenal 2-1", "Bayern defeated Real Madrid 4-1".
+_RESULT = re.compile(
+    r"\b([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}) (?:beat|beats|defeated|defeats|edged|edges|"
+    r"thrashed|thrashes|drew with|draws with|lost to|loses to|eliminated|eliminates|overcame|"
+    r"routed|crushed|stunned|knocked out) (?:the )?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})"
+    r"[^.!?\n]{0,60}?\b\d{1,2}[-–]\d{1,2}\b"
+)
+_NAME_RUN = r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})(?:'s|’s)? "
+
+
+def _suffixes(run: str) -> list[str]:
+    """ "Yesterday Bayern Munich" -> itself, "Bayern Munich", "Munich": the name may start later."""
+    words = run.split()
+    return [" ".join(words[i:]) for i in range(len(words))]
+
+
+def _teams(builder: _Builder, lex: Lexicon) -> None:
+    """A name taken for a person's that a match result or a footballer's position shows to be a
+    club's ("Chelsea beat Arsenal 2-1", "Bayern's goalkeeper", "Bayern Munich defender Javi
+    Martinez") is an organisation's."""
+    people = {
+        entity.name: index
+        for index, entity in enumerate(builder.entities)
+        if entity.kind is ActorKind.person and entity.key.startswith("person:")
+    }
+    if not people:
+        return
+    text = builder.doc.text
+    clubs: set[str] = set()
+    for match in _RESULT.finditer(text):
+        clubs.update(_suffixes(match.group(1)))
+        clubs.update(_suffixes(match.group(2)))
+    positions = "|".join(sorted(lex.team_titles, key=len, reverse=True))
+    for match in re.finditer(_NAME_RUN + rf"(?:{positions})s?\b", text):
+        clubs.update(_suffixes(match.group(1)))
+    for name in clubs & people.keys():
+        entity = builder.entities[people[name]]
+        entity.kind = ActorKind.organization
+        entity.role = None  # a club has no title
+
+
 def _it_named(builder: _Builder, lex: Lexicon) -> None:
     """ "Oxfam issued a report. It said ...": a one-word name taken for a person's (a verb follows
     it) is an organisation's when it reports of itself as "it" ("Nokia said it would") or the
@@ -3259,6 +3300,7 @@ def find_actors(doc: Document, checkpoint: Checkpoint = never_stop) -> Cast:
 
     checkpoint()
     _it_named(builder, lex)
+    _teams(builder, lex)
     _own_relations(scanner, builder)
     _link_acronyms(builder)
     _fold_bare_groups(builder)

@@ -158,6 +158,8 @@ class Lexicon:
     titles: frozenset[str]
     describing_titles: frozenset[str]
     kin: frozenset[str]
+    # A footballer's positions: the name before one is a club's ("Bayern's goalkeeper").
+    team_titles: frozenset[str]
     honorifics: frozenset[str]
     # Judges' titles: their findings are rulings ("Justice Trotter was not convinced").
     ruling_titles: frozenset[str]
@@ -417,6 +419,7 @@ def read_lexicon(directory: Path | None = None) -> Lexicon:
         titles=frozenset(w for w, f in titles.items() if "honorific" not in f),
         describing_titles=frozenset(w for w, f in titles.items() if "describes" in f),
         kin=frozenset(w for w, f in titles.items() if "kin" in f),
+        team_titles=frozenset(w for w, f in titles.items() if "team" in f),
         honorifics=frozenset(w for w, f in titles.items() if "honorific" in f),
         ruling_titles=frozenset(w for w, f in titles.items() if "rules" in f),
         given_titles=frozenset(w for w, f in titles.items() if "given" in f),
