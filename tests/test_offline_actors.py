@@ -1823,3 +1823,23 @@ def test_clubs_in_a_match_result_or_before_a_position_are_organisations() -> Non
     assert kinds["Bayern Munich"] is ActorKind.organization
     assert kinds["Didier Drogba"] is ActorKind.person
     assert kinds["Barack Obama"] is ActorKind.person
+
+
+def test_a_nationality_before_a_name_is_no_part_of_it() -> None:
+    text = (
+        "Match report\n\n"
+        "Dutchman Ruud van Nistelrooy said the pitch was poor. Norwegian Erik Solskjaer said it "
+        "was hard. Spaniard Rafael Nadal said he was tired."
+    )
+    names = set(_actors(text))
+    assert {"Ruud van Nistelrooy", "Erik Solskjaer", "Rafael Nadal"} <= names
+
+
+def test_a_clause_after_a_comma_is_no_appositive_role() -> None:
+    text = (
+        "Match report\n\n"
+        "Steve Finnan crossed the ball to Tom Bellamy, but the Welshman said it was too high. "
+        "Tom Bellamy said he was tired."
+    )
+    actor = _actors(text)["Tom Bellamy"]
+    assert actor.role is None  # type: ignore[attr-defined]

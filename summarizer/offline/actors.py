@@ -628,6 +628,10 @@ def _appositive_before(
 _ROLE_TAIL = 3
 
 
+# Words that open a clause after a comma, never an appositive role.
+_CLAUSE_OPENERS = words("but and or yet while whereas although though so because as")
+
+
 def _appositive_after(tokens: list[Token], end: int, lex: Lexicon) -> tuple[int, int] | None:
     """A role set off after a name: "Waltz, a former congressman from ..., said"."""
     if end >= len(tokens) or tokens[end].text != ",":
@@ -639,9 +643,10 @@ def _appositive_after(tokens: list[Token], end: int, lex: Lexicon) -> tuple[int,
         tokens[k].text.lower() in AUXILIARIES
         or tokens[k].text.lower() in lex.verbs
         or tokens[k].text.lower() in ("who", "which", "that", "whose", "whom")
+        or tokens[k].text.lower() in _CLAUSE_OPENERS
     ):
         # "Hemedti, was a commander": a verb, not an appositive; "King, who was mayor": a
-        # relative clause.
+        # relative clause; "to Bellamy, but the Welshman missed": a clause of its own.
         return None
     first = k
     for j in range(k, min(k + 5, len(tokens))):
@@ -1752,6 +1757,10 @@ class _Scanner:
         quotation = doc.in_quotation(start) if doc.quotations else None
         if quotation is not None and quotation.words < MIN_SPEECH_WORDS:
             return  # a title or scare quote: “Meet the Press”
+        if len(words) >= 3 and words[0] in lex.demonyms and words[1] in given_names():
+            # "Norwegian Erik Solskjaer said": a nationality before a person's name
+            self._chunk(tokens, caps, i + 1, j, sentence)
+            return
         bare = surface[4:] if surface.startswith("The ") else surface
         governed = _governed(tokens, i, PREPOSITIONS) or _list_governed(
             tokens, caps, i, j, PREPOSITIONS
