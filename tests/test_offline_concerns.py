@@ -2143,3 +2143,18 @@ def test_according_to_a_report_gives_its_words_to_its_author_not_to_who_they_nam
         "According to the report, attacks against farmers are rising across the region."
     )
     assert [(h, k) for h, k, _ in found(run(body))] == [("Acme Institute", K.warning)]
+
+
+@pytest.mark.parametrize(
+    ("body", "kinds"),
+    [
+        ('"The attack was not only cowardly but also shameful," said Smith.', [K.criticism]),
+        ('"I will not hesitate to strike at the rebels," Smith said.', [K.warning]),
+        ("Smith said she hoped bringing the perpetrator to justice would comfort them.", []),
+    ],
+    ids=["not-only", "will-not-hesitate", "perpetrator"],
+)
+def test_not_only_adds_will_not_hesitate_threatens_a_perpetrator_is_named(
+    body: str, kinds: list[ConcernKind]
+) -> None:
+    assert [kind for _, kind, _ in found(run(body))] == kinds

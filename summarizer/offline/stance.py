@@ -25,6 +25,8 @@ _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)*(?:-[a-z]+)*")
 NEGATORS = words(
     """not no never without nor cannot neither hardly barely nobody none nothing nowhere less"""
 )  # "less": "people are less afraid" voices no fear
+# Words after "not" that make it no denial: "not yet ready", "not only cowardly but also".
+_NOT_DENYING = words("yet only just merely simply")
 # Future and possibility: a bad happening under one of these is forecast, not reported.
 MODALS = words("""will would could may might can shall risk risks threatens""")
 _ANSWER = re.compile(r"\b(?:no|yes)\s*[,.!]")
@@ -334,8 +336,9 @@ def judge(text: str, naming: bool = False, hoping: bool = False) -> ConcernKind 
             (word in NEGATORS and not (word == "less" and _counted(tokens, k)))
             or word.endswith("n't")
         )
-        # "not yet ready": a step still to come, not a quality denied
-        and not (k + 1 < len(tokens) and tokens[k + 1] == "yet")
+        # "not yet ready": a step still to come, not a quality denied; "not only cowardly but
+        # also ...": more said, nothing denied
+        and not (k + 1 < len(tokens) and tokens[k + 1] in _NOT_DENYING)
     ]
     found: set[ConcernKind] = set()
     named_from = _name_start(tokens) if naming else None
