@@ -1843,3 +1843,8 @@ def test_a_clause_after_a_comma_is_no_appositive_role() -> None:
     )
     actor = _actors(text)["Tom Bellamy"]
     assert actor.role is None  # type: ignore[attr-defined]
+
+
+def test_a_board_described_by_its_state_and_field_acts() -> None:
+    text = "Protests\n\nA Russian health board warned of respiratory diseases in large crowds."
+    assert "Russian health board" in _actors(text)
