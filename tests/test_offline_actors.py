@@ -1848,3 +1848,17 @@ def test_a_clause_after_a_comma_is_no_appositive_role() -> None:
 def test_a_board_described_by_its_state_and_field_acts() -> None:
     text = "Protests\n\nA Russian health board warned of respiratory diseases in large crowds."
     assert "Russian health board" in _actors(text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "crowd"),
+    [
+        ("Tens of thousands protested yesterday over allegations of fraud.", "Tens of thousands"),
+        ("Hundreds of people said they were afraid of the dam.", "Hundreds of people"),
+        ("Thousands have been evacuated from the valley.", None),
+    ],
+    ids=["tens-of-thousands", "hundreds-of-people", "evacuated"],
+)
+def test_a_crowd_named_by_its_size_acts(sentence: str, crowd: str | None) -> None:
+    groups = [n for n, a in _actors(f"Protests\n\n{sentence}").items() if a.kind is ActorKind.group]  # type: ignore[attr-defined]
+    assert groups == ([crowd] if crowd else [])

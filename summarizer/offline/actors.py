@@ -628,6 +628,9 @@ def _appositive_before(
 _ROLE_TAIL = 3
 
 
+# A crowd's size opening a sentence: "Tens of thousands protested", "Thousands marched".
+_CROWDS = frozenset({"Tens", "Hundreds", "Thousands", "Dozens", "Millions"})
+_CROWD_SIZES = words("hundreds thousands millions")
 # Words that open a clause after a comma, never an appositive role.
 _CLAUSE_OPENERS = words("but and or yet while whereas although though so because as")
 
@@ -1660,6 +1663,24 @@ class _Scanner:
                 continue
             self._sentence(sentence)
 
+    def _crowd(self, tokens: list[Token], sentence: Sentence) -> None:
+        """A crowd named by its size alone, acting: "Tens of thousands protested", "Thousands
+        marched", "Hundreds of people gathered"."""
+        k = 1
+        if k + 1 < len(tokens) and tokens[k].text == "of" and tokens[k + 1].text in _CROWD_SIZES:
+            k += 2  # "Tens of thousands", "Hundreds of thousands"
+        if k + 1 < len(tokens) and tokens[k].text == "of" and tokens[k + 1].text == "people":
+            k += 2  # "Hundreds of people"
+        if _passive(tokens, k, self.lex) or not (
+            _past_verb(tokens, k, self.lex)
+            or _verb_follows(tokens, k, self.lex, reporting_only=True)
+        ):
+            return  # "Thousands have been evacuated": acted upon
+        start, end = tokens[0].start, tokens[k - 1].end
+        surface = self.doc.text[start:end]
+        index = self.builder.entity("group:" + name_key(surface), surface, ActorKind.group)
+        self.builder.mention(index, start, end, sentence.index, False, True)
+
     def _sentence(self, sentence: Sentence) -> None:
         doc, lex = self.doc, self.lex
         tokens = doc.tokens(sentence)
@@ -1678,6 +1699,8 @@ class _Scanner:
             attributes and any(word.endswith(_AGENT_ENDINGS) for word in lowered)
         ):
             self._groups(tokens, caps, sentence)
+        if tokens and tokens[0].text in _CROWDS:
+            self._crowd(tokens, sentence)
         if not lowered.isdisjoint(self.relations) and not (
             lowered.isdisjoint(_POSSESSIVE) and lowered.isdisjoint(_OWNING_PRONOUNS)
         ):
