@@ -3062,13 +3062,18 @@ _ITSELF = re.compile(r" ([a-z]+) (?:that )?its?\b")
 
 
 # A match result names two clubs: "Chelsea beat Arsenal 2-1", "Bayern defeated Real Madrid 4-1".
+# The score is found first (a cheap search); the names are read in the words just before it.
+_SCORE = re.compile(r"\b\d{1,2}[-–]\d{1,2}\b")
 _RESULT = re.compile(
     r"\b([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}) (?:beat|beats|defeated|defeats|edged|edges|"
     r"thrashed|thrashes|drew with|draws with|lost to|loses to|eliminated|eliminates|overcame|"
     r"routed|crushed|stunned|knocked out) (?:the )?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})"
-    r"[^.!?\n]{0,60}?\b\d{1,2}[-–]\d{1,2}\b"
+    r"[^.!?\n]{0,60}$"
 )
-_NAME_RUN = r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})(?:'s|’s)? "
+# The capitalised words right before a footballer's position: "Bayern Munich defender".
+_NAME_BEFORE = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})(?:'s|’s)? $")
+# How far before a score or a position its names may stand (in characters).
+_RESULT_REACH = 160
 
 
 def _suffixes(run: str) -> list[str]:
@@ -3090,12 +3095,18 @@ def _teams(builder: _Builder, lex: Lexicon) -> None:
         return
     text = builder.doc.text
     clubs: set[str] = set()
-    for match in _RESULT.finditer(text):
-        clubs.update(_suffixes(match.group(1)))
-        clubs.update(_suffixes(match.group(2)))
+    for score in _SCORE.finditer(text):
+        window = text[max(0, score.start() - _RESULT_REACH) : score.start()]
+        match = _RESULT.search(window)
+        if match is not None:
+            clubs.update(_suffixes(match.group(1)))
+            clubs.update(_suffixes(match.group(2)))
     positions = "|".join(sorted(lex.team_titles, key=len, reverse=True))
-    for match in re.finditer(_NAME_RUN + rf"(?:{positions})s?\b", text):
-        clubs.update(_suffixes(match.group(1)))
+    for position in re.finditer(rf"\b(?:{positions})s?\b", text):
+        window = text[max(0, position.start() - _RESULT_REACH) : position.start()]
+        match = _NAME_BEFORE.search(window)
+        if match is not None:
+            clubs.update(_suffixes(match.group(1)))
     for name in clubs & people.keys():
         entity = builder.entities[people[name]]
         entity.kind = ActorKind.organization
