@@ -3070,6 +3070,22 @@ _RESULT = re.compile(
     r"routed|crushed|stunned|knocked out) (?:the )?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})"
     r"[^.!?\n]{0,60}$"
 )
+_RESULT_VERBS = (
+    " beat",
+    " defeat",
+    " edge",
+    " thrash",
+    " drew ",
+    " draws ",
+    " lost to",
+    " loses to",
+    " eliminat",
+    " overcame",
+    " routed",
+    " crushed",
+    " stunned",
+    " knocked out",
+)
 # The capitalised words right before a footballer's position: "Bayern Munich defender".
 _NAME_BEFORE = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})(?:'s|’s)? $")
 # How far before a score or a position its names may stand (in characters).
@@ -3095,14 +3111,17 @@ def _teams(builder: _Builder, lex: Lexicon) -> None:
         return
     text = builder.doc.text
     clubs: set[str] = set()
-    for score in _SCORE.finditer(text):
+    # Cheap tests first: most articles have no match result and no footballer in them.
+    results = any(verb in text for verb in _RESULT_VERBS)
+    for score in _SCORE.finditer(text) if results else ():
         window = text[max(0, score.start() - _RESULT_REACH) : score.start()]
         match = _RESULT.search(window)
         if match is not None:
             clubs.update(_suffixes(match.group(1)))
             clubs.update(_suffixes(match.group(2)))
-    positions = "|".join(sorted(lex.team_titles, key=len, reverse=True))
-    for position in re.finditer(rf"\b(?:{positions})s?\b", text):
+    present = [title for title in lex.team_titles if title in text]
+    positions = "|".join(sorted(present, key=len, reverse=True))
+    for position in re.finditer(rf"\b(?:{positions})s?\b", text) if present else ():
         window = text[max(0, position.start() - _RESULT_REACH) : position.start()]
         match = _NAME_BEFORE.search(window)
         if match is not None:
@@ -3344,6 +3363,7 @@ def find_actors(doc: Document, checkpoint: Checkpoint = never_stop) -> Cast:
     checkpoint()
     _it_named(builder, lex)
     _teams(builder, lex)
+    checkpoint()
     _own_relations(scanner, builder)
     _link_acronyms(builder)
     _fold_bare_groups(builder)
