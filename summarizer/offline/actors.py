@@ -804,6 +804,18 @@ def _after_named(tokens: list[Token], caps: list[bool], k: int) -> int:
     return m + 1 if m < n and tokens[m].text == "," else k
 
 
+def _after_head_noun(tokens: list[Token], caps: list[bool], m: int, lex: Lexicon) -> int | None:
+    """Past a body named by a lower-case head noun within three words of ``m`` ("gay rights
+    organization", "state health department"), and past its name in commas; else None."""
+    for r in range(m, min(len(tokens), m + 3)):
+        word = tokens[r].text
+        if not (word.isalpha() and word.islower()):
+            break
+        if word in lex.org_heads:
+            return _after_named(tokens, caps, r + 1)
+    return None
+
+
 def _post_modifier(tokens: list[Token], caps: list[bool], k: int, lex: Lexicon) -> int:
     """Where the verb may stand after a short phrase that ends a subject: a place or an owner
     ("The Chinese Embassy in Washington told", "The Embassy of China said"), an aside set off
@@ -834,22 +846,14 @@ def _post_modifier(tokens: list[Token], caps: list[bool], k: int, lex: Lexicon) 
                 return _after_named(tokens, caps, m)
             # "of the British gay rights organization, Stonewall, said": a body named by its
             # head noun after a capitalised modifier.
-            for r in range(m, min(n, m + 3)):
-                word = tokens[r].text
-                if not (word.isalpha() and word.islower()):
-                    break
-                if word in lex.org_heads:
-                    return _after_named(tokens, caps, r + 1)
-            return m
+            headed = _after_head_noun(tokens, caps, m, lex)
+            return m if headed is None else headed
         if word in ("of", "at", "from") and m > k + 1:
             # "of the agency said", "from the state health department told": a body named by
             # its head noun.
-            for r in range(m, min(n, m + 3)):
-                word = tokens[r].text
-                if not (word.isalpha() and word.islower()):
-                    break
-                if word in lex.org_heads:
-                    return _after_named(tokens, caps, r + 1)
+            headed = _after_head_noun(tokens, caps, m, lex)
+            if headed is not None:
+                return headed
         if word in ("in", "at") and tokens[m].text.lower() in _OWNERS:
             # A source: only a reporting verb ends it ("in its report released in May estimates").
             for r in range(m + 1, min(n, m + 12)):
