@@ -3068,28 +3068,30 @@ _ITSELF = re.compile(r" ([a-z]+) (?:that )?its?\b")
 # A match result names two clubs: "Chelsea beat Arsenal 2-1", "Bayern defeated Real Madrid 4-1".
 # The score is found first (a cheap search); the names are read in the words just before it.
 _SCORE = re.compile(r"\b\d{1,2}[-–]\d{1,2}\b")
-_RESULT = re.compile(
-    r"\b([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}) (?:beat|beats|defeated|defeats|edged|edges|"
-    r"thrashed|thrashes|drew with|draws with|lost to|loses to|eliminated|eliminates|overcame|"
-    r"routed|crushed|stunned|knocked out) (?:the )?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})"
-    r"[^.!?\n]{0,60}$"
+# The verbs of a match result, between the two clubs' names.
+_MATCH_VERBS = (
+    "beat",
+    "beats",
+    "defeated",
+    "defeats",
+    "edged",
+    "edges",
+    "thrashed",
+    "thrashes",
+    "drew with",
+    "draws with",
+    "lost to",
+    "loses to",
+    "eliminated",
+    "eliminates",
+    "overcame",
+    "routed",
+    "crushed",
+    "stunned",
+    "knocked out",
 )
-_RESULT_VERBS = (
-    " beat",
-    " defeat",
-    " edge",
-    " thrash",
-    " drew ",
-    " draws ",
-    " lost to",
-    " loses to",
-    " eliminat",
-    " overcame",
-    " routed",
-    " crushed",
-    " stunned",
-    " knocked out",
-)
+_CLUB = r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})"
+_RESULT = re.compile(rf"\b{_CLUB} (?:{'|'.join(_MATCH_VERBS)}) (?:the )?{_CLUB}[^.!?\n]{{0,60}}$")
 # The capitalised words right before a footballer's position: "Bayern Munich defender".
 _NAME_BEFORE = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})(?:'s|’s)? $")
 # How far before a score or a position its names may stand (in characters).
@@ -3116,7 +3118,7 @@ def _teams(builder: _Builder, lex: Lexicon) -> None:
     text = builder.doc.text
     clubs: set[str] = set()
     # Cheap tests first: most articles have no match result and no footballer in them.
-    results = any(verb in text for verb in _RESULT_VERBS)
+    results = any(f" {verb} " in text for verb in _MATCH_VERBS)
     for score in _SCORE.finditer(text) if results else ():
         window = text[max(0, score.start() - _RESULT_REACH) : score.start()]
         match = _RESULT.search(window)

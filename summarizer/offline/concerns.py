@@ -295,7 +295,6 @@ _LIST_ITEM = re.compile(
 )
 # Words that open a phrase setting the scene before a subject, never reported words.
 _OPENERS = PREPOSITIONS | words("when while as although though because since if after before")
-# A document "seen by" or "obtained by" someone is not theirs: "a letter seen by Sky News".
 # Pronouns that may be the subject of a verb quoted after them: 'it "deplores"'.
 _SUBJECT_PRONOUNS = words("it he she they we i")
 # Words before an attributing noun that make it the reason for the subject's act: "pulled out
@@ -303,6 +302,7 @@ _SUBJECT_PRONOUNS = words("it he she they we i")
 _CAUSES = (("due", "to"), ("because", "of"), ("out", "of"), ("citing",))
 # How far back the act a reason is given for may begin (in tokens).
 _ACT_REACH = 8
+# A document "seen by" or "obtained by" someone is not theirs: "a letter seen by Sky News".
 _SEEN = words("seen obtained reviewed viewed read heard received")
 # Words after which a verb's base form is a noun: "took charge of", "the man in charge".
 _NOUN_BEFORE = words("take takes took taken taking in")
