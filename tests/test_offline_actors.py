@@ -1862,3 +1862,12 @@ def test_a_board_described_by_its_state_and_field_acts() -> None:
 def test_a_crowd_named_by_its_size_acts(sentence: str, crowd: str | None) -> None:
     groups = [n for n, a in _actors(f"Protests\n\n{sentence}").items() if a.kind is ActorKind.group]  # type: ignore[attr-defined]
     assert groups == ([crowd] if crowd else [])
+
+
+def test_a_documents_own_name_is_no_person() -> None:
+    text = (
+        "Refugees report\n\n"
+        "Most refugees live in poor countries, according to the 2010 Global Trends report by the "
+        "United Nations High Commissioner for Refugees (UNHCR)."
+    )
+    assert "Global Trends" not in _actors(text)

@@ -631,6 +631,8 @@ _ROLE_TAIL = 3
 # A crowd's size opening a sentence: "Tens of thousands protested", "Thousands marched".
 _CROWDS = frozenset({"Tens", "Hundreds", "Thousands", "Dozens", "Millions"})
 _CROWD_SIZES = words("hundreds thousands millions")
+# Determiners before a document's own name: "the Global Trends report", "its Doing Business report".
+_DOCUMENT_DETERMINERS = words("the a an its their this")
 # Words that open a clause after a comma, never an appositive role.
 _CLAUSE_OPENERS = words("but and or yet while whereas although though so because as")
 
@@ -2113,6 +2115,15 @@ class _Scanner:
             and tokens[j + 1].text.lower() == "saying"
         ):
             evidence = True
+        if (
+            j < len(tokens)
+            and tokens[j].text.lower() in lex.document_nouns
+            and i > 0
+            and (
+                tokens[i - 1].text.lower() in _DOCUMENT_DETERMINERS or tokens[i - 1].text.isdigit()
+            )
+        ):
+            return  # "the 2010 Global Trends report": a document's name, no one's
         if len(words) > 1:
             evidence = (
                 evidence
