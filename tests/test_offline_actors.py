@@ -1871,3 +1871,14 @@ def test_a_documents_own_name_is_no_person() -> None:
         "United Nations High Commissioner for Refugees (UNHCR)."
     )
     assert "Global Trends" not in _actors(text)
+
+
+def test_names_listed_as_the_dead_are_victims_not_actors() -> None:
+    text = (
+        "Airport attack\n\n"
+        "Arid Uka shot the airmen at the airport. The fatalities were Nicholas Alden, 25, and "
+        "Zachary Cuddeback, 21. Police chief Jane Smith said the attack was cowardly."
+    )
+    names = set(_actors(text))
+    assert "Nicholas Alden" not in names and "Zachary Cuddeback" not in names
+    assert {"Arid Uka", "Jane Smith"} <= names

@@ -1639,6 +1639,27 @@ def _recipient(tokens: list[Token], start: int, lex: Lexicon) -> bool:
     return verb is not None and verb.base == "tell"
 
 
+# Nouns for the people a harm befell: the names listed after "The dead were" are victims,
+# acted upon ("The fatalities were Nicholas Alden, 25, and Zachary Cuddeback, 21.").
+_VICTIMS = words("dead fatalities victims casualties deceased injured wounded")
+_LISTING = words("were are was is included include includes")
+# How far back over a list of names the words that introduce it may stand (in tokens).
+_LIST_REACH = 16
+
+
+def _victim(tokens: list[Token], start: int) -> bool:
+    """Whether the name at ``start`` is listed as a victim: "The dead were Ali, 24, and ..."."""
+    k = start - 1
+    while k > 0 and start - k < _LIST_REACH:
+        word = tokens[k].text
+        if word.lower() in _LISTING:
+            return tokens[k - 1].text.lower() in _VICTIMS
+        if not (word[:1].isupper() or word.isdigit() or word in (",", "and")):
+            return False
+        k -= 1
+    return False
+
+
 class _Scanner:
     """One pass over the sentences, collecting named things and person candidates."""
 
@@ -1795,7 +1816,7 @@ class _Scanner:
             tokens, caps, i, j, PREPOSITIONS
         )
         possessive = j < len(tokens) and tokens[j].text in _POSSESSIVE
-        recipient = _recipient(tokens, i, lex)
+        recipient = _recipient(tokens, i, lex) or _victim(tokens, i)
         acts = not recipient and (not governed or _source(tokens, i) or _accused(tokens, i, j, lex))
         body = False
         after_name = j
