@@ -1882,3 +1882,10 @@ def test_names_listed_as_the_dead_are_victims_not_actors() -> None:
     names = set(_actors(text))
     assert "Nicholas Alden" not in names and "Zachary Cuddeback" not in names
     assert {"Arid Uka", "Jane Smith"} <= names
+
+
+def test_a_player_named_by_surname_alone_plays_in_a_match_report_only() -> None:
+    report = "Chelsea win\n\nChelsea beat Arsenal 2-1 on Sunday. Later, Cech saved a penalty."
+    story = "Budget vote\n\nThe budget passed on Sunday. Later, Zorblax saved a penalty."
+    assert "Cech" in _actors(report)
+    assert "Zorblax" not in _actors(story)

@@ -287,6 +287,8 @@ class _Single(NamedTuple):
     recipient: bool
     governed: bool
     capital_of: str | None = None
+    # Right before a verb of play ("Drogba scored"): a player's name, in a match report.
+    plays: bool = False
 
 
 @dataclass
@@ -2204,8 +2206,23 @@ class _Scanner:
                 )
             # The owner of a statement speaks, even opening a sentence: "Novak's warning that".
             verb = verb or (not governed and _owns_statement(tokens, j, lex))
+            plays = (
+                not governed
+                and verb_at < len(tokens)
+                and tokens[verb_at].text in lex.sport_verbs
+                and self._unknown_word(words[0])
+            )
             self.singles.append(
-                _Single(sentence.index, start, end, words[0], evidence or verb, recipient, governed)
+                _Single(
+                    sentence.index,
+                    start,
+                    end,
+                    words[0],
+                    evidence or verb,
+                    recipient,
+                    governed,
+                    plays=plays,
+                )
             )
             if role is not None and evidence:
                 self.candidates.append(
@@ -3130,6 +3147,14 @@ _NAME_BEFORE = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})(?:'s|�
 _RESULT_REACH = 160
 
 
+def _match_report(text: str, lex: Lexicon) -> bool:
+    """Whether the article reports a match: a score and a match verb, or a footballer's
+    position ("Chelsea beat Arsenal 2-1", "Bayern's goalkeeper")."""
+    if any(title in text for title in lex.team_titles):
+        return True
+    return _SCORE.search(text) is not None and any(f" {verb} " in text for verb in _MATCH_VERBS)
+
+
 def _suffixes(run: str) -> list[str]:
     """ "Yesterday Bayern Munich" -> itself, "Bayern Munich", "Munich": the name may start later."""
     words = run.split()
@@ -3356,6 +3381,7 @@ def find_actors(doc: Document, checkpoint: Checkpoint = never_stop) -> Cast:
     ]
     events += [(single.start, "", single) for single in scanner.singles]
     events.sort(key=lambda event: event[0])
+    match_report = any(single.plays for single in scanner.singles) and _match_report(text, lex)
     last_seen: dict[int, tuple[int, int]] = {}
     for count, (_, key, event) in enumerate(events):
         if count % _CHECK_EVERY == 0:
@@ -3392,7 +3418,7 @@ def find_actors(doc: Document, checkpoint: Checkpoint = never_stop) -> Cast:
             builder.mention(
                 index, event.start, event.end, event.sentence, event.governed, not event.recipient
             )
-        elif event.evidence and not event.recipient:
+        elif (event.evidence or (event.plays and match_report)) and not event.recipient:
             index = builder.entity("person:" + name_key(event.word), event.word, ActorKind.person)
             builder.entities[index].full_mentions += 1
             builder.mention(index, event.start, event.end, event.sentence, event.governed, True)

@@ -181,6 +181,8 @@ class Lexicon:
     private_heads: frozenset[str]
     # Documents that speak for their author ("a statement released by X said").
     document_nouns: frozenset[str]
+    # What players do on the field (data/sport_verbs.txt): "Drogba scored" in a match report.
+    sport_verbs: frozenset[str]
     request_nouns: frozenset[str]
     # Base forms of common verbs: the verb after a plural subject ("investigators attempt").
     base_verbs: frozenset[str]
@@ -434,6 +436,7 @@ def read_lexicon(directory: Path | None = None) -> Lexicon:
         private_heads=frozenset(f[0] for f in head_lines if "private" in f[2:]),
         document_nouns=frozenset(fields[0] for fields in entries("document_nouns.txt", directory)),
         request_nouns=frozenset(fields[0] for fields in entries("request_nouns.txt", directory)),
+        sport_verbs=frozenset(fields[0] for fields in entries("sport_verbs.txt", directory)),
         base_verbs=frozenset(fields[0] for fields in entries("common_verbs.txt", directory)),
         control_verbs=frozenset(
             form
