@@ -3147,12 +3147,17 @@ _NAME_BEFORE = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})(?:'s|�
 _RESULT_REACH = 160
 
 
+def _has_match_verb(text: str) -> bool:
+    """Whether a verb of a match result stands anywhere in the text (a quick substring test)."""
+    return any(f" {verb} " in text for verb in _MATCH_VERBS)
+
+
 def _match_report(text: str, lex: Lexicon) -> bool:
     """Whether the article reports a match: a score and a match verb, or a footballer's
     position ("Chelsea beat Arsenal 2-1", "Bayern's goalkeeper")."""
     if any(title in text for title in lex.team_titles):
         return True
-    return _SCORE.search(text) is not None and any(f" {verb} " in text for verb in _MATCH_VERBS)
+    return _SCORE.search(text) is not None and _has_match_verb(text)
 
 
 def _suffixes(run: str) -> list[str]:
@@ -3175,7 +3180,7 @@ def _teams(builder: _Builder, lex: Lexicon) -> None:
     text = builder.doc.text
     clubs: set[str] = set()
     # Cheap tests first: most articles have no match result and no footballer in them.
-    results = any(f" {verb} " in text for verb in _MATCH_VERBS)
+    results = _has_match_verb(text)
     for score in _SCORE.finditer(text) if results else ():
         window = text[max(0, score.start() - _RESULT_REACH) : score.start()]
         match = _RESULT.search(window)
