@@ -1889,3 +1889,45 @@ def test_a_player_named_by_surname_alone_plays_in_a_match_report_only() -> None:
     story = "Budget vote\n\nThe budget passed on Sunday. Later, Zorblax saved a penalty."
     assert "Cech" in _actors(report)
     assert "Zorblax" not in _actors(story)
+
+
+def test_a_full_name_in_a_match_report_is_a_player_even_without_a_verb() -> None:
+    report = (
+        "Chelsea win the cup\n\n"
+        "Chelsea beat Arsenal 2-1 on Sunday. Arsenal fielded a young side, including Cesc "
+        "Fabregas and Jeremie Aliadiere."
+    )
+    story = (
+        "Budget vote\n\n"
+        "The budget passed on Sunday. The list included Cesc Fabregas and Jeremie Aliadiere."
+    )
+    assert {"Cesc Fabregas", "Jeremie Aliadiere"} <= set(_actors(report))
+    assert not {"Cesc Fabregas", "Jeremie Aliadiere"} & set(_actors(story))
+    # A number range and "beat" or "defenders" in a story about something else: no match.
+    attack = (
+        "Bus attack\n\n"
+        "The bus carried about 10-15 passengers. A crowd beat the attacker, and human rights "
+        "defenders condemned it. Among those hurt were Nader Hayak and Michel Bahus."
+    )
+    assert not {"Nader Hayak", "Michel Bahus"} & set(_actors(attack))
+
+
+def test_a_name_set_off_by_commas_before_its_reporting_verb_speaks() -> None:
+    text = (
+        "Jet shot down\n\n"
+        "Their French colleague, Laurent Fabius, said the attack was completely unacceptable."
+    )
+    analysis = analyse(text)
+    assert "Laurent Fabius" in {actor.name for actor in analysis.actors}
+    assert [c.holder for c in analysis.stated_concerns] == ["Laurent Fabius"]
+
+
+def test_a_body_of_a_state_named_twice_is_an_actor_even_if_only_acted_upon() -> None:
+    text = (
+        "Merger bill\n\n"
+        "The bill was sent to the National Assembly on Monday. A vote in the National Assembly "
+        "is expected next week, officials said."
+    )
+    assert "National Assembly" in _actors(text)
+    once = "Merger bill\n\nThe bill was sent to the National Assembly on Monday, officials said."
+    assert "National Assembly" not in _actors(once)

@@ -90,6 +90,8 @@ PREPOSITIONS = LOCATIVE | words(
 )
 # A group named this often is a subject of the story ("the migrants"), acting or not.
 _CENTRAL_GROUP_MENTIONS = 3
+# A body of a state named this often is one too ("the Senate", "the agency being shut down").
+_CENTRAL_BODY_MENTIONS = 2
 # How many of the latest mentions a group phrase is checked against (those of its sentence).
 _RECENT_MENTIONS = 30
 # Mentions handled between two calls of the checkpoint.
@@ -1130,6 +1132,19 @@ def manner_adverb(word: str) -> bool:
     ) and word not in _NOT_ADVERBS
 
 
+def _set_off_speaker(tokens: list[Token], start: int, end: int, lex: Lexicon) -> bool:
+    """Whether the name at ``start:end`` is set off by commas after words describing it, with a
+    reporting verb right after: "Their French colleague, Laurent Fabius, said"."""
+    return (
+        start >= 2
+        and tokens[start - 1].text == ","
+        and tokens[start - 2].text[:1].islower()
+        and end + 1 < len(tokens)
+        and tokens[end].text == ","
+        and _verb_follows(tokens, end + 1, lex, reporting_only=True)
+    )
+
+
 def _verb_follows(tokens: list[Token], end: int, lex: Lexicon, reporting_only: bool) -> bool:
     """Whether a verb follows the words ending at ``end``: with ``reporting_only``, a reporting
     verb that is evidence of a person ("Wilmot Collins said"), else any verb-like word."""
@@ -2153,6 +2168,7 @@ class _Scanner:
                 # "Wilmot Collins said" (but not "Analysts at Goldman Sachs said").
                 or (not governed and _verb_follows(tokens, j, lex, reporting_only=True))
                 or _who_reports(tokens, j, lex)  # "including Lord Cormack, who said:"
+                or _set_off_speaker(tokens, i, j, lex)
                 or _person_shaped(words)
                 or _aged(tokens, j)
                 or _accused(tokens, i, j, lex)
@@ -3155,9 +3171,31 @@ def _has_match_verb(text: str) -> bool:
 def _match_report(text: str, lex: Lexicon) -> bool:
     """Whether the article reports a match: a score and a match verb, or a footballer's
     position ("Chelsea beat Arsenal 2-1", "Bayern's goalkeeper")."""
-    if any(title in text for title in lex.team_titles):
+    # Whole words: "human rights defenders" are no footballers.
+    if any(title in text for title in lex.team_titles) and re.search(
+        r"\b(?:" + "|".join(map(re.escape, sorted(lex.team_titles))) + r")\b", text
+    ):
         return True
-    return _SCORE.search(text) is not None and _has_match_verb(text)
+    # A score after a result ("Chelsea beat Arsenal 2-1"), not any range ("10–15 passengers")
+    # in a story with "beat" in it.
+    return _has_match_verb(text) and any(
+        _RESULT.search(text[max(0, score.start() - _RESULT_REACH) : score.start()])
+        for score in _SCORE.finditer(text)
+    )
+
+
+def _squad_name(words: tuple[str, ...], lex: Lexicon) -> bool:
+    """Whether a run of two or three capitalised words in a match report reads as a player's
+    name ("fielded a young side, including Cesc Fabregas"): no word of it names an
+    organisation, a place or a country, or is a word of the language capitalised."""
+    return 2 <= len(words) <= 3 and not any(
+        word.lower() in lex.org_heads
+        or word in lex.country_names
+        or word.lower() in lex.common_capitalised
+        or word in lex.places
+        or word in lex.capitals
+        for word in words
+    )
 
 
 def _suffixes(run: str) -> list[str]:
@@ -3285,12 +3323,27 @@ def find_actors(doc: Document, checkpoint: Checkpoint = never_stop) -> Cast:
     for cand in scanner.candidates:
         confirmed.setdefault(name_key(" ".join(cand.tokens)), []).append(cand)
     persons: dict[str, list[_Candidate]] = {}
+    # Whether the article reports a match, asked once and only when a name needs it.
+    report: list[bool] = []
+
+    def match_report_names(words: tuple[str, ...]) -> bool:
+        if not (_squad_name(words, lex) and scanner._uncommon(words)):
+            return False
+        if not report:
+            report.append(_match_report(text, lex))
+        return report[0]
+
     for key, group in confirmed.items():
         words = group[0].tokens
         if len(words) > 1 and any(_abbreviated(text, c.end, words) for c in group):
             continue  # "Portable Document Format (PDF)": a term with its letters, no one's name
-        if any(c.evidence for c in group) or (
-            len(words) > 1 and (_bare(_surname(words)) in single_words or words[0] in single_words)
+        if (
+            any(c.evidence for c in group)
+            or (
+                len(words) > 1
+                and (_bare(_surname(words)) in single_words or words[0] in single_words)
+            )
+            or match_report_names(words)
         ):
             persons[key] = group
     surnames = {_bare(_surname(g[0].tokens)) for g in persons.values()} | {
@@ -3440,6 +3493,8 @@ def find_actors(doc: Document, checkpoint: Checkpoint = never_stop) -> Cast:
     for entity in builder.entities:
         if entity.kind is ActorKind.group and len(entity.spans) >= _CENTRAL_GROUP_MENTIONS:
             entity.acts = True  # a subject of the story, even if only acted upon
+        if entity.kind is ActorKind.government_body and len(entity.spans) >= _CENTRAL_BODY_MENTIONS:
+            entity.acts = True
         if (
             entity.kind is ActorKind.country
             and headline
