@@ -2158,3 +2158,30 @@ def test_not_only_adds_will_not_hesitate_threatens_a_perpetrator_is_named(
     body: str, kinds: list[ConcernKind]
 ) -> None:
     assert [kind for _, kind, _ in found(run(body))] == kinds
+
+
+def test_an_act_done_in_protest_is_the_actors_criticism() -> None:
+    body = "The engineer, Tom Brown, resigned in protest at the decision."
+    assert [(holder, kind) for holder, kind, _ in found(run(body))] == [("Tom Brown", K.criticism)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The letter in question was returned to the council by Tom Brown.",
+        "The future of the dam is in doubt after the storm.",
+    ],
+    ids=["in-question", "in-doubt"],
+)
+def test_a_thing_in_question_or_in_doubt_is_no_ones_concern(body: str) -> None:
+    assert found(run(body)) == []
+
+
+def test_standing_against_something_is_criticism() -> None:
+    body = "Farmers stood against the new law."
+    assert [(holder, kind) for holder, kind, _ in found(run(body))] == [("farmers", K.criticism)]
+
+
+def test_the_people_of_a_country_of_two_words_are_a_group() -> None:
+    result = run("Many South Africans fear the new law will fail.")
+    assert [(holder, kind) for holder, kind, _ in found(result)] == [("South Africans", K.concern)]

@@ -298,8 +298,10 @@ _OPENERS = PREPOSITIONS | words("when while as although though because since if 
 # Pronouns that may be the subject of a verb quoted after them: 'it "deplores"'.
 _SUBJECT_PRONOUNS = words("it he she they we i")
 # Words before an attributing noun that make it the reason for the subject's act: "pulled out
-# due to fears of violence", "left because of concerns over safety".
-_CAUSES = (("due", "to"), ("because", "of"), ("out", "of"), ("citing",))
+# due to fears of violence", "left because of concerns over safety", "resigned in protest".
+_CAUSES = (("due", "to"), ("because", "of"), ("out", "of"), ("citing",), ("in",))
+# Nouns that after "in" name a state of the thing, not a reason: "in question", "in doubt".
+_NOT_IN_REASON = words("question questions doubt")
 # How far back the act a reason is given for may begin (in tokens).
 _ACT_REACH = 8
 # A document "seen by" or "obtained by" someone is not theirs: "a letter seen by Sky News".
@@ -515,6 +517,8 @@ def _caused(tokens: list[Token], k: int) -> bool:
     """Whether the attributing noun at ``k`` is given as the reason for an act: "due to fears
     of", "citing concerns over"."""
     before = tuple(t.text.lower() for t in tokens[max(0, k - 2) : k])
+    if before[-1:] == ("in",) and tokens[k].text.lower() in _NOT_IN_REASON:
+        return False  # "the letter in question", "the results are in doubt"
     return any(before[len(before) - len(cause) :] == cause for cause in _CAUSES)
 
 

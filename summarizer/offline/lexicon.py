@@ -403,8 +403,9 @@ def read_lexicon(directory: Path | None = None) -> Lexicon:
             capitals[form] = country
         for form in country.demonyms:
             demonyms[form] = country
-            plural = form.lower() + "s"
-            if form.endswith(("an", "i")) and " " not in form and plural not in groups:
+            # "South Africans": the people of a country of two words are named by its last.
+            plural = form.lower().split()[-1] + "s"
+            if form.endswith(("an", "i")) and plural not in groups:
                 # "Russians", "Iraqis", "Kenyans": the people of a country are a group that can
                 # act ("Most Russians support the law"); not "Chinese" or "British".
                 groups[plural] = {"proper"}
