@@ -426,6 +426,12 @@ def test_the_outlet_that_reports_the_story_is_not_an_actor() -> None:
     assert "Riverton Herald" in names
 
 
+def test_an_outlet_that_sat_down_with_someone_is_not_an_actor() -> None:
+    text = "On Sunday, Wikinews sat down with guide skier Andrew Bor. Bor said the course was icy."
+    names = _actor_names(text)
+    assert "Wikinews" not in names and "Andrew Bor" in names
+
+
 def test_an_inverted_description_keeps_its_complement_and_gives_a_name_its_role() -> None:
     result = analyse(
         '"There are numerous injuries," said a spokesman for the Riverton Fire and Rescue squad, '
