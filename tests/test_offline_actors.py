@@ -1937,3 +1937,24 @@ def test_a_body_of_a_state_named_twice_is_an_actor_even_if_only_acted_upon() -> 
     assert "National Assembly" in _actors(text)
     once = "Merger bill\n\nThe bill was sent to the National Assembly on Monday, officials said."
     assert "National Assembly" not in _actors(once)
+
+
+def test_a_description_with_a_named_complement_acts_by_any_verb_after_the_name() -> None:
+    acting = "Bail hearing\n\nThe manager of the Islamic Centre also offered to employ him."
+    acted_upon = "Hotel fire\n\nThe owner of the Grand Hotel was arrested on Monday."
+    assert "manager of the Islamic Centre" in _actors(acting)
+    assert "owner of the Grand Hotel" not in _actors(acted_upon)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "description"),
+    [
+        ("The county coroner said the victims died quickly.", "county coroner"),
+        ("A mistaken offside call was given by the linesman.", "linesman"),
+    ],
+    ids=["coroner", "linesman"],
+)
+def test_officials_of_inquests_and_matches_are_described_actors(
+    sentence: str, description: str
+) -> None:
+    assert description in _actors(f"Report\n\n{sentence}")

@@ -2921,6 +2921,24 @@ class _Scanner:
                     ):
                         right = m
                         break
+                    if (
+                        not inverted
+                        and m > right + 2
+                        and caps[m - 1]
+                        and not caps[m]
+                        and _verb_follows(tokens, m, lex, reporting_only=False)
+                        and not _passive(tokens, m, lex)
+                        # "a team member at a competition called HackDC built": a name given
+                        and not any(
+                            (given := lex.verbs.get(tokens[x].text.lower())) is not None
+                            and given.base in _NAME_GIVING
+                            for x in range(right + 1, m)
+                        )
+                    ):
+                        # "The manager of the Islamic Centre also offered to employ him": a
+                        # verb right after the body's name ends the complement.
+                        right = m
+                        break
                     m += 1
                 else:
                     if inverted and m >= right + 2 and (m == n or not tokens[m].text.isalpha()):
