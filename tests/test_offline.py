@@ -57,7 +57,7 @@ def test_engine_version_is_recorded_for_offline_runs() -> None:
 
     result = summarize("Officials warned that the bridge could fail.", model="offline")
 
-    assert result.meta.prompt_version == ENGINE_VERSION == "offline-12"
+    assert result.meta.prompt_version == ENGINE_VERSION == "offline-13"
 
 
 @pytest.mark.parametrize("path", [ROOT / "examples" / "ap-kim-russia-jets.txt", *GOLD], ids=str)

@@ -21,7 +21,7 @@ from .sentences import Checkpoint, never_stop, read_document
 
 __all__ = ["ENGINE_VERSION", "OfflineAnalysis", "analyse"]
 
-ENGINE_VERSION = "offline-12"
+ENGINE_VERSION = "offline-13"
 
 # Actors listed first: people, then bodies and groups, then countries.
 _KIND_ORDER = {
