@@ -3341,15 +3341,17 @@ def find_actors(doc: Document, checkpoint: Checkpoint = never_stop) -> Cast:
     for cand in scanner.candidates:
         confirmed.setdefault(name_key(" ".join(cand.tokens)), []).append(cand)
     persons: dict[str, list[_Candidate]] = {}
-    # Whether the article reports a match, asked once and only when a name needs it.
-    report: list[bool] = []
+    # Whether the article reports a match: asked at most once, and only when a name needs it.
+    report: bool | None = None
+
+    def is_match_report() -> bool:
+        nonlocal report
+        if report is None:
+            report = _match_report(text, lex)
+        return report
 
     def match_report_names(words: tuple[str, ...]) -> bool:
-        if not (_squad_name(words, lex) and scanner._uncommon(words)):
-            return False
-        if not report:
-            report.append(_match_report(text, lex))
-        return report[0]
+        return _squad_name(words, lex) and scanner._uncommon(words) and is_match_report()
 
     for key, group in confirmed.items():
         words = group[0].tokens
@@ -3457,7 +3459,7 @@ def find_actors(doc: Document, checkpoint: Checkpoint = never_stop) -> Cast:
     ]
     events += [(single.start, "", single) for single in scanner.singles]
     events.sort(key=lambda event: event[0])
-    match_report = any(single.plays for single in scanner.singles) and _match_report(text, lex)
+    match_report = any(single.plays for single in scanner.singles) and is_match_report()
     last_seen: dict[int, tuple[int, int]] = {}
     for count, (_, key, event) in enumerate(events):
         if count % _CHECK_EVERY == 0:
