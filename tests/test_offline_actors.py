@@ -1958,3 +1958,26 @@ def test_officials_of_inquests_and_matches_are_described_actors(
     sentence: str, description: str
 ) -> None:
     assert description in _actors(f"Report\n\n{sentence}")
+
+
+def test_one_word_players_and_clubs_in_a_match_report() -> None:
+    report = (
+        "Chelsea win the cup\n\n"
+        "Chelsea beat Arsenal 2-1 on Sunday. An open header by Salihamidzic went wide, and "
+        "Sagnol's free kick was saved. Baptista of Arsenal had a claim for a penalty. The "
+        "English side then scored, and Spanish side Sevilla FC watched."
+    )
+    kinds = {a.name: a.kind for a in analyse(report).actors}
+    assert {name: kinds.get(name) for name in ("Salihamidzic", "Sagnol", "Baptista")} == {
+        "Salihamidzic": ActorKind.person,
+        "Sagnol": ActorKind.person,
+        "Baptista": ActorKind.person,
+    }
+    assert kinds.get("Arsenal") is ActorKind.organization
+    assert "English" not in kinds and kinds.get("Sevilla") is not ActorKind.person
+    story = (
+        "Budget vote\n\n"
+        "The budget passed on Sunday. An open letter by Salihamidzic was read, and Sagnol's "
+        "farm was sold."
+    )
+    assert not {"Salihamidzic", "Sagnol"} & {a.name for a in analyse(story).actors}

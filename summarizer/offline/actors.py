@@ -19,6 +19,7 @@ import bisect
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -3216,13 +3217,59 @@ def _squad_name(words: tuple[str, ...], lex: Lexicon) -> bool:
     )
 
 
+def _squad_word(scanner: _Scanner, single: _Single) -> bool:
+    """Whether a one-word name in a match report reads as a player's ("a header by
+    Salihamidzic", "Sagnol's free kick"): a word no English has, not a place or a country, where
+    a match report names its players."""
+    lex, word = scanner.lex, single.word
+    text = scanner.doc.text
+    return (
+        single.capital_of is None
+        and word not in lex.country_names
+        and word not in lex.places
+        and word.lower() not in lex.org_heads
+        and word not in lex.demonyms
+        and scanner._unknown_word(word)
+        and scanner.doc.in_quotation(single.start) is None
+        and _in_play(text, single.start, single.end, lex)
+    )
+
+
+# Words around a player's name in a match report: "a header by Salihamidzic", "a pass from
+# Xavi", "replaced by Mikel", "Diarra of Real", "Mikel and Toure".
+_PLAY_BEFORE = words("by from to off past including and with for replaced")
+_PLAY_AFTER = words("of and or who was were had has")
+
+
+def _in_play(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether a word stands where a match report names a player: after "by", "from", "to"
+    and the like, before "of", "and" or a verb, or as the owner of something ("Sagnol's free
+    kick"); not as an adjective ("the English side") or in words of another language."""
+    after = text[end : end + 2]
+    if after in ("'s", "’s") or after[:1] == ",":
+        return True
+    before = text[max(0, start - 20) : start].split()
+    if before and before[-1].lower() in _PLAY_BEFORE:
+        return True
+    following = text[end : end + 20].split()
+    if not following:
+        return False
+    word = following[0].lower().strip(".,;:")
+    return (
+        word in _PLAY_AFTER
+        or word in lex.verbs
+        or word in lex.irregular_past
+        or (word.endswith("ed") and word.isalpha())
+    )
+
+
 def _suffixes(run: str) -> list[str]:
     """ "Yesterday Bayern Munich" -> itself, "Bayern Munich", "Munich": the name may start later."""
     words = run.split()
     return [" ".join(words[i:]) for i in range(len(words))]
 
 
-def _teams(builder: _Builder, lex: Lexicon) -> None:
+def _teams(builder: _Builder, lex: Lexicon, match_report: Callable[[], bool]) -> None:
     """A name taken for a person's that a match result or a footballer's position shows to be a
     club's ("Chelsea beat Arsenal 2-1", "Bayern's goalkeeper", "Bayern Munich defender Javi
     Martinez") is an organisation's."""
@@ -3250,10 +3297,41 @@ def _teams(builder: _Builder, lex: Lexicon) -> None:
         match = _NAME_BEFORE.search(window)
         if match is not None:
             clubs.update(_suffixes(match.group(1)))
+    if match_report():
+        clubs |= _match_clubs(text, people)
     for name in clubs & people.keys():
         entity = builder.entities[people[name]]
         entity.kind = ActorKind.organization
         entity.role = None  # a club has no title
+
+
+# Words of a club after its name ("the Ajax team", "Arsenal fans"), and the suffixes of a club's
+# name that its short form drops ("Ajax AFC" is "Ajax").
+_CLUB_NOUNS = ("team", "side", "squad", "fans", "supporters")
+_CLUB_SUFFIXES = frozenset({"FC", "AFC", "CF", "SC", "F.C."})
+_CLUB_WORDS = re.compile(rf"\b([A-Z][\w.'’-]*)(?:'s|’s)? (?:{'|'.join(_CLUB_NOUNS)})\b")
+# "Baptista of Arsenal", "Ajax's Matthijs de Ligt": a club beside its player.
+_PLAYER_OF = re.compile(r"\b[A-Z][\w'’-]+ of ([A-Z][\w'’-]+)\b")
+_CLUB_OWNS = re.compile(r"\b([A-Z][\w'’-]+)(?:'s|’s) [A-Z][\w'’-]+ [A-Z]")
+# "Spanish side Sevilla FC", "Premier League winners Chelsea", "FC Porto": a club after a word
+# of a club's.
+_CLUB_BEFORE = re.compile(r"\b(?:side|club|winners|champions|FC|AFC) ([A-Z][\w'’-]+)")
+
+
+def _match_clubs(text: str, people: dict[str, int]) -> set[str]:
+    """One-word names a match report shows to be clubs: before or after a word of a club ("the
+    Ajax team", "Spanish side Sevilla FC"), after a player's name and "of" ("Adebayor of
+    Arsenal"), owning a player named in full ("Ajax's Matthijs de Ligt"), or a club's name
+    without its suffix ("Ajax AFC")."""
+    clubs = {m.group(1) for m in _CLUB_WORDS.finditer(text)}
+    clubs.update(m.group(1) for m in _PLAYER_OF.finditer(text) if m.group(0).split()[0] in people)
+    clubs.update(m.group(1) for m in _CLUB_OWNS.finditer(text))
+    clubs.update(m.group(1) for m in _CLUB_BEFORE.finditer(text))
+    for name in people:
+        words = name.split()
+        if len(words) > 1 and words[-1] in _CLUB_SUFFIXES:
+            clubs.add(" ".join(words[:-1]))
+    return clubs
 
 
 def _it_named(builder: _Builder, lex: Lexicon) -> None:
@@ -3459,7 +3537,6 @@ def find_actors(doc: Document, checkpoint: Checkpoint = never_stop) -> Cast:
     ]
     events += [(single.start, "", single) for single in scanner.singles]
     events.sort(key=lambda event: event[0])
-    match_report = any(single.plays for single in scanner.singles) and is_match_report()
     last_seen: dict[int, tuple[int, int]] = {}
     for count, (_, key, event) in enumerate(events):
         if count % _CHECK_EVERY == 0:
@@ -3496,7 +3573,9 @@ def find_actors(doc: Document, checkpoint: Checkpoint = never_stop) -> Cast:
             builder.mention(
                 index, event.start, event.end, event.sentence, event.governed, not event.recipient
             )
-        elif (event.evidence or (event.plays and match_report)) and not event.recipient:
+        elif (
+            event.evidence or ((event.plays or _squad_word(scanner, event)) and is_match_report())
+        ) and not event.recipient:
             index = builder.entity("person:" + name_key(event.word), event.word, ActorKind.person)
             builder.entities[index].full_mentions += 1
             builder.mention(index, event.start, event.end, event.sentence, event.governed, True)
@@ -3504,7 +3583,7 @@ def find_actors(doc: Document, checkpoint: Checkpoint = never_stop) -> Cast:
 
     checkpoint()
     _it_named(builder, lex)
-    _teams(builder, lex)
+    _teams(builder, lex, is_match_report)
     checkpoint()
     _own_relations(scanner, builder)
     _link_acronyms(builder)
