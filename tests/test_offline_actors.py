@@ -1981,3 +1981,18 @@ def test_one_word_players_and_clubs_in_a_match_report() -> None:
         "farm was sold."
     )
     assert not {"Salihamidzic", "Sagnol"} & {a.name for a in analyse(story).actors}
+
+
+def test_a_score_and_words_of_a_match_make_a_match_report() -> None:
+    report = (
+        "Softball series\n\n"
+        "Japan won the first two games by scores of 3-2 and 5-3. Japan scored in the first "
+        "inning. The list included Yamato Fujita."
+    )
+    vote = (
+        "Budget vote\n\n"
+        "The council approved the plan 5-3. The goal of the plan is to cut costs. The list "
+        "included Yamato Fujita."
+    )
+    assert "Yamato Fujita" in _actors(report)
+    assert "Yamato Fujita" not in _actors(vote)

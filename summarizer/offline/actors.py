@@ -3197,10 +3197,23 @@ def _match_report(text: str, lex: Lexicon) -> bool:
         return True
     # A score after a result ("Chelsea beat Arsenal 2-1"), not any range ("10–15 passengers")
     # in a story with "beat" in it.
-    return _has_match_verb(text) and any(
+    if _has_match_verb(text) and any(
         _RESULT.search(text[max(0, score.start() - _RESULT_REACH) : score.start()])
         for score in _SCORE.finditer(text)
-    )
+    ):
+        return True
+    # A score, not of something counted, and words of a match: "by scores of 3-2 and 5-3",
+    # "scored in the first inning".
+    if _GAME_SCORE.search(text) is None:
+        return False
+    sport = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(lex.sport_nouns))) + r")\b")
+    return any(count >= _SPORT_WORDS for count, _ in enumerate(sport.finditer(text), start=1))
+
+
+# A score that counts no plural noun after it ("3-2", not "10-15 passengers"), and how many
+# words of a match (data/sport_nouns.txt) an article with one needs to be a match report.
+_GAME_SCORE = re.compile(r"\b\d{1,2}[-–]\d{1,2}\b(?! ?[a-z]+s\b)")
+_SPORT_WORDS = 2
 
 
 def _squad_name(words: tuple[str, ...], lex: Lexicon) -> bool:

@@ -183,6 +183,8 @@ class Lexicon:
     document_nouns: frozenset[str]
     # What players do on the field (data/sport_verbs.txt): "Drogba scored" in a match report.
     sport_verbs: frozenset[str]
+    # Words of a match (data/sport_nouns.txt): with a score, they make a match report.
+    sport_nouns: frozenset[str]
     request_nouns: frozenset[str]
     # Base forms of common verbs: the verb after a plural subject ("investigators attempt").
     base_verbs: frozenset[str]
@@ -438,6 +440,7 @@ def read_lexicon(directory: Path | None = None) -> Lexicon:
         document_nouns=frozenset(fields[0] for fields in entries("document_nouns.txt", directory)),
         request_nouns=frozenset(fields[0] for fields in entries("request_nouns.txt", directory)),
         sport_verbs=frozenset(fields[0] for fields in entries("sport_verbs.txt", directory)),
+        sport_nouns=frozenset(fields[0] for fields in entries("sport_nouns.txt", directory)),
         base_verbs=frozenset(fields[0] for fields in entries("common_verbs.txt", directory)),
         control_verbs=frozenset(
             form
