@@ -1996,3 +1996,12 @@ def test_a_score_and_words_of_a_match_make_a_match_report() -> None:
     )
     assert "Yamato Fujita" in _actors(report)
     assert "Yamato Fujita" not in _actors(vote)
+
+
+def test_a_known_name_opening_a_sentence_stays_a_name_when_its_first_word_is_common() -> None:
+    text = (
+        "Unrest\n\n"
+        "He spoke to a group of reporters at a press conference. Reporters Without Borders has "
+        "said that the government has instituted mass censorship."
+    )
+    assert "Reporters Without Borders" in _actors(text)

@@ -350,13 +350,24 @@ def _capitalised(doc: Document, lex: Lexicon, tokens: list[Token]) -> list[bool]
             )
             # "Optimistically, Dr Darwish spoke": an adverb set off before the clause.
             adverb = word.endswith("ly") and k + 1 < len(tokens) and tokens[k + 1].text == ","
-            flags.append(not (initial and (word.lower() in doc.lower_words or adverb)))
+            common = initial and (word.lower() in doc.lower_words or adverb)
+            # "Reporters Without Borders has said", in a story that speaks of reporters too: the
+            # first word of a known name opens the name.
+            flags.append(not common or _opens_known_name(tokens, k, lex))
         elif kind == "name" and word.lower() in lex.common_capitalised:
             # "WHO" is the health agency, but not in a line set in capitals ("WHO IS TO BLAME?").
             flags.append(not (_shouted(tokens, k - 1) or _shouted(tokens, k + 1)))
         else:
             flags.append(kind == "name")
     return flags
+
+
+def _opens_known_name(tokens: list[Token], k: int, lex: Lexicon) -> bool:
+    """Whether a known organisation's name of several words starts at token ``k``."""
+    return any(
+        tuple(t.text for t in tokens[k : k + len(name)]) == name
+        for name in _known_names(lex).get(tokens[k].text, ())
+    )
 
 
 # Nouns of a person's relation that name someone else who acts: "Biti's lawyer".
