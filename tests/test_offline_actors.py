@@ -2005,3 +2005,18 @@ def test_a_known_name_opening_a_sentence_stays_a_name_when_its_first_word_is_com
         "said that the government has instituted mass censorship."
     )
     assert "Reporters Without Borders" in _actors(text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "outlet"),
+    [
+        ("Thousands attended the rally, The Independent reported.", "Independent"),
+        ("No tsunami was expected, according to Radio Cooperativa.", "Radio Cooperativa"),
+    ],
+    ids=["the-independent", "radio-cooperativa"],
+)
+def test_a_source_named_like_a_body_is_an_organisation(sentence: str, outlet: str) -> None:
+    actors = analyse(f"Rally\n\n{sentence} U.S. President Donald Trump said it was fine.").actors
+    kinds = {actor.name: actor.kind for actor in actors}
+    assert kinds.get(outlet) is ActorKind.organization
+    assert kinds.get("Donald Trump") is ActorKind.person

@@ -1973,6 +1973,12 @@ class _Scanner:
             )
             builder.mention(index, start, end, sentence.index, governed, acts)
             return
+        if self._outlet_source(tokens, i, j, words, surface, governed):
+            # "according to Radio Cooperativa", "The Independent reported": a source named like
+            # a body, not a person, reports.
+            key = "org:" + name_key(bare)
+            self._org(key, bare, ActorKind.organization, tokens, i, j, sentence, governed, True)
+            return
         # A title inside the run splits it: "South Korean Unification Minister | Kim Yung-ho".
         title_at = None
         plural = False
@@ -2402,6 +2408,38 @@ class _Scanner:
         index = self.builder.entity("org:" + name_key(org), org, kind)
         self.builder.mention(index, tokens[i].start, org_end, sentence.index, governed, False)
         return True
+
+    def _outlet_source(
+        self,
+        tokens: list[Token],
+        i: int,
+        j: int,
+        words: tuple[str, ...],
+        surface: str,
+        governed: bool,
+    ) -> bool:
+        """Whether a run no rule has named is a source that reads as a body's name: after
+        "according to" or before a reporting verb, after "The" or opening with an
+        organisation's word ("The Independent reported", "according to Radio Cooperativa"), with
+        no title or head that the rules below read, and not opening with a given name."""
+        lex = self.lex
+        after_the = i > 0 and tokens[i - 1].text == "The"
+        if words[0] in given_names() or not (len(words) > 1 or after_the):
+            return False
+        reports = _according_to(tokens, i) or (
+            not governed and j < len(tokens) and tokens[j].text.lower() in lex.verbs
+        )
+        if not reports:
+            return False
+        if (
+            any(_is_title(word, lex) for word in words)
+            or words[-1].lower() in lex.org_heads
+            or words[-1].lower() in lex.place_last  # "The Grammy Awards said": an event
+            # "Surono of Indonesia's Directorate of Vulcanology said": an affiliation
+            or (i > 0 and tokens[i - 1].text in _POSSESSIVE)
+        ):
+            return False  # "U.S. President Donald Trump", "the Interior Ministry": read below
+        return after_the or words[0].lower() in lex.org_heads
 
     def _org(
         self,
