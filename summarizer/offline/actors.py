@@ -3359,7 +3359,11 @@ def _teams(builder: _Builder, lex: Lexicon, match_report: Callable[[], bool]) ->
         match = _NAME_BEFORE.search(window)
         if match is not None:
             clubs.update(_suffixes(match.group(1)))
-    if match_report():
+    # Only a one-word name, or one with a club's suffix, can be a club taken for a person.
+    if (
+        any(" " not in name or name.rsplit(" ", 1)[1] in _CLUB_SUFFIXES for name in people)
+        and match_report()
+    ):
         clubs |= _match_clubs(text, people)
     for name in clubs & people.keys():
         entity = builder.entities[people[name]]
