@@ -1973,7 +1973,7 @@ class _Scanner:
             )
             builder.mention(index, start, end, sentence.index, governed, acts)
             return
-        if self._outlet_source(tokens, i, j, words, surface, governed):
+        if self._outlet_source(tokens, i, j, words, governed):
             # "according to Radio Cooperativa", "The Independent reported": a source named like
             # a body, not a person, reports.
             key = "org:" + name_key(bare)
@@ -2415,7 +2415,6 @@ class _Scanner:
         i: int,
         j: int,
         words: tuple[str, ...],
-        surface: str,
         governed: bool,
     ) -> bool:
         """Whether a run no rule has named is a source that reads as a body's name: after
